@@ -1,0 +1,63 @@
+"""The project's paths, in one place.
+
+Paths given as parameters are relative to the project root, so that the same strings work under
+papermill (run from the root), in JupyterLab (run from ``notebooks/``) and in the executed notebooks
+that are committed (no machine paths). ``python -m articlefacts.paths`` prints them for the Makefile.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RAW_DIR = "data/raw"
+PROCESSED_DIR = "data/processed"
+FIGURES_DIR = "figures"
+NOTEBOOKS_DIR = "notebooks"
+EXECUTED_DIR = "notebooks/executed"
+BUILD_DIR = "build"
+
+ARTICLE_STEM = "baolangson-2021-01-22-luan-chuyen-can-bo-cao-loc"
+ARTICLE = f"{RAW_DIR}/{ARTICLE_STEM}.txt"
+FACTS = f"{RAW_DIR}/{ARTICLE_STEM}.facts.csv"
+NOT_DATA = f"{RAW_DIR}/{ARTICLE_STEM}.not-data.csv"
+META = f"{RAW_DIR}/{ARTICLE_STEM}.meta.json"
+
+KERNEL_NAME = "articlefacts"
+LANGUAGES = ("en", "vi")
+
+NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outcomes")
+
+
+def resolve(path: str | Path) -> Path:
+    """Turn a project-relative path (or an absolute one) into an absolute Path."""
+    path = Path(path)
+    return path if path.is_absolute() else ROOT / path
+
+
+def relative(path: str | Path) -> str:
+    """Show a path relative to the project root when it lies inside it, else as given."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def make_variables() -> str:
+    """The default paths as Makefile assignments (``make`` includes them; change them here)."""
+    names = {
+        "ARTICLE": ARTICLE,
+        "FACTS": FACTS,
+        "NOT_DATA": NOT_DATA,
+        "META": META,
+        "PROCESSED": PROCESSED_DIR,
+        "FIGURES": FIGURES_DIR,
+        "EXECUTED": EXECUTED_DIR,
+        "KERNEL": KERNEL_NAME,
+        "LANGUAGES": " ".join(LANGUAGES),
+    }
+    return "".join(f"DEFAULT_{k} := {v}\n" for k, v in names.items())
+
+
+if __name__ == "__main__":
+    print(make_variables(), end="")
