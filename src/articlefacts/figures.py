@@ -8,6 +8,7 @@ import unicodedata
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
+from matplotlib.legend_handler import HandlerTuple
 
 # Okabe–Ito colours, safe for the common forms of colour blindness.
 OKABE_ITO = {
@@ -73,32 +74,36 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
 
 
 def plot_dumbbell(ax, rows, colours=("blue", "orange")) -> None:
-    """Arrows from share ``a`` to share ``b`` (0–100) per row; rows have label, a, b, text_a, text_b, name_a, name_b."""
+    """Arrows from share ``a`` to share ``b`` (0–100) per row; rows have a, b, text_a, text_b, name_a, name_b.
+
+    Each dot carries its value above and its population below, so the reader sees who is counted.
+    """
     ax.set_xlim(0, 100)
-    ax.set_ylim(-0.8, len(rows) - 0.3)
-    ax.set_yticks(range(len(rows)), [nfc(r["label"]) for r in rows])
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.25, -0.75)
+    ax.set_yticks([])
     for i, r in enumerate(rows):
         ax.annotate("", xy=(r["b"], i), xytext=(r["a"], i),
                     arrowprops={"arrowstyle": "-|>", "color": "#888888", "lw": 2, "shrinkA": 7, "shrinkB": 7})
         for key, colour in zip(("a", "b"), colours, strict=True):
+            x = min(max(r[key], 15), 85)
             ax.scatter(r[key], i, s=160, color=OKABE_ITO[colour], zorder=3, edgecolor="white")
-            ax.text(r[key], i - 0.28, nfc(r[f"text_{key}"]), ha="center", va="bottom", fontsize=10,
+            ax.text(r[key], i - 0.2, nfc(r[f"text_{key}"]), ha="center", va="bottom", fontsize=11,
                     fontweight="bold", color=OKABE_ITO[colour])
-            ax.text(r[key], i + 0.22, nfc(r[f"name_{key}"]), ha="center", va="top", fontsize=8.5, color=MUTED)
+            ax.text(x, i + 0.2, "\n".join(textwrap.wrap(nfc(r[f"name_{key}"]), 34)), ha="center", va="top",
+                    fontsize=8.5, color=MUTED)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
 
 
 def plot_share_bars(ax, rows, colour="blue") -> None:
     """Horizontal bars of shares (0–100) with a text of the counts each can stand for; rows have label, share, text."""
-    labels = [nfc(r["label"]) for r in rows]
+    labels = ["\n".join(textwrap.wrap(nfc(r["label"]), 24)) for r in rows]
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=OKABE_ITO[colour], height=0.6)
     for i, r in enumerate(rows):
         if r.get("low") is not None:
             ax.plot([r["low"], r["high"]], [i, i], color=INK, lw=3, solid_capstyle="butt")
         ax.text(r["share"] + 1.5, i, nfc(r["text"]), va="center", fontsize=9.5, color=INK)
-    ax.set_yticks(range(len(rows)), labels)
+    ax.set_yticks(range(len(rows)), labels, fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 130)
     ax.set_xticks(range(0, 101, 20))
@@ -112,19 +117,26 @@ def plot_icon_array(ax, groups, per_row: int, marker: str = "o", size: float = 4
     ``overlay`` is an optional second marker drawn inside (for a subgroup such as the promoted).
     A legend below the marks gives each group's label and count.
     """
-    i = 0
+    i, handles, labels = 0, [], []
     for label, count, colour, overlay in groups:
         xs = [(i + k) % per_row for k in range(count)]
         ys = [(i + k) // per_row for k in range(count)]
-        ax.scatter(xs, ys, s=size, marker=marker, color=OKABE_ITO[colour], edgecolor="white", linewidth=1.5,
-                   label=nfc(f"{label} ({count})"))
+        mark = ax.scatter(xs, ys, s=size, marker=marker, color=OKABE_ITO[colour], edgecolor="white", linewidth=1.5)
         if overlay:
-            ax.scatter(xs, ys, s=size * 0.35, marker=overlay, color="white", zorder=3)
+            mark = (mark, ax.scatter(xs, ys, s=size * 0.35, marker=overlay, color="white", zorder=3))
+        handles.append(mark)
+        labels.append(nfc(f"{label} ({count})"))
         i += count
     rows = (i + per_row - 1) // per_row
     ax.set_xlim(-0.7, per_row - 0.3)
     ax.set_ylim(rows - 0.4, -0.6)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.legend(loc="upper left", bbox_to_anchor=(0, 0), ncol=1, frameon=False, fontsize=9.5,
-              handletextpad=0.4, borderaxespad=0.2)
+    ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left", bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5,
+              handletextpad=0.6, borderaxespad=0.2, markerscale=0.5)
+
+
+def icon_rows_height(count: int, per_row: int) -> float:
+    """Height in inches of an icon array of ``count`` marks, ``per_row`` to a row, at full width."""
+    unit = WIDTH_IN * 0.91 / per_row
+    return unit * ((count + per_row - 1) // per_row)

@@ -25,6 +25,9 @@ from articlefacts.outputs import STAGE_ENV, unmirror, write_bytes_atomic
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
+# Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
+# does not warn about unencrypted TCP.
+KERNEL_MANAGER = "articlefacts.kernels.IPCKernelManager"
 INJECTED_ID = "injected-parameters"
 
 
@@ -124,7 +127,8 @@ def run(source: str | Path, target: str | Path, params: dict) -> list[Path]:
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
-            log_output=False, record_timing=False, cwd=str(ROOT))
+            log_output=False, record_timing=False, cwd=str(ROOT),
+            kernel_manager_class=KERNEL_MANAGER)
     except PapermillExecutionError as exc:
         failed.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, failed)

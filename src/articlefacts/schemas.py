@@ -7,6 +7,7 @@ From it come the pandera checks run on each frame before it is written, the Fric
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from dataclasses import dataclass, field
@@ -274,3 +275,24 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+def load_table(name: str, directory: str | Path) -> pd.DataFrame:
+    """Read a processed table back with its schema's types (empty text stays "", empty numbers NA)."""
+    from articlefacts.article import read_bytes
+
+    table = TABLES_BY_NAME[name]
+    path = Path(directory) / table.path
+    frame = pd.read_csv(io.BytesIO(read_bytes(path, f"Processed table '{name}'")), dtype=str,
+                        keep_default_na=False, encoding="utf-8")
+    for f in table.fields:
+        if f.type != "string":
+            frame[f.name] = frame[f.name].replace("", None)
+        if f.type == "boolean":
+            frame[f.name] = frame[f.name].map({"True": True, "False": False, None: None})
+    frame = conform(frame, name)
+    strings = [f.name for f in table.fields if f.type == "string"]
+    frame[strings] = frame[strings].astype(object).fillna("")
+    numbers = [f.name for f in table.fields if f.type == "number"]
+    frame[numbers] = frame[numbers].astype(float)
+    return frame

@@ -1,0 +1,100 @@
+# Build everything with `make report`; check everything with `make test`. `make help` lists targets.
+# Both create .venv from requirements.lock on first use; nothing else needs installing by hand.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules --output-sync=line --jobs=$(JOBS)
+JOBS ?= 2
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
+
+# Default paths come from src/articlefacts/paths.py, the one place they are written down.
+include build/paths.mk
+build/paths.mk: src/articlefacts/paths.py
+	@mkdir -p $(@D)
+	@$(PYTHON) $< > $@.tmp && mv $@.tmp $@
+
+# Inputs; override to analyse another article, e.g. make report ARTICLE=... FACTS=... NOT_DATA=... META=... OUT=build/other
+ARTICLE ?= $(DEFAULT_ARTICLE)
+FACTS ?= $(DEFAULT_FACTS)
+NOT_DATA ?= $(DEFAULT_NOT_DATA)
+META ?= $(DEFAULT_META)
+ifdef OUT
+PROCESSED := $(OUT)/data/processed
+FIGURES := $(OUT)/figures
+EXECUTED := $(OUT)/notebooks/executed
+else
+PROCESSED := $(DEFAULT_PROCESSED)
+FIGURES := $(DEFAULT_FIGURES)
+EXECUTED := $(DEFAULT_EXECUTED)
+endif
+LANGUAGES := $(DEFAULT_LANGUAGES)
+KERNEL := $(DEFAULT_KERNEL)
+
+PACKAGE := $(wildcard src/articlefacts/*.py) src/articlefacts/translations.csv
+RUN := $(PY) -m articlefacts.runner
+NB01 := $(EXECUTED)/01-clean-article.ipynb
+NB02 := $(foreach l,$(LANGUAGES),$(EXECUTED)/02-compare-qualifications.$(l).ipynb)
+NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
+DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
+
+.DEFAULT_GOAL := help
+.PHONY: help setup kernel report lab test lint lock bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
+
+setup: $(INSTALLED) ## Create .venv from requirements.lock and register the project kernel
+
+$(INSTALLED): requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) --compile-bytecode --require-hashes requirements.lock
+	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/articlefacts-src.pth"
+	@$(MAKE) --no-print-directory kernel
+	@touch $@
+
+kernel: ## Register the project kernel inside .venv (papermill and JupyterLab use it)
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" > /dev/null
+
+report: $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
+
+$(NB01): notebooks/01-clean-article.ipynb $(ARTICLE) $(FACTS) $(NOT_DATA) $(META) $(PACKAGE) $(INSTALLED)
+	@$(RUN) $< $@ article=$(ARTICLE) facts=$(FACTS) not_data=$(NOT_DATA) meta=$(META) processed_dir=$(PROCESSED)
+
+$(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
+	@$(RUN) $< $@ meta=$(META) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
+
+$(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
+	@$(RUN) $< $@ meta=$(META) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
+
+$(DATAPACKAGE) &: src/articlefacts/schemas.py $(META) $(INSTALLED)
+	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
+
+lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \
+	  --ServerApp.root_dir=$(CURDIR) --ServerApp.preferred_dir=$(CURDIR)/notebooks \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+lint: $(INSTALLED) ## Run ruff on the package, the tests and the notebooks
+	$(VENV)/bin/ruff check src tests notebooks benchmarks
+
+test: $(INSTALLED) lint ## Install if needed, lint, and run the test suite
+	$(PY) -m pytest -q tests
+
+lock: ## Regenerate requirements.lock from requirements.in
+	@test -x $(VENV)/bin/uv || $(MAKE) --no-print-directory setup
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+
+bench: $(INSTALLED) ## Time the report against a plain script and the usual papermill CLI
+	$(PY) benchmarks/bench.py
+
+clean: ## Remove generated outputs (never data/raw)
+	rm -rf build $(EXECUTED) $(FIGURES)/en $(FIGURES)/vi
+	find $(PROCESSED) -maxdepth 1 -type f ! -name '.gitkeep' -delete
