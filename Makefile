@@ -9,7 +9,7 @@ MAKEFLAGS += --no-builtin-rules --output-sync=line --jobs=$(JOBS)
 JOBS ?= 2
 
 PYTHON ?= python3.11
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
@@ -35,7 +35,13 @@ FIGURES := $(DEFAULT_FIGURES)
 EXECUTED := $(DEFAULT_EXECUTED)
 endif
 LANGUAGES := $(DEFAULT_LANGUAGES)
-KERNEL := $(DEFAULT_KERNEL)
+KERNEL ?= $(DEFAULT_KERNEL)
+export ARTICLEFACTS_ROOT := $(CURDIR)
+export ARTICLEFACTS_KERNEL := $(KERNEL)
+# Fixed settings the outputs depend on: hash seed, locale, time zone.
+export PYTHONHASHSEED := 0
+export LC_ALL := C.UTF-8
+export TZ := UTC
 
 PACKAGE := $(wildcard src/articlefacts/*.py) src/articlefacts/translations.csv
 RUN := $(PY) -m articlefacts.runner

@@ -132,7 +132,8 @@ def plot_icon_array(ax, groups, per_row: int, marker: str = "o", size: float = 4
     ax.set_ylim(rows - 0.4, -0.6)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left", bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5,
+    ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left",
+              bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5,
               handletextpad=0.6, borderaxespad=0.2, markerscale=0.5)
 
 

@@ -5,9 +5,12 @@ papermill (run from the root), in JupyterLab (run from ``notebooks/``) and in th
 that are committed (no machine paths). ``python -m articlefacts.paths`` prints them for the Makefile.
 """
 
+import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# The project root: the checkout this package lives in, unless ARTICLEFACTS_ROOT names another copy
+# (the Makefile sets it, so that a copy of the project builds into itself).
+ROOT = Path(os.environ.get("ARTICLEFACTS_ROOT") or Path(__file__).resolve().parents[2]).resolve()
 
 RAW_DIR = "data/raw"
 PROCESSED_DIR = "data/processed"
@@ -22,7 +25,7 @@ FACTS = f"{RAW_DIR}/{ARTICLE_STEM}.facts.csv"
 NOT_DATA = f"{RAW_DIR}/{ARTICLE_STEM}.not-data.csv"
 META = f"{RAW_DIR}/{ARTICLE_STEM}.meta.json"
 
-KERNEL_NAME = "articlefacts"
+KERNEL_NAME = os.environ.get("ARTICLEFACTS_KERNEL", "articlefacts")
 LANGUAGES = ("en", "vi")
 
 NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outcomes")

@@ -118,7 +118,8 @@ def run(source: str | Path, target: str | Path, params: dict) -> list[Path]:
     check_names(source, params)
     name = target.stem
     build = ROOT / BUILD_DIR
-    stage, partial, failed = build / "stage" / name, build / "partial" / target.name, build / "failed" / f"{name}.FAILED.ipynb"
+    stage, partial = build / "stage" / name, build / "partial" / target.name
+    failed = build / "failed" / f"{name}.FAILED.ipynb"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     partial.parent.mkdir(parents=True, exist_ok=True)

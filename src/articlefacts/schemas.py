@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from articlefacts.paths import PROCESSED_DIR, resolve
+from articlefacts.paths import META, PROCESSED_DIR, resolve
 
 STATUSES = ["pass", "flag", "fail"]
 BOUNDS = ["eq", "gt", "ge", "lt", "le", "approx"]
@@ -223,6 +223,7 @@ def datapackage(meta: dict) -> dict:
         resources.append({
             "name": t.name.replace("_", "-"), "path": t.path, "title": t.title, "description": t.description,
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource",
+            "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n"},
             "schema": {"fields": fields, "missingValues": [""]},
             "sources": [source],
         })
@@ -267,7 +268,7 @@ def main(argv: list[str]) -> None:
     from articlefacts.outputs import write_text
 
     meta_path, out = (argv + [None, None])[:2]
-    meta = read_meta(meta_path)
+    meta = read_meta(meta_path or META)
     out = resolve(out or PROCESSED_DIR)
     write_text(json.dumps(datapackage(meta), ensure_ascii=False, indent=2) + "\n", Path(out) / "datapackage.json")
     write_text(codebook(meta), Path(out) / "README.md")
@@ -286,8 +287,7 @@ def load_table(name: str, directory: str | Path) -> pd.DataFrame:
     frame = pd.read_csv(io.BytesIO(read_bytes(path, f"Processed table '{name}'")), dtype=str,
                         keep_default_na=False, encoding="utf-8")
     for f in table.fields:
-        if f.type != "string":
-            frame[f.name] = frame[f.name].replace("", None)
+        frame[f.name] = frame[f.name].replace("", None)
         if f.type == "boolean":
             frame[f.name] = frame[f.name].map({"True": True, "False": False, None: None})
     frame = conform(frame, name)

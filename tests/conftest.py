@@ -1,0 +1,73 @@
+"""Shared fixtures: the article's text and facts, and throw-away copies of the project."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from articlefacts import paths
+from articlefacts.article import read_article, read_meta, split_article
+from articlefacts.facts import build_facts, read_facts
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+
+
+def sha256_tree(folder: Path) -> dict[str, str]:
+    """relative path → sha256 for every file under ``folder``."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def tracked_files() -> list[str]:
+    """The files git tracks, plus new ones it does not ignore: the project as a clone would see it."""
+    out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
+                         capture_output=True).stdout.decode()
+    return [f for f in out.split("\0") if f and (ROOT / f).is_file()]
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the project's files (not .venv or build) to ``target``, keeping modification times."""
+    for rel in tracked_files():
+        dest = target / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, dest)
+    return target
+
+
+def make(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """Run make in a project copy with this checkout's .venv."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_"))}
+    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the project with its committed outputs."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def meta() -> dict:
+    return read_meta(paths.META)
+
+
+@pytest.fixture(scope="session")
+def article(meta):
+    return read_article(paths.ARTICLE, meta["sha256"])
+
+
+@pytest.fixture(scope="session")
+def structure(article):
+    return split_article(article.text)
+
+
+@pytest.fixture(scope="session")
+def facts(article, structure):
+    return build_facts(read_facts(paths.FACTS), article.text, structure).set_index("key", drop=False)
