@@ -51,7 +51,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel report lab test lint lock bench clean
+.PHONY: help setup kernel check-inputs report lab test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -69,9 +69,19 @@ $(INSTALLED): requirements.lock
 kernel: ## Register the project kernel inside .venv (papermill and JupyterLab use it)
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" > /dev/null
 
-report: $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
+report: check-inputs $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
 
-$(NB01): notebooks/01-clean-article.ipynb $(ARTICLE) $(FACTS) $(NOT_DATA) $(META) $(PACKAGE) $(INSTALLED)
+INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
+
+# Inputs are listed through $(wildcard) so that a missing one reaches check-inputs, which says which
+# file is missing and how to restore it, on every run (never "nothing to be done").
+check-inputs:
+	@for f in $(INPUTS); do [ -f "$$f" ] || { \
+	  echo "error: input file not found: $$f" >&2; \
+	  echo "How to fix: restore it with 'git checkout -- $$f', or pass the right path (ARTICLE=, FACTS=, NOT_DATA=, META=)." >&2; \
+	  exit 1; }; done
+
+$(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INSTALLED) | check-inputs
 	@$(RUN) $< $@ article=$(ARTICLE) facts=$(FACTS) not_data=$(NOT_DATA) meta=$(META) processed_dir=$(PROCESSED)
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
@@ -80,7 +90,7 @@ $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualificatio
 $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
 	@$(RUN) $< $@ meta=$(META) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
 
-$(DATAPACKAGE) &: src/articlefacts/schemas.py $(META) $(INSTALLED)
+$(DATAPACKAGE) &: src/articlefacts/schemas.py $(wildcard $(META)) $(INSTALLED) | check-inputs
 	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
 
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)

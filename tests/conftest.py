@@ -40,10 +40,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def make(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run make in a project copy with this checkout's .venv."""
+def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int = 300) -> subprocess.CompletedProcess:
+    """Run make in a project copy with this checkout's .venv (``prefix`` wraps it, e.g. unshare -n)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_"))}
-    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
+    return subprocess.run([*prefix, "make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 

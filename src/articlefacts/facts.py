@@ -119,9 +119,9 @@ def build_facts(facts: pd.DataFrame, text: str, structure: pd.DataFrame) -> pd.D
     rows = []
     for _, fact in facts.iterrows():
         key = fact["key"]
-        start = locate_quote(text, structure, key, fact["quote"])
         token = quote_token(key, fact["quote"])
         number = parse_vi_number(token.group(), where=f"Fact '{key}': ")
+        start = locate_quote(text, structure, key, fact["quote"])
         if number.is_percent != (fact["unit"] == "percent"):
             raise ArticleFactsError(
                 f"Fact '{key}': unit is '{fact['unit']}' but the quoted number is '{token.group()}'",

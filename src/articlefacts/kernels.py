@@ -1,6 +1,8 @@
-"""A kernel manager that connects to the kernel over IPC sockets in the build folder."""
+"""A kernel manager that talks to the kernel over IPC sockets instead of TCP on loopback."""
 
 import os
+import shutil
+import tempfile
 
 from jupyter_client.manager import AsyncKernelManager
 
@@ -8,19 +10,31 @@ from articlefacts.paths import BUILD_DIR, ROOT
 
 
 class IPCKernelManager(AsyncKernelManager):
-    """Like jupyter_client's manager, with ``transport="ipc"`` and its socket files under build/."""
+    """Like jupyter_client's manager, with ``transport="ipc"``: nothing listens on a port, ipykernel
+    does not warn about unencrypted TCP, and a run inside a namespace without network still works.
+
+    Socket files live in a short private temporary folder (Unix socket paths are limited to about
+    100 bytes); the kernel's own log goes to ``build/kernels/``.
+    """
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        sockets = ROOT / BUILD_DIR / "kernels"
-        sockets.mkdir(parents=True, exist_ok=True)
+        self.socket_dir = tempfile.mkdtemp(prefix="afk-")
         self.transport = "ipc"
-        self.ip = str(sockets / f"kernel-{os.getpid()}-{id(self)}")
-        self.log_path = sockets / f"kernel-{os.getpid()}-{id(self)}.log"
+        self.ip = os.path.join(self.socket_dir, "k")
+        logs = ROOT / BUILD_DIR / "kernels"
+        logs.mkdir(parents=True, exist_ok=True)
+        self.log_path = logs / f"kernel-{os.getpid()}-{id(self)}.log"
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
-        """Start the kernel with its own log file as stderr: its start-up and shutdown chatter stays
-        out of the terminal, while cell errors still reach the notebook through the protocol."""
+        """Start the kernel with its log file as stderr: start-up and shutdown chatter stays out of
+        the terminal, while cell errors still reach the notebook through the protocol."""
         with self.log_path.open("ab") as log:
             kw["stderr"] = log
             await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        """Remove the socket folder along with the sockets."""
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self.socket_dir, ignore_errors=True)

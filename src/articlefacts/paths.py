@@ -25,7 +25,9 @@ FACTS = f"{RAW_DIR}/{ARTICLE_STEM}.facts.csv"
 NOT_DATA = f"{RAW_DIR}/{ARTICLE_STEM}.not-data.csv"
 META = f"{RAW_DIR}/{ARTICLE_STEM}.meta.json"
 
-KERNEL_NAME = os.environ.get("ARTICLEFACTS_KERNEL", "articlefacts")
+DEFAULT_KERNEL = "articlefacts"
+# The kernel notebooks run on; ARTICLEFACTS_KERNEL (set by the Makefile's KERNEL) overrides it.
+KERNEL_NAME = os.environ.get("ARTICLEFACTS_KERNEL") or DEFAULT_KERNEL
 LANGUAGES = ("en", "vi")
 
 NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outcomes")
@@ -56,7 +58,7 @@ def make_variables() -> str:
         "PROCESSED": PROCESSED_DIR,
         "FIGURES": FIGURES_DIR,
         "EXECUTED": EXECUTED_DIR,
-        "KERNEL": KERNEL_NAME,
+        "KERNEL": DEFAULT_KERNEL,
         "LANGUAGES": " ".join(LANGUAGES),
     }
     return "".join(f"DEFAULT_{k} := {v}\n" for k, v in names.items())

@@ -1,0 +1,98 @@
+"""The pipeline end to end in a copy of the project: a clean rebuild reproduces every committed
+output byte for byte (offline where the machine allows), a second run does nothing, and make clean
+never touches data/raw."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import copy_project, make, sha256_tree
+
+OUTPUT_DIRS = ("data/processed", "figures", "notebooks/executed")
+
+
+def output_hashes(project) -> dict[str, str]:
+    """sha256 of every output file the project commits."""
+    hashes = {}
+    for folder in OUTPUT_DIRS:
+        hashes |= {f"{folder}/{k}": v for k, v in sha256_tree(project / folder).items()}
+    return hashes
+
+
+def differing(committed: dict, rebuilt: dict) -> list[str]:
+    """Files missing on either side or whose bytes differ."""
+    return sorted(k for k in committed.keys() | rebuilt.keys() if committed.get(k) != rebuilt.get(k))
+
+
+def network_cut_available() -> bool:
+    """Whether `unshare -n` can run a command without network here."""
+    return bool(shutil.which("unshare")) and subprocess.run(
+        ["unshare", "-n", "true"], capture_output=True, check=False).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    """A copy of the project, cleaned and rebuilt from scratch (without network where possible)."""
+    project = copy_project(tmp_path_factory.mktemp("rebuild") / "project")
+    committed = output_hashes(project)
+    raw_before = sha256_tree(project / "data/raw")
+    cleaned = make(project, "clean")
+    after_clean = output_hashes(project)
+    offline = network_cut_available()
+    report = make(project, "report", prefix=("unshare", "-n") if offline else ())
+    return {"project": project, "committed": committed, "raw_before": raw_before, "clean": cleaned,
+            "after_clean": after_clean, "report": report, "offline": offline}
+
+
+def test_make_clean_removes_outputs_and_keeps_raw(rebuilt):
+    assert rebuilt["clean"].returncode == 0, rebuilt["clean"].stderr
+    assert rebuilt["after_clean"] == {}
+    assert sha256_tree(rebuilt["project"] / "data/raw") == rebuilt["raw_before"]
+
+
+def test_clean_rebuild_reproduces_committed_outputs_byte_for_byte(rebuilt):
+    report = rebuilt["report"]
+    assert report.returncode == 0, report.stderr
+    diff = differing(rebuilt["committed"], output_hashes(rebuilt["project"]))
+    assert not diff, "rebuilt outputs differ from the committed ones (run `make report` and commit):\n" + "\n".join(diff)
+    assert sha256_tree(rebuilt["project"] / "data/raw") == rebuilt["raw_before"]
+
+
+def test_report_prints_one_line_per_notebook(rebuilt):
+    lines = rebuilt["report"].stdout.splitlines()
+    names = sorted(line.split()[0] for line in lines if line.endswith("files)"))
+    assert names == ["01-clean-article", "02-compare-qualifications.en", "02-compare-qualifications.vi",
+                     "03-rotation-outcomes.en", "03-rotation-outcomes.vi"]
+    assert all(" s  (" in line for line in lines if line.endswith("files)"))
+
+
+def test_rebuild_ran_without_network(rebuilt):
+    if not rebuilt["offline"]:
+        pytest.skip("unshare -n is not available here, so the rebuild ran with the network on")
+    assert rebuilt["report"].returncode == 0
+
+
+def test_second_report_is_a_no_op(rebuilt):
+    again = make(rebuilt["project"], "report")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == "" and again.stderr == ""
+    assert differing(rebuilt["committed"], output_hashes(rebuilt["project"])) == []
+
+
+def test_editing_notebook_03_reruns_only_03(rebuilt):
+    project = rebuilt["project"]
+    (project / "notebooks/03-rotation-outcomes.ipynb").touch()
+    result = make(project, "report")
+    assert result.returncode == 0, result.stderr
+    ran = sorted(line.split()[0] for line in result.stdout.splitlines() if line.endswith("files)"))
+    assert ran == ["03-rotation-outcomes.en", "03-rotation-outcomes.vi"]
+
+
+def test_the_check_reports_a_changed_figure():
+    """A committed figure that no longer matches the rebuild is named in the failure."""
+    committed = {"figures/en/rotation-blocs.png": "a", "data/processed/facts.csv": "b"}
+    rebuilt = {"figures/en/rotation-blocs.png": "c", "data/processed/facts.csv": "b"}
+    assert differing(committed, rebuilt) == ["figures/en/rotation-blocs.png"]
