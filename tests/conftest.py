@@ -47,10 +47,42 @@ def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int =
                           capture_output=True, text=True, timeout=timeout, check=False)
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A fresh copy of the project with its committed outputs."""
-    return copy_project(tmp_path / "project")
+OUTPUT_DIRS = ("data/processed", "figures", "notebooks/executed")
+
+
+def output_hashes(project: Path) -> dict[str, str]:
+    """sha256 of every output file the project commits."""
+    hashes = {}
+    for folder in OUTPUT_DIRS:
+        hashes |= {f"{folder}/{k}": v for k, v in sha256_tree(project / folder).items()}
+    return hashes
+
+
+def differing(committed: dict, rebuilt: dict) -> list[str]:
+    """Files missing on either side or whose bytes differ."""
+    return sorted(k for k in committed.keys() | rebuilt.keys() if committed.get(k) != rebuilt.get(k))
+
+
+def network_cut_available() -> bool:
+    """Whether `unshare -n` can run a command without network here."""
+    return bool(shutil.which("unshare")) and subprocess.run(
+        ["unshare", "-n", "true"], capture_output=True, check=False).returncode == 0
+
+
+@pytest.fixture(scope="session")
+def rebuilt(tmp_path_factory):
+    """A copy of the project, cleaned and rebuilt from scratch (without network where possible)."""
+    project = copy_project(tmp_path_factory.mktemp("rebuild") / "project")
+    committed = output_hashes(project)
+    raw_before = sha256_tree(project / "data/raw")
+    cleaned = make(project, "clean")
+    after_clean = output_hashes(project)
+    offline = network_cut_available()
+    report = make(project, "report", prefix=("unshare", "-n") if offline else ())
+    return {"project": project, "committed": committed, "raw_before": raw_before, "clean": cleaned,
+            "after_clean": after_clean, "report": report, "offline": offline}
+
+
 
 
 @pytest.fixture(scope="session")

@@ -4,47 +4,9 @@ never touches data/raw."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 
-from conftest import copy_project, make, sha256_tree
-
-OUTPUT_DIRS = ("data/processed", "figures", "notebooks/executed")
-
-
-def output_hashes(project) -> dict[str, str]:
-    """sha256 of every output file the project commits."""
-    hashes = {}
-    for folder in OUTPUT_DIRS:
-        hashes |= {f"{folder}/{k}": v for k, v in sha256_tree(project / folder).items()}
-    return hashes
-
-
-def differing(committed: dict, rebuilt: dict) -> list[str]:
-    """Files missing on either side or whose bytes differ."""
-    return sorted(k for k in committed.keys() | rebuilt.keys() if committed.get(k) != rebuilt.get(k))
-
-
-def network_cut_available() -> bool:
-    """Whether `unshare -n` can run a command without network here."""
-    return bool(shutil.which("unshare")) and subprocess.run(
-        ["unshare", "-n", "true"], capture_output=True, check=False).returncode == 0
-
-
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
-    """A copy of the project, cleaned and rebuilt from scratch (without network where possible)."""
-    project = copy_project(tmp_path_factory.mktemp("rebuild") / "project")
-    committed = output_hashes(project)
-    raw_before = sha256_tree(project / "data/raw")
-    cleaned = make(project, "clean")
-    after_clean = output_hashes(project)
-    offline = network_cut_available()
-    report = make(project, "report", prefix=("unshare", "-n") if offline else ())
-    return {"project": project, "committed": committed, "raw_before": raw_before, "clean": cleaned,
-            "after_clean": after_clean, "report": report, "offline": offline}
+from conftest import differing, make, output_hashes, sha256_tree
 
 
 def test_make_clean_removes_outputs_and_keeps_raw(rebuilt):
@@ -57,7 +19,7 @@ def test_clean_rebuild_reproduces_committed_outputs_byte_for_byte(rebuilt):
     report = rebuilt["report"]
     assert report.returncode == 0, report.stderr
     diff = differing(rebuilt["committed"], output_hashes(rebuilt["project"]))
-    assert not diff, "rebuilt outputs differ from the committed ones (run `make report` and commit):\n" + "\n".join(diff)
+    assert not diff, "rebuilt outputs differ from the committed ones (run make report, commit):\n" + "\n".join(diff)
     assert sha256_tree(rebuilt["project"] / "data/raw") == rebuilt["raw_before"]
 
 

@@ -93,9 +93,9 @@ def locate_quote(text: str, structure: pd.DataFrame, key: str, quote: str) -> in
         at = text.find(quote, at + 1)
     if not starts:
         raise ArticleFactsError(
-            f"Fact '{key}': quote not found in the article: «{quote}»\n"
-            f"Closest passage in the article: «{closest_passage(text, quote)}»",
-            "copy the quote again, character for character, from the article.")
+            f"Fact '{key}': quote not found in the article: «{quote}»",
+            f"the closest passage in the article is «{closest_passage(text, quote)}»; copy the quote again, "
+            "character for character, from the article.")
     if len(starts) > 1:
         raise ArticleFactsError(
             f"Fact '{key}': quote «{quote}» occurs {len(starts)} times (offsets {starts})",
