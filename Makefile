@@ -51,7 +51,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel check-inputs report lab test lint lock bench clean
+.PHONY: help setup kernel check-inputs report readme lab test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -92,6 +92,9 @@ $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $
 
 $(DATAPACKAGE) &: src/articlefacts/schemas.py $(wildcard $(META)) $(INSTALLED) | check-inputs
 	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
+
+readme: report ## Regenerate the README's findings and gallery from data/processed
+	@$(PY) -m articlefacts.readme
 
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
 	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \

@@ -177,8 +177,8 @@ def run_checks(facts, derived, counts, inventory, structure, meta) -> pd.DataFra
                              else f"no whole number of {r.denominator} (nearest {r.nearest})")
             for r in group.itertuples())
         rows.append(check_row(f"whole_count:{key}", "whole_count", "flag" if len(empty) else "pass",
-                              f"{group['percent'].iloc[0]:g}% printed to {group['decimals'].iloc[0]} decimal place(s) "
-                              f"decimals; {detail}"))
+                              f"{group['percent'].iloc[0]:g}% of {group['denominator'].iloc[0]} printed to "
+                              f"{group['decimals'].iloc[0]} decimals; {detail}"))
     years = set(facts.loc[facts["unit"] == "year", "value"].astype(int)) | {int(meta["date"][:4])}
     for _, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}

@@ -140,3 +140,14 @@ def coverage_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, languag
                       t("coverage.subtitle", language, total=total, year=parent["period"],
                         period=period),
                       t("coverage.caveat", language), meta, language, marker="s")
+
+
+# Every figure of the project: file name, chart function and the table it draws (for the README
+# gallery and the benchmark's plain-script run; the notebooks call the functions directly).
+FIGURES = (
+    ("qualifications-change", comparison_chart, "comparison"),
+    ("current-profile", profile_chart, "comparison"),
+    ("rotation-outcomes", outcomes_chart, "rotation_flows"),
+    ("rotation-blocs", blocs_chart, "rotation_flows"),
+    ("commune-coverage", coverage_chart, "rotation_flows"),
+)

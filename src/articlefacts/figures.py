@@ -50,6 +50,7 @@ def new_figure(plot_height: float, title: str, subtitle: str, footer: list[str],
     foot_in = 0.55 + LINE_IN["footer"] * len(foot)
     height = plot_height + head_in + foot_in
     fig, axes = plt.subplots(1, ncols, figsize=(WIDTH_IN, height))
+    fig.captions = {"title": nfc(title), "subtitle": nfc(subtitle), "footer": [nfc(f) for f in footer]}
     fig.subplots_adjust(left=0.06, right=0.97, top=1 - head_in / height, bottom=foot_in / height)
     y = 1 - 0.2 / height
     for kind, line in head:

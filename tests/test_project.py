@@ -1,0 +1,134 @@
+"""The project's own files: environment.yml installs the lock, the lock matches requirements.in,
+make help documents the targets, the README links and numbers hold, CITATION.cff is well formed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from articlefacts import paths
+from articlefacts import readme as readme_module
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def requirement_names(text: str) -> set[str]:
+    names = set()
+    for line in text.splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            names.add(re.split(r"[<>=!~\[; ]", line)[0].lower().replace("_", "-"))
+    return names
+
+
+def test_environment_yml_installs_the_lock():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    deps = env["dependencies"]
+    assert "python=3.11" in deps and "pip" in deps
+    pip = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
+    assert "-r requirements.lock" in pip and "--require-hashes" in pip
+    assert (ROOT / "requirements.lock").is_file()
+
+
+def test_lock_pins_every_requirement_with_hashes():
+    wanted = requirement_names((ROOT / "requirements.in").read_text(encoding="utf-8"))
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {m.group(1).lower() for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==", lock, re.M)}
+    assert {"jupyterlab", "pandas", "matplotlib", "seaborn", "papermill"} <= wanted
+    assert wanted <= pinned, wanted - pinned
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 3)[-1])
+    assert all("--hash=sha256:" in b for b in blocks if "==" in b)
+
+
+def test_make_help_lists_the_targets():
+    out = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    for target in ("report", "test", "lab", "clean", "lock", "bench", "setup", "readme"):
+        assert re.search(rf"^{target}\s+\S", out, re.M), target
+
+
+def test_readme_opens_with_the_article_and_the_commands():
+    head = README[:1200]
+    assert "Công tác luân chuyển cán bộ ở huyện Cao Lộc" in head and "Báo Lạng Sơn" in head and "Lâm Như" in head
+    assert "make report" in README and "make test" in README and "make lab" in README
+
+
+def test_readme_blocks_are_current():
+    rendered = readme_module.render(README, {"findings": readme_module.findings(),
+                                             "gallery": readme_module.gallery()})
+    assert rendered == README, "README numbers or gallery differ from data/processed: run `make readme`"
+
+
+def test_every_english_figure_is_in_the_gallery_with_alt_text():
+    images = dict((m.group(2), m.group(1)) for m in re.finditer(r"!\[([^\]]*)\]\(([^)]+)\)", README))
+    for png in sorted((ROOT / paths.FIGURES_DIR / "en").glob("*.png")):
+        rel = png.relative_to(ROOT).as_posix()
+        assert rel in images and len(images[rel]) > 40, rel
+        assert re.search(r"\d", images[rel]), f"alt text of {rel} has no numbers"
+
+
+def test_relative_links_resolve():
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        if not re.match(r"[a-z]+://", target):
+            assert (ROOT / target).exists(), target
+
+
+# The CITATION.cff 1.2.0 fields this project uses, as a JSON schema (the spec's required keys and types).
+CFF_SCHEMA = {
+    "type": "object",
+    "required": ["cff-version", "message", "title", "authors", "type", "preferred-citation"],
+    "properties": {
+        "cff-version": {"const": "1.2.0"},
+        "message": {"type": "string", "minLength": 1},
+        "title": {"type": "string", "minLength": 1},
+        "type": {"enum": ["software", "dataset"]},
+        "license": {"type": "string"},
+        "date-released": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "authors": {"type": "array", "minItems": 1, "items": {"type": "object", "anyOf": [
+            {"required": ["name"]}, {"required": ["family-names"]}]}},
+        "preferred-citation": {
+            "type": "object", "required": ["type", "title", "authors"],
+            "properties": {"type": {"enum": ["article", "newspaper-article", "magazine-article"]},
+                           "date-published": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}}},
+    },
+}
+
+
+def test_citation_cff_is_valid_and_points_to_the_article(meta):
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    jsonschema.validate(cff, CFF_SCHEMA)
+    pref = cff["preferred-citation"]
+    assert cff["type"] == "dataset"
+    assert pref["title"] == meta["headline_vi"] and pref["journal"] == meta["outlet"]
+    assert pref["date-published"] == meta["date"] and pref["authors"][0]["name"] == meta["byline"]
+    date.fromisoformat(cff["date-released"])
+
+
+def test_cff_schema_rejects_a_citation_without_authors():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"cff-version": "1.2.0", "message": "m", "title": "t", "type": "dataset",
+                             "preferred-citation": {"type": "article", "title": "t", "authors": []}}, CFF_SCHEMA)
+
+
+def test_no_district_name_in_logic():
+    """The package's code and the notebooks' code cells name no district (it comes from the data)."""
+    import nbformat
+
+    for path in sorted((ROOT / "src/articlefacts").glob("*.py")):
+        assert not re.search(r"cao l[ộo]c", path.read_text(encoding="utf-8"), re.I), path
+    for path in sorted((ROOT / paths.NOTEBOOKS_DIR).glob("*.ipynb")):
+        code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert not re.search(r"cao l[ộo]c|2002|2021|\b230\b|\b405\b", code, re.I), path
+
+
+def test_source_notebooks_are_clean_by_the_hook():
+    from articlefacts.notebooks import main
+
+    assert main([str(p) for p in sorted(Path(ROOT / paths.NOTEBOOKS_DIR).glob("*.ipynb"))]) == 0
