@@ -60,14 +60,15 @@ setup: $(INSTALLED) ## Create .venv from requirements.lock and register the proj
 
 $(INSTALLED): requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@test -x $(VENV)/bin/uv || $(PY) -m pip install --isolated --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	$(VENV)/bin/uv pip sync --quiet --python $(PY) --compile-bytecode --require-hashes requirements.lock
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/articlefacts-src.pth"
-	@$(MAKE) --no-print-directory kernel
+	@$(INSTALL_KERNEL)
 	@touch $@
 
+INSTALL_KERNEL = $(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" > /dev/null
 kernel: ## Register the project kernel inside .venv (papermill and JupyterLab use it)
-	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" > /dev/null
+	@$(INSTALL_KERNEL)
 
 report: check-inputs $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
 
@@ -102,13 +103,13 @@ lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required
 	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 lint: $(INSTALLED) ## Run ruff on the package, the tests and the notebooks
-	$(VENV)/bin/ruff check src tests notebooks benchmarks
+	$(VENV)/bin/ruff check src tests notebooks
 
 test: $(INSTALLED) lint ## Install if needed, lint, and run the test suite
 	$(PY) -m pytest -q tests
 
 lock: ## Regenerate requirements.lock from requirements.in
-	@test -x $(VENV)/bin/uv || $(MAKE) --no-print-directory setup
+	@test -x $(VENV)/bin/uv || { echo "error: .venv has no uv" >&2; echo "How to fix: run make setup first" >&2; exit 1; }
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
 
 bench: $(INSTALLED) ## Time the report against a plain script and the usual papermill CLI
