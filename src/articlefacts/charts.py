@@ -60,11 +60,16 @@ def profile_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, lan
     for _, r in only.sort_values("current_share_pct", ascending=False).iterrows():
         lo, hi = r["current_count_min"], r["current_count_max"]
         decimals = int(facts.set_index("key").loc[r["current_source"], "decimals"])
-        span = f"{lo}" if lo == hi else f"{lo}–{hi}"
+        shown = percent(r["current_share_pct"], language, decimals)
         whole = int(f1["value"])
-        rows.append({"label": t(f"measure.{r['measure']}", language), "share": r["current_share_pct"],
-                     "low": 100 * lo / whole if lo != hi else None, "high": 100 * hi / whole if lo != hi else None,
-                     "text": f"{percent(r['current_share_pct'], language, decimals)} ≈ {span} {people}"})
+        row = {"label": t(f"measure.{r['measure']}", language), "share": r["current_share_pct"], "low": None}
+        if pd.isna(lo):
+            row["text"] = f"{shown}: {t('profile.no_whole_count', language, n=number(whole, language))}"
+        else:
+            row["text"] = f"{shown} ≈ {lo if lo == hi else f'{lo}–{hi}'} {people}"
+            if lo != hi:
+                row["low"], row["high"] = 100 * lo / whole, 100 * hi / whole
+        rows.append(row)
     title = t("profile.title", language, year=heads["current_period"], n=number(f1["value"], language),
               who=who(f1, language), low=f"{percent(rows[-1]['share'], language, 2)}",
               high=f"{percent(rows[0]['share'], language, 2)}")

@@ -6,9 +6,14 @@ import pandas as pd
 
 from articlefacts.audit import COUNT_UNITS
 from articlefacts.errors import ArticleFactsError
-from articlefacts.i18n import t
+from articlefacts.i18n import t, table
 
 NOT_REPORTED = "not reported"
+
+
+def known_measures() -> list[str]:
+    """The profile measures the project has labels for (translation keys ``measure.*``)."""
+    return [k.split(".", 1)[1] for k in table() if k.startswith("measure.")]
 
 
 def profile_periods(facts: pd.DataFrame) -> tuple[str, str]:
@@ -58,6 +63,8 @@ def side(facts, derived, counts, measure: str, period: str) -> dict:
 
 def note(measure, a, b, y0, y1, derived) -> tuple[object, object, str]:
     """same_measure, same_population and the sentence that says why (not)."""
+    if a["fact"] is None and b["fact"] is None:
+        return pd.NA, pd.NA, "Not reported in either year."
     if a["fact"] is None or b["fact"] is None:
         have, miss = (y1, y0) if a["fact"] is None else (y0, y1)
         text = f"Reported for {have} only; the article gives no {miss} figure."
@@ -82,12 +89,18 @@ def note(measure, a, b, y0, y1, derived) -> tuple[object, object, str]:
 
 
 def comparison_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
-    """One row per profile measure: both years side by side, the change, and comparability."""
+    """One row per profile measure: both years side by side, the change, and comparability.
+
+    Every measure the translation table knows gets a row, so a measure an article does not report
+    shows as "not reported" instead of vanishing.
+    """
     y0, y1 = profile_periods(facts)
     profile = facts[facts["topic"] == "profile"]
     order = list(dict.fromkeys(profile["measure"]))
     both = [m for m in order if profile.loc[profile["measure"] == m, "period"].nunique() == 2 and m != "headcount"]
-    order = both + [m for m in order if m not in both and m != "headcount"] + ["headcount"]
+    known = known_measures()
+    order = both + [m for m in order if m not in both and m != "headcount"]
+    order += [m for m in known if m not in order and m != "headcount"] + ["headcount"]
     rows = []
     for measure in order:
         a, b = side(facts, derived, counts, measure, y0), side(facts, derived, counts, measure, y1)

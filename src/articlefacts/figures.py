@@ -106,7 +106,7 @@ def plot_share_bars(ax, rows, colour="blue") -> None:
         ax.text(r["share"] + 1.5, i, nfc(r["text"]), va="center", fontsize=9.5, color=INK)
     ax.set_yticks(range(len(rows)), labels, fontsize=10)
     ax.invert_yaxis()
-    ax.set_xlim(0, 130)
+    ax.set_xlim(0, 145)
     ax.set_xticks(range(0, 101, 20))
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
