@@ -13,6 +13,7 @@ import pytest
 from articlefacts import paths
 from articlefacts.article import read_article, read_meta, split_article
 from articlefacts.facts import build_facts, read_facts
+from articlefacts.workspace import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
@@ -22,22 +23,6 @@ def sha256_tree(folder: Path) -> dict[str, str]:
     """relative path → sha256 for every file under ``folder``."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def tracked_files() -> list[str]:
-    """The files git tracks, plus new ones it does not ignore: the project as a clone would see it."""
-    out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True,
-                         capture_output=True).stdout.decode()
-    return [f for f in out.split("\0") if f and (ROOT / f).is_file()]
-
-
-def copy_project(target: Path) -> Path:
-    """Copy the project's files (not .venv or build) to ``target``, keeping modification times."""
-    for rel in tracked_files():
-        dest = target / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest)
-    return target
 
 
 def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int = 300) -> subprocess.CompletedProcess:

@@ -14,11 +14,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-
-import matplotlib.pyplot as plt
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from articlefacts.paths import BUILD_DIR, ROOT, resolve
+
+if TYPE_CHECKING:  # pandas and matplotlib are imported only where a table or figure is written,
+    import matplotlib.pyplot as plt  # so that the runner, which only moves files, starts fast.
+    import pandas as pd
 
 STAGE_ENV = "ARTICLEFACTS_STAGE"
 INTERACTIVE_DIR = f"{BUILD_DIR}/interactive"

@@ -20,9 +20,14 @@ import sys
 import time
 from pathlib import Path
 
-from articlefacts.errors import ArticleFactsError
-from articlefacts.outputs import STAGE_ENV, unmirror, write_bytes_atomic
-from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve
+# jsonschema imports rfc3987-syntax whenever it is installed (jupyterlab brings it in) and builds a
+# grammar at import: about 2 s in every process that imports nbformat. Notebook validation never
+# checks IRI formats, so the runner blocks that optional import (jsonschema then skips the format).
+sys.modules.setdefault("rfc3987_syntax", None)
+
+from articlefacts.errors import ArticleFactsError  # noqa: E402
+from articlefacts.outputs import STAGE_ENV, unmirror, write_bytes_atomic  # noqa: E402
+from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
 # Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
@@ -129,7 +134,7 @@ def run(source: str | Path, target: str | Path, params: dict) -> list[Path]:
         papermill.execute_notebook(
             str(source), str(partial), parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
             log_output=False, record_timing=False, cwd=str(ROOT),
-            kernel_manager_class=KERNEL_MANAGER)
+            kernel_manager_class=KERNEL_MANAGER, shutdown_kernel="immediate")
     except PapermillExecutionError as exc:
         failed.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, failed)

@@ -1,0 +1,167 @@
+"""How fast `make report` is, against the floor and against the usual way (`make bench`).
+
+Measures, side by side in one run, the median of RUNS runs of:
+  floor        one plain Python process doing the notebooks' work (benchmarks/floor.py)
+  naive        the papermill command line on each notebook in turn, full environment
+  ours         a clean `make report` with its default settings
+  no-op        `make report` when nothing changed
+  incremental  `make report` after touching notebook 03 (and which notebooks reran)
+  set-up       `make setup` into an empty venv from the lock (uv's package cache warm)
+and the parts of one notebook run, to show where the time goes. Prints a table and writes it, with
+the machine description, to benchmarks/results.md. A benchmark, not a test: nothing here fails on time.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from articlefacts import paths
+from articlefacts.outputs import write_text
+from articlefacts.workspace import copy_project
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+ROOT = paths.ROOT
+VENV = ROOT / ".venv"
+PY = str(VENV / "bin/python")
+TARGETS = {"ours / floor": "≤ 2.0", "naive / ours": "≥ 2.5", "no-op": "≤ 0.3 s",
+           "incremental": "reruns only notebook 03", "set-up": "≤ 15 s with a warm cache"}
+
+
+def env_for(project: Path) -> dict:
+    """The environment make and papermill see: this checkout's venv, the copy as project root."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_"))}
+    return env | {"ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0"}
+
+
+def timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, str]:
+    """Seconds a command takes, and its standard output; a failure stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode:
+        sys.exit(f"benchmark step failed: {' '.join(cmd)}\n{done.stderr}")
+    return elapsed, done.stdout
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def make(project: Path, *args: str) -> list[str]:
+    return ["make", "--no-print-directory", f"VENV={VENV}", *args]
+
+
+def naive_commands(out: Path) -> list[list[str]]:
+    """The papermill CLI, one notebook after another, as a user would type it."""
+    cmds = [[str(VENV / "bin/papermill"), "--no-progress-bar", "-k", paths.KERNEL_NAME,
+             "notebooks/01-clean-article.ipynb", str(out / "01.ipynb")]]
+    for language in paths.LANGUAGES:
+        for nb in ("02-compare-qualifications", "03-rotation-outcomes"):
+            cmds.append([str(VENV / "bin/papermill"), "--no-progress-bar", "-k", paths.KERNEL_NAME,
+                         f"notebooks/{nb}.ipynb", str(out / f"{nb}.{language}.ipynb"), "-p", "language", language])
+    return cmds
+
+
+def parts(project: Path, env: dict) -> dict[str, float]:
+    """Where one notebook run's time goes: runner imports, kernel start-up, the notebook's imports."""
+    out = {}
+    out["runner process imports (papermill, nbformat)"] = median(
+        [timed([PY, "-c", "import articlefacts.runner, papermill"], project, env)[0] for _ in range(RUNS)])
+    out["… without blocking rfc3987-syntax"] = median(
+        [timed([PY, "-c", "import papermill"], project, env)[0] for _ in range(RUNS)])
+    code = "import pandas, matplotlib.pyplot, seaborn, pandera.pandas, babel.numbers, IPython"
+    out["notebook imports (pandas, matplotlib, seaborn, pandera)"] = median(
+        [timed([PY, "-c", code], project, env)[0] for _ in range(RUNS)])
+    empty = ("import nbformat, papermill, sys, tempfile; sys.path.insert(0, 'src');"
+             "nb = nbformat.v4.new_notebook(); nb.cells=[nbformat.v4.new_code_cell('1')];"
+             "nb.metadata['kernelspec']={'name':'articlefacts','display_name':'p','language':'python'};"
+             "d = tempfile.mkdtemp(); nbformat.write(nb, d + '/e.ipynb');"
+             "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False,"
+             " kernel_manager_class='articlefacts.kernels.IPCKernelManager')")
+    total = median([timed([PY, "-c", empty], project, env)[0] for _ in range(RUNS)])
+    out["kernel start, one cell, shutdown (incl. runner imports)"] = total
+    return out
+
+
+def machine() -> list[str]:
+    """Cores, Python and the versions of the packages that set the pace."""
+    pkgs = ", ".join(f"{p} {version(p)}" for p in ("papermill", "nbclient", "ipykernel", "jupyterlab", "pandas",
+                                                     "matplotlib", "seaborn", "uv"))
+    return [f"- cores: {os.cpu_count()}; Python {platform.python_version()} on {platform.machine()}",
+            f"- packages: {pkgs}", f"- runs per measure: {RUNS} (median reported)"]
+
+
+def main() -> None:
+    rows, details = {}, []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        project = copy_project(tmp / "project")
+        env = env_for(project)
+        timed(make(project, "report"), project, env)
+
+        rows["floor"] = median([timed([PY, str(ROOT / "benchmarks/floor.py"), str(tmp / f"floor{i}")], project, env)[0]
+                                for i in range(RUNS)])
+        naive = []
+        for i in range(RUNS):
+            out = tmp / f"naive{i}"
+            out.mkdir()
+            naive.append(sum(timed(cmd, project, env)[0] for cmd in naive_commands(out)))
+        rows["naive"] = median(naive)
+        ours = []
+        for _ in range(RUNS):
+            timed(make(project, "clean"), project, env)
+            ours.append(timed(make(project, "report"), project, env)[0])
+        rows["ours"] = median(ours)
+        rows["no-op"] = median([timed(make(project, "report"), project, env)[0] for _ in range(RUNS)])
+        incremental, reran = [], set()
+        for _ in range(RUNS):
+            (project / "notebooks/03-rotation-outcomes.ipynb").touch()
+            seconds, stdout = timed(make(project, "report"), project, env)
+            incremental.append(seconds)
+            reran |= {line.split()[0] for line in stdout.splitlines() if line.endswith("files)")}
+        rows["incremental"] = median(incremental)
+        cache = Path(os.environ.get("UV_CACHE_DIR", Path.home() / ".cache/uv"))
+        warm = cache.is_dir() and any(cache.iterdir())
+        setups = []
+        for i in range(RUNS):
+            venv = tmp / f"venv{i}"
+            setups.append(timed(["make", "--no-print-directory", f"VENV={venv}", "setup"], project, env)[0])
+        rows["set-up"] = median(setups)
+        details = parts(project, env)
+
+    ratios = {"ours / floor": rows["ours"] / rows["floor"], "naive / ours": rows["naive"] / rows["ours"]}
+    table = ["| measure | median | target | result |", "|---|---|---|---|"]
+    table.append(f"| floor: one Python process, same package calls | {rows['floor']:.2f} s | | |")
+    table.append(f"| naive: papermill CLI per notebook, in turn | {rows['naive']:.2f} s | | |")
+    table.append(f"| ours: clean `make report` (2 jobs) | {rows['ours']:.2f} s | | |")
+    for name, value in ratios.items():
+        ok = value <= 2.0 if name == "ours / floor" else value >= 2.5
+        table.append(f"| **{name}** | {value:.2f} | {TARGETS[name]} | {'met' if ok else 'missed'} |")
+    table.append(f"| no-op `make report` | {rows['no-op']:.3f} s | {TARGETS['no-op']} | "
+                 f"{'met' if rows['no-op'] <= 0.3 else 'missed'} |")
+    only03 = reran == {"03-rotation-outcomes.en", "03-rotation-outcomes.vi"}
+    table.append(f"| incremental (touch 03) | {rows['incremental']:.2f} s | {TARGETS['incremental']} | "
+                 f"reran {', '.join(sorted(reran))}: {'met' if only03 else 'missed'} |")
+    table.append(f"| set-up: `make setup` into an empty venv, cache {'warm' if warm else 'cold'} | "
+                 f"{rows['set-up']:.2f} s | {TARGETS['set-up']} | {'met' if rows['set-up'] <= 15 else 'missed'} |")
+    where = ["| part of one notebook run | median |", "|---|---|"]
+    where += [f"| {k} | {v:.2f} s |" for k, v in details.items()]
+    print("\n".join(table + [""] + where))
+    body = ["# Benchmark results", "", "Written by `make bench` (benchmarks/bench.py); committed when it changes.",
+            "Absolute seconds drift on shared machines: read the ratios.", "", "## Machine", "", *machine(), "",
+            "## Results", "", *table, "", "## Where the time goes", "", *where, "",
+            (Path(__file__).with_name("analysis.md").read_text(encoding="utf-8")
+             if Path(__file__).with_name("analysis.md").exists() else "")]
+    write_text("\n".join(body).rstrip() + "\n", ROOT / "benchmarks/results.md")
+
+
+if __name__ == "__main__":
+    main()
