@@ -40,6 +40,10 @@ export ARTICLEFACTS_ROOT := $(CURDIR)
 export ARTICLEFACTS_KERNEL := $(KERNEL)
 # Fixed settings the outputs depend on: hash seed, locale, time zone.
 export PYTHONHASHSEED := 0
+# Bytecode: instead of compiling all 137 locked packages at set-up (about 12 s), let Python cache the
+# bytecode of the modules the pipeline really imports, the first time it imports them. Some machines
+# set PYTHONDONTWRITEBYTECODE, which would make every run recompile (about twice as slow).
+unexport PYTHONDONTWRITEBYTECODE
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
@@ -74,7 +78,7 @@ $(INSTALLED): requirements.lock
 	  fi; }
 	@echo "set-up: installing requirements.lock into $(VENV)"
 	@$$(test -x $(VENV)/bin/uv && echo $(VENV)/bin/uv || echo $(UV_BOOT)/bin/uv) pip sync --quiet --python $(PY) \
-	  --compile-bytecode --require-hashes requirements.lock
+	  --require-hashes requirements.lock
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/articlefacts-src.pth"
 	@$(INSTALL_KERNEL)
 	@touch $@

@@ -80,14 +80,14 @@ def parts(project: Path, env: dict) -> dict[str, float]:
     code = "import pandas, matplotlib.pyplot, seaborn, pandera.pandas, babel.numbers, IPython"
     out["notebook imports (pandas, matplotlib, seaborn, pandera)"] = median(
         [timed([PY, "-c", code], project, env)[0] for _ in range(RUNS)])
-    empty = ("import nbformat, papermill, sys, tempfile; sys.path.insert(0, 'src');"
+    empty = ("import sys; sys.modules['rfc3987_syntax'] = None; import nbformat, papermill, tempfile;"
              "nb = nbformat.v4.new_notebook(); nb.cells=[nbformat.v4.new_code_cell('1')];"
              "nb.metadata['kernelspec']={'name':'articlefacts','display_name':'p','language':'python'};"
              "d = tempfile.mkdtemp(); nbformat.write(nb, d + '/e.ipynb');"
              "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False,"
-             " kernel_manager_class='articlefacts.kernels.IPCKernelManager')")
+             " kernel_manager_class='articlefacts.kernels.IPCKernelManager', shutdown_kernel='immediate')")
     total = median([timed([PY, "-c", empty], project, env)[0] for _ in range(RUNS)])
-    out["kernel start, one cell, shutdown (incl. runner imports)"] = total
+    out["kernel start, one cell, shutdown, as the runner does it (incl. its imports)"] = total
     return out
 
 
@@ -135,6 +135,8 @@ def main() -> None:
             venv = tmp / f"venv{i}"
             setups.append(timed(["make", "--no-print-directory", f"VENV={venv}", "setup"], project, env)[0])
         rows["set-up"] = median(setups)
+        timed(make(project, "clean"), project, env)
+        rows["first"] = timed(["make", "--no-print-directory", f"VENV={tmp / 'venv0'}", "report"], project, env)[0]
         details = parts(project, env)
 
     ratios = {"ours / floor": rows["ours"] / rows["floor"], "naive / ours": rows["naive"] / rows["ours"]}
@@ -152,6 +154,8 @@ def main() -> None:
                  f"reran {', '.join(sorted(reran))}: {'met' if only03 else 'missed'} |")
     table.append(f"| set-up: `make setup` into an empty venv, cache {'warm' if warm else 'cold'} | "
                  f"{rows['set-up']:.2f} s | {TARGETS['set-up']} | {'met' if rows['set-up'] <= 15 else 'missed'} |")
+    table.append(f"| first clean `make report` in that new venv (Python caches bytecode as it imports; one run) | "
+                 f"{rows['first']:.2f} s | | |")
     where = ["| part of one notebook run | median |", "|---|---|"]
     where += [f"| {k} | {v:.2f} s |" for k, v in details.items()]
     print("\n".join(table + [""] + where))
