@@ -55,7 +55,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel check-inputs report readme lab test lint lock bench clean
+.PHONY: help setup kernel check-inputs report readme lab test-browser test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -115,15 +115,18 @@ readme: report ## Regenerate the README's findings and gallery from data/process
 	@$(PY) -m articlefacts.readme
 
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \
-	  --ServerApp.root_dir=$(CURDIR) --ServerApp.preferred_dir=$(CURDIR)/notebooks \
-	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+	$(PY) -m articlefacts.lab
+
+test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebook 02, token check
+	@command -v chromium > /dev/null || { echo "installing Debian's chromium for the browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
+	$(PY) -m pytest -q tests/browser
 
 lint: $(INSTALLED) ## Run ruff on the package, the tests and the notebooks
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 
 test: $(INSTALLED) lint ## Install if needed, lint, and run the test suite
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q tests --ignore=tests/browser
 
 lock: ## Regenerate requirements.lock from requirements.in
 	@test -x $(VENV)/bin/uv || { echo "error: .venv has no uv" >&2; echo "How to fix: run make setup first" >&2; exit 1; }

@@ -1,0 +1,43 @@
+"""Start JupyterLab the project's way: from .venv, on 127.0.0.1, token required, opening the notebooks.
+
+``python -m articlefacts.lab [--port N] [--token T]`` (``make lab`` runs it). Without ``--token`` Jupyter
+makes a random one and prints the URL that carries it; an empty token is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from articlefacts.errors import ArticleFactsError
+from articlefacts.paths import NOTEBOOKS_DIR, ROOT
+
+
+def lab_command(port: int | None = None, token: str | None = None) -> list[str]:
+    """The jupyter lab command line."""
+    if token is not None and not token:
+        raise ArticleFactsError("An empty JupyterLab token would leave the server open to anyone on this machine",
+                                "leave --token out (Jupyter makes one) or pass a non-empty token.")
+    cmd = [os.path.join(os.path.dirname(sys.executable), "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+           f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{NOTEBOOKS_DIR}"]
+    if port:
+        cmd.append(f"--port={port}")
+    if token:
+        cmd.append(f"--IdentityProvider.token={token}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    return cmd
+
+
+def main(argv: list[str]) -> None:
+    """Parse --port/--token and replace this process with JupyterLab."""
+    args = dict(zip(argv[::2], argv[1::2], strict=False))
+    try:
+        cmd = lab_command(int(args["--port"]) if "--port" in args else None, args.get("--token"))
+    except ArticleFactsError as err:
+        sys.exit(f"error: {err.what}\nHow to fix: {err.fix}")
+    os.execv(cmd[0], cmd)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,118 @@
+"""JupyterLab as a person uses it: open notebook 02, Run All, see figures and no errors; and the
+token really protects the server. Run by `make test-browser` (needs Debian's chromium)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from articlefacts.workspace import copy_project
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic"]
+ARTIFACTS = ROOT / "build/browser"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    """Status and Location of a GET, without following redirects."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+    try:
+        response = urllib.request.build_opener(NoRedirect).open(url, timeout=10)
+        return response.status, response.headers.get("Location", "")
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("Location", "")
+    except urllib.error.URLError:
+        return 0, ""  # not listening yet
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab started the way `make lab` starts it, on a copy of the project, with autosave off."""
+    project = copy_project(tmp_path_factory.mktemp("lab") / "project")
+    settings = tmp_path_factory.mktemp("settings")
+    plugin = settings / "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings"
+    plugin.parent.mkdir(parents=True)
+    plugin.write_text('{"autosave": false}', encoding="utf-8")
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "ARTICLEFACTS_ROOT": str(project), "JUPYTERLAB_SETTINGS_DIR": str(settings),
+           "JUPYTERLAB_WORKSPACES_DIR": str(settings / "workspaces")}
+    log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "articlefacts.lab", "--port", str(port), "--token", token],
+                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while get(f"{base}/api/status?token={token}")[0] != 200:
+            assert server.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
+            time.sleep(0.3)
+        yield {"base": base, "token": token, "project": project}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+
+
+def test_requests_without_the_token_are_refused(lab):
+    assert get(f"{lab['base']}/api/contents")[0] == 403
+    status, location = get(f"{lab['base']}/lab")
+    assert status == 302 and "/login" in location
+    assert get(f"{lab['base']}/api/contents?token={lab['token']}")[0] == 200
+
+
+def test_run_all_on_notebook_02_shows_figures_and_no_error(lab):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: `make test-browser` installs it")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    url = f"{lab['base']}/lab/tree/notebooks/02-compare-qualifications.ipynb?token={lab['token']}"
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(url)
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+            # The toolbar says "idle" while the kernel is still starting; the status bar knows better.
+            page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=60_000)
+            page.get_by_text("Run", exact=True).first.click()
+            page.get_by_text("Run All Cells", exact=True).click()
+            page.wait_for_function(
+                """() => {
+                    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+                }""", timeout=120_000)
+            errors = page.locator('[data-mime-type="application/vnd.jupyter.error"]').count()
+            images = page.locator(".jp-OutputArea-output img").count()
+            page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / "02-run-all.png"))
+        finally:
+            browser.close()
+    assert errors == 0
+    assert images >= 2
+    interactive = lab["project"] / "build/interactive/figures/en/qualifications-change.png"
+    assert interactive.is_file(), "an interactive run writes under build/interactive"
+    source = "notebooks/02-compare-qualifications.ipynb"
+    assert (lab["project"] / source).read_bytes() == (ROOT / source).read_bytes(), "the source notebook changed"
