@@ -105,3 +105,19 @@ def test_encoding_accidents_are_repaired_with_a_warning(tmp_path, meta, article,
         repaired = read_article(copy, meta["sha256"])
     assert repaired.text == article.text
     assert any(issubclass(w.category, ChecksumWarning) for w in caught)
+
+
+def test_a_quote_found_twice_must_be_lengthened(article, structure):
+    from articlefacts.errors import ArticleFactsError
+    from articlefacts.facts import locate_quote
+
+    with pytest.raises(ArticleFactsError, match="occurs 5 times") as err:  # 'đồng chí' (comrades): 5 times
+        locate_quote(article.text, structure, "some_key", "đồng chí")
+    assert "lengthen the quote" in err.value.fix
+
+
+def test_a_quote_only_in_the_repeated_lead_counts_once(article, structure):
+    from articlefacts.facts import locate_quote
+
+    lead = structure.set_index("part").loc["lead"]
+    assert locate_quote(article.text, structure, "k", lead["text"][:40]) == lead["start"]

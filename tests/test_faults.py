@@ -58,6 +58,7 @@ def assert_clean_failure(project, result, expected: str, rerun=None, stale: str 
     raw = sha256_tree(project / "data/raw")
     assert result.returncode != 0
     error, fix = first_error(result)
+    print(f"\n{error}\n{fix}")  # shown with pytest -s: the catalogue's actual messages
     assert expected in error, result.stderr
     assert fix.startswith("How to fix:"), result.stderr
     assert "Traceback" not in result.stderr
