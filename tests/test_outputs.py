@@ -50,6 +50,9 @@ def test_comparison_keeps_unreported_measures(comparison):
     assert comparison.loc["professional_secondary", "baseline_count"] == 7
     assert comparison.loc["incomplete_schooling", "baseline_bound"] == "gt"
     assert comparison.loc["party_members", "current_share_pct"] == 89.62
+    # 363/405 prints as 89.63% when rounded and 89.62% when truncated (worked by hand).
+    assert comparison.loc["party_members", "current_rounding"] == "truncate only"
+    assert comparison.loc["political_theory", "current_rounding"] == "both"
     assert comparison.loc["political_theory", "current_count_min"] == 185
     assert comparison.loc["headcount", "baseline_count"] == 230
     assert comparison.loc["headcount", "current_count_min"] == 405

@@ -67,6 +67,8 @@ def profile_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, lan
             row["text"] = f"{shown}: {t('profile.no_whole_count', language, n=number(whole, language))}"
         else:
             row["text"] = f"{shown} ≈ {lo if lo == hi else f'{lo}–{hi}'} {people}"
+            if r["current_rounding"] in ("half_up only", "truncate only"):
+                row["text"] += f"\n({t('profile.' + r['current_rounding'].replace(' ', '_'), language)})"
             if lo != hi:
                 row["low"], row["high"] = 100 * lo / whole, 100 * hi / whole
         rows.append(row)

@@ -39,11 +39,11 @@ def side(facts, derived, counts, measure: str, period: str) -> dict:
     """One year's values for one measure: status, bound, count(s), share and the source key."""
     rows = facts[(facts["topic"] == "profile") & (facts["measure"] == measure) & (facts["period"] == period)]
     if rows.empty:
-        return {"status": NOT_REPORTED, "bound": pd.NA, "count": pd.NA, "share": pd.NA,
+        return {"status": NOT_REPORTED, "bound": pd.NA, "count": pd.NA, "share": pd.NA, "rounding": pd.NA,
                 "count_min": pd.NA, "count_max": pd.NA, "source": "", "fact": None}
     row = rows.iloc[0]
     values = dict(zip(derived["key"], derived["value"], strict=True))
-    out = {"status": "reported", "bound": row["bound"], "source": row["key"], "fact": row,
+    out = {"status": "reported", "bound": row["bound"], "source": row["key"], "fact": row, "rounding": pd.NA,
            "count": pd.NA, "share": pd.NA, "count_min": pd.NA, "count_max": pd.NA}
     if measure == "headcount":
         out.update(count=row["value"], share=100.0, count_min=int(row["value"]), count_max=int(row["value"]))
@@ -55,6 +55,8 @@ def side(facts, derived, counts, measure: str, period: str) -> dict:
         fits = counts[counts["fact_key"] == row["key"]]
         if len(fits) and fits["count_min"].notna().any():
             out.update(count_min=int(fits["count_min"].min()), count_max=int(fits["count_max"].max()))
+        rules = set(fits.loc[fits["n_candidates"] > 0, "rule"])
+        out["rounding"] = ("both" if len(rules) == 2 else f"{rules.pop()} only" if rules else "neither")
         least = values.get(f"min_count_{row['key']}")
         if least is not None:
             out["count"] = least
@@ -114,7 +116,8 @@ def comparison_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.Data
             "baseline_period": y0, "baseline_status": a["status"], "baseline_bound": a["bound"],
             "baseline_count": a["count"], "baseline_share_pct": a["share"], "baseline_source": a["source"],
             "current_period": y1, "current_status": b["status"], "current_share_pct": b["share"],
-            "current_count_min": b["count_min"], "current_count_max": b["count_max"], "current_source": b["source"],
+            "current_count_min": b["count_min"], "current_count_max": b["count_max"],
+            "current_rounding": b["rounding"], "current_source": b["source"],
             "change_pp": round(change, 4) if change is not pd.NA else pd.NA,
             "same_measure": same_measure, "same_population": same_population, "comparability_note": text,
         })

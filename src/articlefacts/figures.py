@@ -103,7 +103,8 @@ def plot_share_bars(ax, rows, colour="blue") -> None:
     for i, r in enumerate(rows):
         if r.get("low") is not None:
             ax.plot([r["low"], r["high"]], [i, i], color=INK, lw=3, solid_capstyle="butt")
-        ax.text(r["share"] + 1.5, i, nfc(r["text"]), va="center", fontsize=9.5, color=INK)
+        lines = [part for line in nfc(r["text"]).split("\n") for part in textwrap.wrap(line, 30)]
+        ax.text(r["share"] + 1.5, i, "\n".join(lines), va="center", fontsize=9.5, color=INK)
     ax.set_yticks(range(len(rows)), labels, fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 145)

@@ -156,6 +156,8 @@ TABLES = (
               Field("current_share_pct", "number", "Share as printed.", "percent", {"minimum": 0, "maximum": 100}),
               Field("current_count_min", "integer", "Smallest whole count consistent with the share (either rounding rule).", "people", {"minimum": 0}),
               Field("current_count_max", "integer", "Largest whole count consistent with the share (either rounding rule).", "people", {"minimum": 0}),
+              Field("current_rounding", "string", "Rounding rules under which a whole count fits the printed share.",
+                    constraints={"enum": ["both", "half_up only", "truncate only", "neither"]}),
               Field("current_source", "string", "Fact key the values come from."),
               Field("change_pp", "number", "current_share_pct − baseline_share_pct, where both are exact.", "percentage points"),
               Field("same_measure", "boolean", "Whether both years use the same wording and unit."),
