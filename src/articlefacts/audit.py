@@ -14,6 +14,7 @@ EXCLUSIVE_MEASURES = (("incomplete_schooling", "upper_secondary"),)
 # Measures that add up to "holds a diploma" when the article lists them side by side.
 DIPLOMA_MEASURES = ("university_degree", "professional_secondary")
 ROUNDING_RULES = ("half_up", "truncate")
+RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
 
 
 def fact(facts: pd.DataFrame, key: str) -> pd.Series:
@@ -173,7 +174,7 @@ def run_checks(facts, derived, counts, inventory, structure, meta) -> pd.DataFra
     for key, group in counts.groupby("fact_key", sort=False):
         empty = group[group["n_candidates"] == 0]
         detail = "; ".join(
-            f"{r.rule}: " + (f"{r.candidates.replace(';', ', ')} of {r.denominator}" if r.n_candidates
+            f"{RULE_NAMES[r.rule]}: " + (f"{r.candidates.replace(';', ', ')} of {r.denominator}" if r.n_candidates
                              else f"no whole number of {r.denominator} (nearest {r.nearest})")
             for r in group.itertuples())
         rows.append(check_row(f"whole_count:{key}", "whole_count", "flag" if len(empty) else "pass",
