@@ -132,3 +132,12 @@ def test_source_notebooks_are_clean_by_the_hook():
     from articlefacts.notebooks import main
 
     assert main([str(p) for p in sorted(Path(ROOT / paths.NOTEBOOKS_DIR).glob("*.ipynb"))]) == 0
+
+
+def test_pre_commit_hooks_pass_on_the_repository():
+    """The hooks the README recommends run from .venv and pass on the committed tree."""
+    pre_commit = Path(ROOT / ".venv/bin/pre-commit")
+    result = subprocess.run([str(pre_commit), "run", "--all-files"], cwd=ROOT, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("Passed") == 3
