@@ -141,3 +141,10 @@ def test_pre_commit_hooks_pass_on_the_repository():
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("Passed") == 3
+
+
+def test_pipeline_never_executes_text_from_data_files():
+    """No eval or exec, no unsafe YAML, no pickle: inputs are parsed as CSV, JSON and literals only."""
+    for path in sorted((ROOT / "src/articlefacts").glob("*.py")):
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"(?<![\w.])(eval|exec)\(|yaml\.load\(|pickle|shell=True", code), path
