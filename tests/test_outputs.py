@@ -148,3 +148,15 @@ def test_datapackage_catches_a_broken_constraint(tmp_path, meta):
     (tmp_path / "percent_counts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     assert not frictionless.validate(str(tmp_path / "datapackage.json")).valid
+
+
+def test_charts_say_so_when_there_is_nothing_to_compare(comparison, meta):
+    """An article whose years share no measure gets a figure that says so, not a crash."""
+    facts = load_table("facts", PROCESSED)
+    table = comparison.reset_index()
+    table.loc[table["measure"] == "upper_secondary", "baseline_status"] = "not reported"
+    table.loc[table["baseline_status"] == "not reported", "current_status"] = "not reported"
+    fig = comparison_chart(table, facts, meta, "en")
+    assert fig.captions["title"].startswith("No measure is reported for both 2002 and 2021")
+    fig = profile_chart(table, facts, meta, "en")
+    assert fig.captions["title"] == "No measure is reported for 2021 alone"

@@ -18,6 +18,13 @@ def who(fact: pd.Series, language: str) -> str:
     return fact["gloss_en"] if language == "en" else fact["term_vi"]
 
 
+def empty_chart(title: str, meta: dict, language: str):
+    """A figure that says there is nothing to draw, so that a missing measure is shown, not skipped."""
+    fig, ax = finalise_figure(0.4, title, "", source_line(meta, language))
+    ax.axis("off")
+    return fig
+
+
 def comparison_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str):
     """Arrows from the baseline share to the current share, for measures both years report."""
     both = comparison[(comparison["baseline_status"] != "not reported")
@@ -37,6 +44,8 @@ def comparison_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, 
                      "text_b": percent(r["current_share_pct"], language, 2),
                      "name_a": t("population.label", language, count=n0, who=who(f0, language), year=y0),
                      "name_b": t("population.label", language, count=n1, who=who(f1, language), year=y1)})
+    if not rows:
+        return empty_chart(t("dumbbell.none", language, y0=y0, y1=y1), meta, language)
     first = rows[0]
     kind = "up" if first["b"] > first["a"] else "down" if first["b"] < first["a"] else "same"
     title = t("dumbbell.title", language, measure=first["label"],
@@ -72,6 +81,8 @@ def profile_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, lan
             if lo != hi:
                 row["low"], row["high"] = 100 * lo / whole, 100 * hi / whole
         rows.append(row)
+    if not rows:
+        return empty_chart(t("profile.none", language, year=heads["current_period"]), meta, language)
     title = t("profile.title", language, year=heads["current_period"], n=number(f1["value"], language),
               who=who(f1, language), low=f"{percent(rows[-1]['share'], language, 2)}",
               high=f"{percent(rows[0]['share'], language, 2)}")
