@@ -8,7 +8,8 @@ SHELL := bash
 MAKEFLAGS += --no-builtin-rules --output-sync=line --jobs=$(JOBS)
 JOBS ?= 2
 
-PYTHON ?= python3.11
+# Python 3.11 is what the lock and CI use; `make PYTHON=...` picks another interpreter.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
