@@ -89,13 +89,6 @@ def derive_values(facts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def rounds_to(count: int, whole: int, percent: Fraction, decimals: int, rule: str) -> bool:
-    """Whether count/whole, printed as a percentage with ``decimals`` places, reads ``percent``."""
-    scaled = Fraction(100 * count, whole) * 10**decimals
-    printed = math.floor(scaled + Fraction(1, 2)) if rule == "half_up" else math.floor(scaled)
-    return printed == percent * 10**decimals
-
-
 def printed_percent(count: int, whole: int, decimals: int, rule: str) -> Fraction:
     """count/whole as a percentage printed with ``decimals`` places under ``rule``."""
     scaled = Fraction(100 * count, whole) * 10**decimals
@@ -112,7 +105,7 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
         percent = Fraction(str(row["value"]))
         decimals = int(row["decimals"])
         for rule in ROUNDING_RULES:
-            hits = [c for c in range(whole + 1) if rounds_to(c, whole, percent, decimals, rule)]
+            hits = [c for c in range(whole + 1) if printed_percent(c, whole, decimals, rule) == percent]
             nearest = ""
             if not hits:
                 low = math.floor(percent * whole / 100)
