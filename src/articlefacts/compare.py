@@ -29,12 +29,6 @@ def profile_periods(facts: pd.DataFrame) -> tuple[str, str]:
     return periods[0], periods[1]
 
 
-def headcount(facts: pd.DataFrame, period: str) -> pd.Series:
-    """The headcount fact of a profile year."""
-    profile = facts[(facts["topic"] == "profile") & (facts["measure"] == "headcount")]
-    return profile[profile["period"] == period].iloc[0]
-
-
 def side(facts, derived, counts, measure: str, period: str) -> dict:
     """One year's values for one measure: status, bound, count(s), share and the source key."""
     rows = facts[(facts["topic"] == "profile") & (facts["measure"] == measure) & (facts["period"] == period)]

@@ -28,7 +28,6 @@ def setup_style() -> None:
         "svg.hashsalt": "articlefacts", "svg.fonttype": "path", "axes.edgecolor": "#cccccc",
         "figure.dpi": 100, "savefig.dpi": 150, "text.color": INK, "axes.labelcolor": INK,
     })
-    mpl.rcParams["svg.hashsalt"] = "articlefacts"
 
 
 def nfc(text: str) -> str:
@@ -41,15 +40,21 @@ def wrapped(text: str, kind: str) -> list[str]:
     return textwrap.wrap(nfc(text), WRAP[kind]) if text else []
 
 
-def new_figure(plot_height: float, title: str, subtitle: str, footer: list[str], ncols: int = 1):
-    """A figure sized so that the wrapped title, subtitle and footer lines fit around the plot."""
+def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, caveat: str = ""):
+    """A new figure carrying the finding as title, what is measured as subtitle, the caveat and the source.
+
+    Every chart in the project is made through this helper, so none can lose its source line. The
+    figure is sized so that the wrapped title, subtitle and footer lines fit around a plot of
+    ``plot_height`` inches. Returns ``(fig, ax)``.
+    """
+    footer = [caveat, source] if caveat else [source]
     head = [("title", line) for line in wrapped(title, "title")] + \
            [("subtitle", line) for line in wrapped(subtitle, "subtitle")]
     foot = [line for text in footer for line in wrapped(text, "footer")]
     head_in = 0.2 + sum(LINE_IN[k] for k, _ in head) + 0.25
     foot_in = 0.55 + LINE_IN["footer"] * len(foot)
     height = plot_height + head_in + foot_in
-    fig, axes = plt.subplots(1, ncols, figsize=(WIDTH_IN, height))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
     fig.captions = {"title": nfc(title), "subtitle": nfc(subtitle), "footer": [nfc(f) for f in footer]}
     fig.subplots_adjust(left=0.06, right=0.97, top=1 - head_in / height, bottom=foot_in / height)
     y = 1 - 0.2 / height
@@ -62,16 +67,7 @@ def new_figure(plot_height: float, title: str, subtitle: str, footer: list[str],
         fig.text(0.02, y, line, ha="left", va="top", fontsize=8.5, color=INK if i < len(foot) - 1 else MUTED,
                  style="italic" if i < len(foot) - 1 else "normal")
         y -= LINE_IN["footer"] / height
-    return fig, axes
-
-
-def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, caveat: str = "", ncols: int = 1):
-    """A new figure carrying the finding as title, what is measured as subtitle, the caveat and the source.
-
-    Every chart in the project is made through this helper, so none can lose its source line.
-    Returns ``(fig, axes)``.
-    """
-    return new_figure(plot_height, title, subtitle, [caveat, source] if caveat else [source], ncols)
+    return fig, ax
 
 
 def plot_dumbbell(ax, rows, colours=("blue", "orange")) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import check_language
@@ -60,7 +59,3 @@ def check_parameters(notebook: str, **values) -> dict:
             check_writable(name, value)
     return values
 
-
-def notebook_parameters(notebook: str) -> tuple[str, ...]:
-    """The parameter names a notebook declares (for the runner's unknown-name check)."""
-    return tuple(SPECS[Path(notebook).stem])
