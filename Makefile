@@ -48,8 +48,8 @@ unexport PYTHONDONTWRITEBYTECODE
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-PACKAGE := $(wildcard src/articlefacts/*.py) src/articlefacts/translations.csv
-RUN := $(PY) -m articlefacts.runner
+PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py) src/articlefacts/translations.csv
+RUN := $(PY) -m articlefacts.pipeline.runner
 NB01 := $(EXECUTED)/01-clean-article.ipynb
 NB02 := $(foreach l,$(LANGUAGES),$(EXECUTED)/02-compare-qualifications.$(l).ipynb)
 NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
@@ -113,10 +113,10 @@ $(DATAPACKAGE) &: src/articlefacts/schemas.py $(wildcard $(META)) $(INSTALLED) |
 	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
 
 readme: report ## Regenerate the README's findings and gallery from data/processed
-	@$(PY) -m articlefacts.readme
+	@$(PY) -m articlefacts.pipeline.readme
 
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
-	$(PY) -m articlefacts.lab
+	$(PY) -m articlefacts.pipeline.lab
 
 test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebook 02, token check
 	@command -v chromium > /dev/null || { echo "installing Debian's chromium for the browser test"; \

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from articlefacts import paths
 from articlefacts.outputs import write_text
-from articlefacts.workspace import copy_project
+from articlefacts.pipeline.workspace import copy_project
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ROOT = paths.ROOT
@@ -74,7 +74,7 @@ def parts(project: Path, env: dict) -> dict[str, float]:
     """Where one notebook run's time goes: runner imports, kernel start-up, the notebook's imports."""
     out = {}
     out["runner process imports (papermill, nbformat)"] = median(
-        [timed([PY, "-c", "import articlefacts.runner, papermill"], project, env)[0] for _ in range(RUNS)])
+        [timed([PY, "-c", "import articlefacts.pipeline.runner, papermill"], project, env)[0] for _ in range(RUNS)])
     out["… without blocking rfc3987-syntax"] = median(
         [timed([PY, "-c", "import papermill"], project, env)[0] for _ in range(RUNS)])
     code = "import pandas, matplotlib.pyplot, seaborn, pandera.pandas, babel.numbers, IPython"
@@ -85,7 +85,7 @@ def parts(project: Path, env: dict) -> dict[str, float]:
              "nb.metadata['kernelspec']={'name':'articlefacts','display_name':'p','language':'python'};"
              "d = tempfile.mkdtemp(); nbformat.write(nb, d + '/e.ipynb');"
              "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False,"
-             " kernel_manager_class='articlefacts.kernels.IPCKernelManager', shutdown_kernel='immediate')")
+             " kernel_manager_class='articlefacts.pipeline.kernels.IPCKernelManager', shutdown_kernel='immediate')")
     total = median([timed([PY, "-c", empty], project, env)[0] for _ in range(RUNS)])
     out["kernel start, one cell, shutdown, as the runner does it (incl. its imports)"] = total
     return out

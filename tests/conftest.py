@@ -13,7 +13,7 @@ import pytest
 from articlefacts import paths
 from articlefacts.article import read_article, read_meta, split_article
 from articlefacts.facts import build_facts, read_facts
-from articlefacts.workspace import copy_project
+from articlefacts.pipeline.workspace import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"

@@ -45,7 +45,8 @@ def first_error(result) -> tuple[str, str]:
 def run_runner(project, *args, notebook=NB01):
     """The runner as make calls it, with the project copy as root."""
     env = {**os.environ, "ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0"}
-    return subprocess.run([str(VENV / "bin/python"), "-m", "articlefacts.runner", *notebook, *args], cwd=project,
+    return subprocess.run([str(VENV / "bin/python"), "-m", "articlefacts.pipeline.runner", *notebook, *args],
+                          cwd=project,
                           env=env, capture_output=True, text=True, timeout=300, check=False)
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from articlefacts import paths
-from articlefacts import readme as readme_module
+from articlefacts.pipeline import readme as readme_module
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -129,7 +129,7 @@ def test_no_district_name_in_logic():
 
 
 def test_source_notebooks_are_clean_by_the_hook():
-    from articlefacts.notebooks import main
+    from articlefacts.pipeline.notebooks import main
 
     assert main([str(p) for p in sorted(Path(ROOT / paths.NOTEBOOKS_DIR).glob("*.ipynb"))]) == 0
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from articlefacts.workspace import copy_project
+from articlefacts.pipeline.workspace import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -57,7 +57,8 @@ def lab(tmp_path_factory):
     env = {**os.environ, "ARTICLEFACTS_ROOT": str(project), "JUPYTERLAB_SETTINGS_DIR": str(settings),
            "JUPYTERLAB_WORKSPACES_DIR": str(settings / "workspaces")}
     log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "articlefacts.lab", "--port", str(port), "--token", token],
+    server = subprocess.Popen([sys.executable, "-m", "articlefacts.pipeline.lab", "--port", str(port),
+                               "--token", token],
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -1,7 +1,7 @@
 """The parts of README.md that quote numbers: findings and the figure gallery, generated from the
 processed tables so that the front page can never disagree with the data.
 
-``python -m articlefacts.readme`` rewrites the marked blocks in README.md; ``--check`` only reports
+``python -m articlefacts.pipeline.readme`` rewrites the marked blocks in README.md; ``--check`` only reports
 whether they are current (the tests use it).
 """
 

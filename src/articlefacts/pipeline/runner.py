@@ -1,6 +1,6 @@
 """Run one notebook with papermill, stage its outputs, and publish them only if it succeeds.
 
-Usage: ``python -m articlefacts.runner SOURCE.ipynb EXECUTED.ipynb name=value ...``
+Usage: ``python -m articlefacts.pipeline.runner SOURCE.ipynb EXECUTED.ipynb name=value ...``
 
 - Unknown parameter names are an error (papermill itself only warns).
 - The notebook's outputs are written to ``build/stage/<name>/`` and moved into place after the last
@@ -32,7 +32,7 @@ from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  
 TIMING_KEYS = ("start_time", "end_time", "duration")
 # Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
 # does not warn about unencrypted TCP.
-KERNEL_MANAGER = "articlefacts.kernels.IPCKernelManager"
+KERNEL_MANAGER = "articlefacts.pipeline.kernels.IPCKernelManager"
 INJECTED_ID = "injected-parameters"
 
 

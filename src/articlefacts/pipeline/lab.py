@@ -1,6 +1,6 @@
 """Start JupyterLab the project's way: from .venv, on 127.0.0.1, token required, opening the notebooks.
 
-``python -m articlefacts.lab [--port N] [--token T]`` (``make lab`` runs it). Without ``--token`` Jupyter
+``python -m articlefacts.pipeline.lab [--port N] [--token T]`` (``make lab`` runs it). Without ``--token`` Jupyter
 makes a random one and prints the URL that carries it; an empty token is refused.
 """
 

@@ -1,4 +1,4 @@
-"""Source notebooks stay free of outputs: ``python -m articlefacts.notebooks --check-clean FILE…``
+"""Source notebooks stay free of outputs: ``python -m articlefacts.pipeline.notebooks --check-clean FILE…``
 reports any that carry outputs or execution counts; ``--strip FILE…`` removes them."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
         elif cells:
             bad += 1
             print(f"error: {path} carries outputs in cells {', '.join(cells)}\n"
-                  f"How to fix: python -m articlefacts.notebooks --strip {path}", file=sys.stderr)
+                  f"How to fix: python -m articlefacts.pipeline.notebooks --strip {path}", file=sys.stderr)
     return 1 if bad else 0
 
 
