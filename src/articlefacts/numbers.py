@@ -10,8 +10,9 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from articlefacts.errors import ArticleFactsError
 
-# Every digit run with its separators and an optional per cent sign (see shared DESIGN notes).
-TOKEN_RE = re.compile(r"\d+(?:[.,/]\d+)*(?:\s?%)?")
+# One number token: a date (22/01/2021), a time of day (05:09), or a number with Vietnamese separators
+# and an optional per cent sign. "x/y" ("2.813/3.050": x of y) is two tokens, since it is two numbers.
+TOKEN_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:[.,]\d+)*(?:\s?%)?")
 
 # Words just before a number that make it a bound rather than an exact value.
 QUALIFIERS = {
