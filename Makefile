@@ -104,10 +104,10 @@ $(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INS
 	@$(RUN) $< $@ article=$(ARTICLE) facts=$(FACTS) not_data=$(NOT_DATA) meta=$(META) processed_dir=$(PROCESSED)
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
-	@$(RUN) $< $@ meta=$(META) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
+	@$(RUN) $< $@ meta=$(META) tables_dir=$(PROCESSED) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
 
 $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
-	@$(RUN) $< $@ meta=$(META) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
+	@$(RUN) $< $@ meta=$(META) tables_dir=$(PROCESSED) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
 
 $(DATAPACKAGE) &: src/articlefacts/schemas.py $(wildcard $(META)) $(INSTALLED) | check-inputs
 	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)

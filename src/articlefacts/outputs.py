@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from articlefacts.paths import BUILD_DIR, ROOT, resolve
+from articlefacts.paths import ROOT, resolve
 
 if TYPE_CHECKING:  # pandas and matplotlib are imported only where a table or figure is written,
     import matplotlib.pyplot as plt  # so that the runner, which only moves files, starts fast.
     import pandas as pd
 
 STAGE_ENV = "ARTICLEFACTS_STAGE"
-INTERACTIVE_DIR = f"{BUILD_DIR}/interactive"
 FLOAT_FORMAT = "%.10g"
 
 
@@ -49,8 +47,6 @@ def destination(path: str | Path) -> Path:
     stage = os.environ.get(STAGE_ENV)
     if stage:
         return mirror(path, Path(stage))
-    if "ipykernel" in sys.modules:
-        return mirror(path, ROOT / INTERACTIVE_DIR)
     return resolve(path)
 
 

@@ -34,9 +34,11 @@ NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outco
 
 
 def resolve(path: str | Path) -> Path:
-    """Turn a project-relative path (or an absolute one) into an absolute Path."""
-    path = Path(path)
-    return path if path.is_absolute() else ROOT / path
+    """An absolute path for ``path``, relative paths starting at the current directory.
+
+    Under ``make report`` and the tests that is the project root; in a notebook it is the notebook's folder.
+    """
+    return Path(os.path.abspath(path))
 
 
 def relative(path: str | Path) -> str:

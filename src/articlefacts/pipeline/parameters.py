@@ -1,26 +1,50 @@
-"""Each notebook's parameters, their kinds, and the check that runs right after the parameters cell."""
+"""A notebook's parameters, read from its parameters cell: the one place its interface is written.
+
+Each line of that cell is ``name = default  # kind: what it is``, where the kind is one of
+:data:`KINDS`. ``papermill.inspect_notebook`` reads the names, defaults and comments; this module checks
+the values a run is given against them and turns paths into the form the kernel sees (relative to the
+notebook's folder, the kernel's working directory, as in JupyterLab).
+"""
 
 from __future__ import annotations
 
+import os
 import tempfile
+from pathlib import Path
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import check_language
-from articlefacts.paths import relative, resolve
+from articlefacts.paths import relative
 
-SPECS = {
-    "01-clean-article": {"article": "input_file", "facts": "input_file", "not_data": "input_file",
-                         "meta": "input_file", "processed_dir": "output_dir"},
-    "02-compare-qualifications": {"meta": "input_file", "processed_dir": "output_dir",
-                                  "figures_dir": "output_dir", "language": "language"},
-    "03-rotation-outcomes": {"meta": "input_file", "processed_dir": "output_dir",
-                             "figures_dir": "output_dir", "language": "language"},
-}
+KINDS = ("input file", "input folder", "output folder", "language")
 
 
-def check_writable(name: str, value: str) -> None:
+def declared_parameters(source: Path) -> dict[str, str]:
+    """name → kind for every parameter of the notebook at ``source``, in cell order.
+
+    Raises :class:`ArticleFactsError` when no cell is tagged ``parameters`` or a comment names no kind.
+    """
+    import papermill
+
+    declared = papermill.inspect_notebook(str(source))
+    if not declared:
+        raise ArticleFactsError(
+            f"{relative(source)} has no cell tagged 'parameters', so it declares no parameters",
+            "in JupyterLab select the cell of defaults, open the property inspector (gear icon) and add the tag "
+            "'parameters'; or restore the notebook with `git checkout -- notebooks/`.")
+    kinds = {}
+    for name, info in declared.items():
+        kind = next((k for k in KINDS if (info.get("help") or "").startswith(k)), None)
+        if kind is None:
+            raise ArticleFactsError(
+                f"{relative(source)}: parameter '{name}' has no comment saying what it is",
+                f"end its line with '  # <kind>: <what it is>', the kind one of: {', '.join(KINDS)}.")
+        kinds[name] = kind
+    return kinds
+
+
+def check_writable(name: str, target: Path) -> None:
     """Create the directory if needed and prove a file can be written in it."""
-    target = resolve(value)
     try:
         target.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=target):
@@ -31,31 +55,36 @@ def check_writable(name: str, value: str) -> None:
             "pass a directory you can write to, or fix its permissions.") from None
 
 
-def check_parameters(notebook: str, **values) -> dict:
-    """Check every parameter of ``notebook`` for type and allowed range; return them unchanged.
+def check_values(source: Path, values: dict) -> dict:
+    """Check ``values`` (paths relative to the current directory) against the notebook's parameters.
 
-    Paths must be text; input files must exist; output directories must be writable; the language
-    must be one the translation table has. The error names the parameter and the value found.
+    Returns the values the kernel gets: paths rewritten relative to the notebook's folder. Raises
+    :class:`ArticleFactsError` naming the parameter for an unknown name, a value of the wrong type, a missing
+    input file or folder, an output folder that cannot be written, or an unknown language.
     """
-    spec = SPECS[notebook]
-    unknown = sorted(set(values) - set(spec))
-    missing = sorted(set(spec) - set(values))
-    if unknown or missing:
-        raise ArticleFactsError(f"Notebook {notebook}: unknown parameters {unknown}, missing {missing}",
-                                f"its parameters are: {', '.join(spec)}.")
-    for name, kind in spec.items():
-        value = values[name]
+    kinds = declared_parameters(source)
+    unknown = sorted(set(values) - set(kinds))
+    if unknown:
+        raise ArticleFactsError(f"Unknown parameter {', '.join(map(repr, unknown))} for {relative(source)}",
+                                f"its parameters are: {', '.join(kinds)}.")
+    out = {}
+    for name, value in values.items():
+        kind = kinds[name]
         if not isinstance(value, str) or not value:
-            raise ArticleFactsError(
-                f"Parameter '{name}' must be {'a language code' if kind == 'language' else 'a path'} "
-                f"(text), got {type(value).__name__} {value!r}",
-                f"pass {name}=<{'language' if kind == 'language' else 'path'}> as text.")
+            what = "a language code" if kind == "language" else "a path"
+            raise ArticleFactsError(f"Parameter '{name}' must be {what} (text), got {type(value).__name__} {value!r}",
+                                    f"pass {name}=<{'language' if kind == 'language' else 'path'}> as text.")
         if kind == "language":
-            check_language(value)
-        elif kind == "input_file" and not resolve(value).is_file():
-            raise ArticleFactsError(f"Parameter '{name}': file not found: {relative(resolve(value))}",
+            out[name] = check_language(value)
+            continue
+        full = Path(os.path.abspath(value))
+        if kind == "input file" and not full.is_file():
+            raise ArticleFactsError(f"Parameter '{name}': file not found: {relative(full)}",
                                     "check the path (relative paths start at the project root).")
-        elif kind == "output_dir":
-            check_writable(name, value)
-    return values
-
+        if kind == "input folder" and not full.is_dir():
+            raise ArticleFactsError(f"Parameter '{name}': folder not found: {relative(full)}",
+                                    "run the notebook that writes it first (make report does).")
+        if kind == "output folder":
+            check_writable(name, full)
+        out[name] = os.path.relpath(full, source.parent) if full.is_relative_to(source.parent.parent) else str(full)
+    return out

@@ -28,6 +28,7 @@ sys.modules.setdefault("rfc3987_syntax", None)
 from articlefacts.errors import ArticleFactsError  # noqa: E402
 from articlefacts.outputs import STAGE_ENV, unmirror, write_bytes_atomic  # noqa: E402
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
+from articlefacts.pipeline.parameters import check_values  # noqa: E402
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
 # Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
@@ -61,18 +62,6 @@ def check_kernel(name: str = KERNEL_NAME) -> None:
         raise ArticleFactsError(
             f"The project kernel '{name}' is not installed in {relative(sys.prefix)}",
             "run `make kernel` to register it again (or delete .venv and run `make report`).") from None
-
-
-def check_names(source: Path, params: dict) -> None:
-    """Refuse parameter names the notebook's parameters cell does not declare."""
-    import papermill
-
-    declared = papermill.inspect_notebook(str(source))
-    unknown = sorted(set(params) - set(declared))
-    if unknown:
-        raise ArticleFactsError(
-            f"Unknown parameter {', '.join(map(repr, unknown))} for {relative(source)}",
-            f"its parameters are: {', '.join(declared)}.")
 
 
 def normalise(nb, source: Path, target: Path):
@@ -120,7 +109,7 @@ def run(source: str | Path, target: str | Path, params: dict) -> list[Path]:
     if not source.is_file():
         raise ArticleFactsError(f"Notebook not found: {relative(source)}", "check the notebook path.")
     check_kernel()
-    check_names(source, params)
+    params = check_values(source, params)
     name = target.stem
     build = ROOT / BUILD_DIR
     stage, partial = build / "stage" / name, build / "partial" / target.name
@@ -133,7 +122,7 @@ def run(source: str | Path, target: str | Path, params: dict) -> list[Path]:
     try:
         papermill.execute_notebook(
             str(source), str(partial), parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
-            log_output=False, record_timing=False, cwd=str(ROOT),
+            log_output=False, record_timing=False, cwd=str(source.parent),
             kernel_manager_class=KERNEL_MANAGER, shutdown_kernel="immediate")
     except PapermillExecutionError as exc:
         failed.parent.mkdir(parents=True, exist_ok=True)
