@@ -48,7 +48,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py) src/articlefacts/translations.csv
+PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py) src/articlefacts/translations.csv src/articlefacts/tables.json
 RUN := $(PY) -m articlefacts.pipeline.runner
 NB01 := $(EXECUTED)/01-clean-article.ipynb
 NB02 := $(foreach l,$(LANGUAGES),$(EXECUTED)/02-compare-qualifications.$(l).ipynb)
@@ -109,7 +109,7 @@ $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualificatio
 $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
 	@$(RUN) $< $@ meta=$(META) tables_dir=$(PROCESSED) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
 
-$(DATAPACKAGE) &: src/articlefacts/schemas.py $(wildcard $(META)) $(INSTALLED) | check-inputs
+$(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/tables.json $(wildcard $(META)) $(INSTALLED) | check-inputs
 	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
 
 readme: report ## Regenerate the README's findings and gallery from data/processed

@@ -1,13 +1,12 @@
 """Read the raw article, verify it, normalise it in memory and split it into its parts.
 
 The raw file is only ever read. Offsets everywhere in the project are Python string positions in the
-*normalised* text returned by :func:`normalise_text`.
+text returned by :func:`articlefacts.inputs.normalise_text`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 import warnings
@@ -17,14 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from articlefacts.errors import ArticleFactsError
+from articlefacts.inputs import normalise_text, read_bytes
 from articlefacts.paths import relative, resolve
 
-META_FIELDS = (
-    "article_file", "sha256", "outlet", "date", "date_line", "headline_vi", "headline_en",
-    "byline", "place_vi", "place_en", "district_vi", "district_en", "licence",
-)
 SENTENCE_END = tuple('.!?:;"”…')
 CAPTION_MAX_CHARS = 200
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 
 
 class ChecksumWarning(UserWarning):
@@ -39,36 +36,6 @@ class Article:
     sha256: str
     text: str
     encoding_notes: tuple[str, ...]
-
-
-def read_bytes(path: str | Path, what: str) -> bytes:
-    """Read a raw input file, or raise an error that names the missing file."""
-    full = resolve(path)
-    if not full.is_file():
-        raise ArticleFactsError(
-            f"{what} not found: {relative(full)}",
-            "restore it with `git checkout -- data/raw`, or pass the right path as a parameter.",
-        )
-    return full.read_bytes()
-
-
-def read_meta(path: str | Path) -> dict:
-    """Read the article's metadata JSON (plain data, never executed) and check its fields."""
-    raw = read_bytes(path, "Article metadata file")
-    try:
-        meta = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ArticleFactsError(
-            f"Article metadata file {relative(resolve(path))} is not valid UTF-8 JSON: {err}",
-            "fix the JSON syntax (a JSON linter shows the line).",
-        ) from None
-    missing = [f for f in META_FIELDS if not meta.get(f)]
-    if missing:
-        raise ArticleFactsError(
-            f"Article metadata file {relative(resolve(path))} lacks the fields: {', '.join(missing)}",
-            "add them; README.md, 'Analysing another article', lists every field.",
-        )
-    return meta
 
 
 def repair_encoding(raw: bytes) -> tuple[bytes, tuple[str, ...]]:
@@ -87,10 +54,8 @@ def repair_encoding(raw: bytes) -> tuple[bytes, tuple[str, ...]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ArticleFactsError(
-            f"The raw article is not UTF-8 (byte {err.start}: {err.reason})",
-            "save the article as UTF-8 text.",
-        ) from None
+        raise ArticleFactsError(f"The raw article is not UTF-8 (byte {err.start}: {err.reason})",
+                                "save the article as UTF-8 text.") from None
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         notes.append("the text was in Unicode NFD and was recomposed to NFC")
@@ -101,7 +66,7 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
     """Read the raw article, verify its checksum and return its normalised text.
 
     A copy whose bytes differ only by a BOM, CRLF line endings or NFD is accepted with a
-    :class:`ChecksumWarning` that says why; any other difference stops the run.
+    :class:`ChecksumWarning` that says why; any other difference raises :class:`ArticleFactsError`.
     """
     raw = read_bytes(path, "Raw article")
     found = hashlib.sha256(raw).hexdigest()
@@ -113,61 +78,51 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
                 f"The raw article changed: {relative(resolve(path))} has sha256 {found}, "
                 f"the metadata file expects {expected_sha256}",
                 "restore the original with `git checkout -- data/raw`. If the article really is a "
-                "new one, record its sha256 in its metadata file and re-check every quote.",
-            )
-        warnings.warn(
-            f"{relative(resolve(path))}: checksum differs from the metadata only because "
-            + "; ".join(notes) + ". The repaired text matches the recorded checksum.",
-            ChecksumWarning,
-            stacklevel=2,
-        )
+                "new one, record its sha256 in its metadata file and re-check every quote.")
+        warnings.warn(f"{relative(resolve(path))}: checksum differs from the metadata only because "
+                      + "; ".join(notes) + ". The repaired text matches the recorded checksum.",
+                      ChecksumWarning, stacklevel=2)
         raw = repaired
     return Article(relative(resolve(path)), expected_sha256, normalise_text(raw.decode("utf-8")), notes)
 
 
-def normalise_text(text: str) -> str:
-    """NFC, no-break spaces as plain spaces, and runs of spaces inside a line folded to one."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
-    return re.sub(r" {2,}", " ", text)
+def split_article(text: str, meta: dict) -> pd.DataFrame:
+    """Split normalised text into its parts, one row per non-empty line, using the metadata.
 
-
-def split_article(text: str) -> pd.DataFrame:
-    """Split normalised text into its parts, one row per non-empty line.
-
-    The first line is the date line, the second the headline, the third the lead (sapo); the last is
-    the byline. A later line identical to the lead is its repeat. A short line without a closing
-    punctuation mark between body paragraphs is a photo caption. Columns: part_id, part, start, end,
-    n_chars, repeat_of, text.
+    The headline is the line equal to ``meta["headline_vi"]``, the date line the line equal to
+    ``meta["date_line"]`` (if given), the byline the last line if it equals ``meta["byline"]``. Of the other
+    lines the first is the lead when more than one follows it; a later copy of the lead is its repeat; a
+    short line without closing punctuation is a photo caption; the rest is body. Line order and count do not
+    matter: a three-line article is valid. Columns: part_id, part, start, end, n_chars, repeat_of, text.
+    Raises :class:`ArticleFactsError` if the headline is not a line of the article.
     """
-    rows = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group().strip()
-        if line:
-            rows.append({"start": match.start(), "end": match.end(), "text": line})
-    if len(rows) < 4:
-        raise ArticleFactsError(
-            f"The article has {len(rows)} non-empty lines; expected a date line, a headline, a lead, "
-            "body paragraphs and a byline",
-            "check that the raw file is the whole article with one paragraph per line.",
-        )
-    lead = rows[2]["text"]
-    for i, row in enumerate(rows):
+    rows = [{"start": m.start(), "end": m.end(), "text": m.group().strip()}
+            for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    fixed = {"headline": meta.get("headline_vi", ""), "date_line": meta.get("date_line", "")}
+    for part, wanted in fixed.items():
+        hits = [r for r in rows if wanted and r["text"] == wanted and "part" not in r]
+        if hits:
+            hits[0]["part"] = part
+        elif part == "headline":
+            raise ArticleFactsError(
+                f"The headline in the metadata («{wanted}») is not a line of the article",
+                "copy headline_vi into meta.json exactly as the article prints it, on a line of its own.")
+    if meta.get("byline") and rows[-1]["text"] == meta["byline"] and "part" not in rows[-1]:
+        rows[-1]["part"] = "byline"
+    rest = [r for r in rows if "part" not in r]
+    lead = rest[0]["text"] if len(rest) > 1 else None
+    for i, row in enumerate(rest):
         row["repeat_of"] = ""
-        if i == 0:
-            row["part"] = "date_line"
-        elif i == 1:
-            row["part"] = "headline"
-        elif i == 2:
+        if i == 0 and lead is not None:
             row["part"] = "lead"
-        elif i == len(rows) - 1:
-            row["part"] = "byline"
-        elif row["text"] == lead:
+        elif lead is not None and row["text"] == lead:
             row["part"], row["repeat_of"] = "lead_repeat", "lead"
-        elif len(row["text"]) <= CAPTION_MAX_CHARS and not row["text"].endswith(SENTENCE_END):
+        elif len(row["text"]) <= CAPTION_MAX_CHARS and not row["text"].endswith(SENTENCE_END) and len(rest) > 2:
             row["part"] = "caption"
         else:
             row["part"] = "body"
     frame = pd.DataFrame(rows)
+    frame["repeat_of"] = frame["repeat_of"].fillna("") if "repeat_of" in frame else ""
     frame.insert(0, "part_id", range(1, len(frame) + 1))
     frame["n_chars"] = frame["end"] - frame["start"]
     return frame[["part_id", "part", "start", "end", "n_chars", "repeat_of", "text"]]
@@ -177,3 +132,14 @@ def part_at(structure: pd.DataFrame, offset: int) -> pd.Series:
     """The row of ``structure`` whose span holds the character ``offset``."""
     hit = structure[(structure["start"] <= offset) & (offset < structure["end"])]
     return hit.iloc[0]
+
+
+def sentence_at(text: str, structure: pd.DataFrame, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds the span ``start``–``end`` (sentences end with . ! ? …)."""
+    line = part_at(structure, start)
+    body = text[line["start"]:line["end"]]
+    cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(body)] + [len(body)]
+    rel_start, rel_end = start - line["start"], end - line["start"]
+    first = max(c for c in cuts if c <= rel_start)
+    last = min(c for c in cuts if c >= rel_end)
+    return body[first:last].strip()

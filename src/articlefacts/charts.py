@@ -1,171 +1,167 @@
-"""The project's figures, built from the processed tables and the translation table only."""
+"""The project's figures, drawn from the processed tables, with captions written by :mod:`articlefacts.claims`.
+
+Each chart function returns ``(fig, caption)``; ``caption`` holds title, subtitle, caveat, source and alt
+text, which the notebook writes to its findings file and the README reads. A figure is drawn only for
+what the article reports.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.figures import finalise_figure, icon_rows_height, plot_dumbbell, plot_icon_array, plot_share_bars
-from articlefacts.i18n import long_date, number, percent, t
+from articlefacts.claims import (
+    count_text,
+    flow_label,
+    measure_label,
+    pair_values,
+    paired_measures,
+    share_text,
+    split_name,
+    words,
+)
+from articlefacts.figures import finalise_figure, icon_rows, plot_icon_array, plot_points, plot_share_bars
+from articlefacts.i18n import long_date, number, t
+from articlefacts.vocab import HEADCOUNT
+
+ICON_ROW_IN = 0.6
+PALETTE = ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow")
 
 
-def source_line(meta: dict, language: str) -> str:
-    """The source credit stamped on every figure."""
-    return t("source_line", language, outlet=meta["outlet"], date=long_date(meta["date"], language))
+def caption(title: str, subtitle: str, caveat: str, meta: dict, language: str) -> dict:
+    """The caption of a figure: its texts, the source line, and alt text that says what it shows."""
+    source = t("source_line", language, outlet=meta["outlet"], date=long_date(meta["date"], language))
+    alt = " ".join(s.rstrip(".") + "." for s in (title, subtitle, caveat) if s)
+    return {"title": title, "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
 
 
-def who(fact: pd.Series, language: str) -> str:
-    """A population named in the figure's language: the English gloss or the Vietnamese term."""
-    return fact["gloss_en"] if language == "en" else fact["term_vi"]
+def figure(plot_height: float, cap: dict):
+    """A new figure carrying the caption (via finalise_figure); returns (fig, ax)."""
+    return finalise_figure(plot_height, cap["title"], cap["subtitle"], cap["source"], cap["caveat"])
 
 
-def empty_chart(title: str, meta: dict, language: str):
-    """A figure that says there is nothing to draw, so that a missing measure is shown, not skipped."""
-    fig, ax = finalise_figure(0.4, title, "", source_line(meta, language))
-    ax.axis("off")
-    return fig
+def pairs_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, measure: str):
+    """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
+    v = pair_values(profiles, facts, measure, language)
+    cap = caption(t("fig.pairs.title", language, **v), t("fig.pairs.subtitle", language, **v),
+                  t("fig.pairs.caveat", language, reasons="; ".join(v["reasons"])) if v["reasons"] else "",
+                  meta, language)
+    rows = [{"label": f"{v['y0']}: {v['n0']} {v['who0']}", "share": v["s0"], "text": v["v0"], "colour": "sky"},
+            {"label": f"{v['y1']}: {v['n1']} {v['who1']}", "share": v["s1"], "text": v["v1"], "colour": "blue"}]
+    fig, ax = figure(2.2, cap)
+    plot_points(ax, rows)
+    fig.subplots_adjust(left=0.3)
+    return fig, cap
 
 
-def comparison_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str):
-    """Arrows from the baseline share to the current share, for measures both years report."""
-    both = comparison[(comparison["baseline_status"] != "not reported")
-                      & (comparison["current_status"] != "not reported")
-                      & (comparison["measure"] != "headcount")
-                      & (comparison["baseline_bound"] == "eq")]
-    heads = comparison.set_index("measure").loc["headcount"]
-    keyed = facts.set_index("key")
-    f0, f1 = keyed.loc[heads["baseline_source"]], keyed.loc[heads["current_source"]]
-    y0, y1 = heads["baseline_period"], heads["current_period"]
-    n0, n1 = number(f0["value"], language), number(f1["value"], language)
+def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, year: str):
+    """Every share one year reports (or derives from its counts), on a 0–100 frame, with the people each stands for."""
+    rows_in = profiles[(profiles["period"] == year) & (profiles["status"] == "reported")
+                       & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()]
+    rows_in = rows_in.sort_values("share_pct", ascending=False)
+    head = facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
     rows = []
-    for _, r in both.iterrows():
-        rows.append({"label": t(f"measure.{r['measure']}", language),
-                     "a": r["baseline_share_pct"], "b": r["current_share_pct"],
-                     "text_a": percent(r["baseline_share_pct"], language, 2),
-                     "text_b": percent(r["current_share_pct"], language, 2),
-                     "name_a": t("population.label", language, count=n0, who=who(f0, language), year=y0),
-                     "name_b": t("population.label", language, count=n1, who=who(f1, language), year=y1)})
-    if not rows:
-        return empty_chart(t("dumbbell.none", language, y0=y0, y1=y1), meta, language)
-    first = rows[0]
-    kind = "up" if first["b"] > first["a"] else "down" if first["b"] < first["a"] else "same"
-    title = t("dumbbell.title", language, measure=first["label"],
-              change=t(f"change.{kind}", language, a=first["text_a"], b=first["text_b"]))
-    subtitle = t("dumbbell.subtitle", language, y0=y0, n0=n0, who0=who(f0, language), y1=y1, n1=n1,
-                 who1=who(f1, language))
-    fig, ax = finalise_figure(0.6 + 1.2 * len(rows), title, subtitle, source_line(meta, language),
-                              t("dumbbell.caveat", language, y0=y0, y1=y1))
-    plot_dumbbell(ax, rows)
-    return fig
-
-
-def profile_chart(comparison: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str):
-    """Bars of the shares only the current year reports, with the whole counts each can stand for."""
-    only = comparison[(comparison["baseline_status"] == "not reported")
-                      & (comparison["current_status"] != "not reported")]
-    heads = comparison.set_index("measure").loc["headcount"]
-    f1 = facts.set_index("key").loc[heads["current_source"]]
-    people = t("profile.people", language)
-    rows = []
-    for _, r in only.sort_values("current_share_pct", ascending=False).iterrows():
-        lo, hi = r["current_count_min"], r["current_count_max"]
-        decimals = int(facts.set_index("key").loc[r["current_source"], "decimals"])
-        shown = percent(r["current_share_pct"], language, decimals)
-        whole = int(f1["value"])
-        row = {"label": t(f"measure.{r['measure']}", language), "share": r["current_share_pct"], "low": None}
-        if pd.isna(lo):
-            row["text"] = f"{shown}: {t('profile.no_whole_count', language, n=number(whole, language))}"
+    for _, r in rows_in.iterrows():
+        value = share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language)
+        if pd.notna(r["count"]) and r["reported_as"] != "percent":
+            people = count_text(r["count"], r["count_bound"], language) + " " + t("unit.people", language)
+        elif r["count_bound"] == "ge":
+            people = t("fig.people_least", language, n=number(r["count"], language))
+        elif pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
+            people = t("fig.people_range", language, lo=number(r["count_min"], language),
+                       hi=number(r["count_max"], language))
         else:
-            row["text"] = f"{shown} ≈ {lo if lo == hi else f'{lo}–{hi}'} {people}"
-            if r["current_rounding"] in ("half_up only", "truncate only"):
-                row["text"] += f"\n({t('profile.' + r['current_rounding'].replace(' ', '_'), language)})"
-            if lo != hi:
-                row["low"], row["high"] = 100 * lo / whole, 100 * hi / whole
-        rows.append(row)
-    if not rows:
-        return empty_chart(t("profile.none", language, year=heads["current_period"]), meta, language)
-    title = t("profile.title", language, year=heads["current_period"], n=number(f1["value"], language),
-              who=who(f1, language), low=f"{percent(rows[-1]['share'], language, 2)}",
-              high=f"{percent(rows[0]['share'], language, 2)}")
-    fig, ax = finalise_figure(0.6 * len(rows) + 0.5, title, t("profile.subtitle", language),
-                              source_line(meta, language),
-                              t("profile.caveat", language, year=heads["current_period"], y0=heads["baseline_period"]))
+            people = t("fig.people_about", language, n=number(round(r["share_pct"] * head["value"] / 100), language))
+        rows.append({"label": measure_label(r["measure"], facts.loc[r["source_key"]], language),
+                     "share": r["share_pct"], "text": f"{value}  {people}"})
+    top = rows_in.iloc[0]
+    caveats = []
+    if profiles["period"].nunique() == 1:
+        caveats.append(t("fig.profile.caveat.one_year", language, year=year))
+    if head.get("attribution") and head["attribution"] != "the article":
+        caveats.append(t("fig.profile.caveat.attributed", language, who=head["attribution"]))
+    cap = caption(t("fig.profile.title", language, year=year, label=rows[0]["label"], n=number(head["value"], language),
+                    who=words(head, language),
+                    value=share_text(top["share_pct"], top["share_decimals"], top["share_bound"], language)),
+                  t("fig.profile.subtitle", language), " ".join(caveats), meta, language)
+    fig, ax = figure(0.55 * len(rows) + 0.4, cap)
     plot_share_bars(ax, rows)
     fig.subplots_adjust(left=0.3)
-    return fig
+    return fig, cap
 
 
-def icon_chart(groups, per_row, title, subtitle, caveat, meta, language, marker="o"):
-    """An icon array of whole people or communes with the house title, caveat and source."""
-    legend_in = 0.22 * len(groups) + 0.25
-    fig, ax = finalise_figure(icon_rows_height(sum(g[1] for g in groups), per_row) + legend_in, title, subtitle,
-                              source_line(meta, language), caveat)
-    plot_icon_array(ax, groups, per_row, marker=marker)
-    fig.subplots_adjust(bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
-    return fig
+def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, split: str):
+    """One dot per person of one split, each part in its own rows; a reported subset of a part is starred."""
+    group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
+    parent = facts.loc[group["parent_key"].iloc[0]]
+    subsets = flows[flows["relation"] == "subset"]
+    groups = []
+    for colour, (_, r) in zip(PALETTE, group.iterrows(), strict=False):
+        label = f"{flow_label(r, facts, language)} ({number(r['count'], language)})"
+        inner = subsets[subsets["parent_key"] == r["key"]]
+        if len(inner):
+            sub = inner.iloc[0]
+            groups.append((label, int(r["count"]), colour, int(sub["count"]),
+                           t("fig.split.star", language, label=words(facts.loc[sub["key"]], language),
+                             n=number(sub["count"], language))))
+        else:
+            groups.append((label, int(r["count"]), colour, 0))
+    parts = [f"{number(r['count'], language)} {flow_label(r, facts, language)}" for _, r in group.iterrows()]
+    caveats = []
+    if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
+        caveats.append(t("fig.split.caveat", language))
+    if parent["bound"] != "eq":
+        caveats.append(t("fig.split.caveat.bounded", language, token=parent["token"]))
+    cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
+                    who=words(parent, language), parts="; ".join(parts)),
+                  t("fig.split.subtitle", language, split=split_name(split, language), period=parent["period"]),
+                  " ".join(caveats), meta, language)
+    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3, cap)
+    plot_icon_array(ax, groups)
+    fig.subplots_adjust(right=0.55)
+    return fig, cap
 
 
-def outcomes_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str):
-    """26 marks coloured by outcome; the promoted marked with a star inside the returned."""
-    keyed = facts.set_index("key")
-    outcome = flows[flows["split"] == "outcome"].set_index("key")
-    promotion = flows[flows["split"] == "promotion"].set_index("key")
-    commune = outcome.loc[outcome.index.map(lambda k: keyed.loc[k, "measure"] == "outcome_commune")]
-    returned = outcome.drop(commune.index)
-    promoted = promotion[promotion["status"] == "reported"]["count"].sum()
-    other = promotion[promotion["status"] == "derived"]["count"].sum()
-    total = int(outcome["parent_count"].iloc[0])
-    period = keyed.loc[outcome["parent_key"].iloc[0], "period"]
-    groups = [(t("outcome.commune", language), int(commune["count"].sum()), "orange", None),
-              (t("outcome.returned_promoted", language), int(promoted), "blue", "*"),
-              (t("outcome.returned_other", language), int(other), "sky", None)]
-    assert int(returned["count"].sum()) == promoted + other
-    return icon_chart(groups, 13,
-                      t("outcomes.title", language, returned=int(returned["count"].sum()), total=total,
-                        promoted=int(promoted)),
-                      t("outcomes.subtitle", language, total=total, period=period),
-                      t("outcomes.caveat", language), meta, language)
+def subset_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, key: str):
+    """A whole as squares, the reported subset in colour (for a subset that is not part of a split)."""
+    rows = flows[flows["group"] == key]
+    sub, parent = facts.loc[key], facts.loc[rows["parent_key"].iloc[0]]
+    groups = [(f"{flow_label(r, facts, language)} ({number(r['count'], language)})", int(r["count"]),
+               "blue" if r["relation"] == "subset" else "grey", 0) for _, r in rows.iterrows()]
+    caveats = [t("fig.subset.caveat", language)]
+    if parent["period"] != sub["period"]:
+        caveats.append(t("r.period_caveat", language, total=number(parent["value"], language), period=parent["period"],
+                         period2=sub["period"]))
+    cap = caption(t("fig.subset.title", language, n=count_text(sub["value"], sub["bound"], language),
+                    total=count_text(parent["value"], parent["bound"], language), parent=words(parent, language),
+                    label=words(sub, language)),
+                  t("fig.subset.subtitle", language, unit=t(f"unit.{sub['unit']}.one", language), period=sub["period"]),
+                  " ".join(caveats), meta, language)
+    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3, cap)
+    plot_icon_array(ax, groups, marker="s")
+    fig.subplots_adjust(right=0.55)
+    return fig, cap
 
 
-def blocs_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str):
-    """The same people split by bloc, drawn on their own (no person has both a bloc and an outcome)."""
-    keyed = facts.set_index("key")
-    bloc = flows[flows["split"] == "bloc"].copy()
-    bloc["measure"] = bloc["key"].map(keyed["measure"])
-    counts = dict(zip(bloc["measure"], bloc["count"], strict=True))
-    total = int(bloc["parent_count"].iloc[0])
-    period = keyed.loc[bloc["parent_key"].iloc[0], "period"]
-    groups = [(t("bloc.party", language), int(counts["bloc_party"]), "green", None),
-              (t("bloc.government", language), int(counts["bloc_government"]), "purple", None)]
-    return icon_chart(groups, 13,
-                      t("blocs.title", language, government=int(counts["bloc_government"]),
-                        party=int(counts["bloc_party"]), total=total),
-                      t("blocs.subtitle", language, total=total, period=period),
-                      t("blocs.caveat", language), meta, language, marker="s")
+def profile_figures(profiles: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(file name, chart kind, subject) of every profile figure the article supports."""
+    out = [(f"profiles-{m.replace('_', '-')}", "pairs", m) for m in paired_measures(profiles)]
+    shares = profiles[(profiles["status"] == "reported") & profiles["share_pct"].notna()
+                      & (profiles["measure"] != HEADCOUNT)]
+    for year in sorted(shares["period"].unique()):
+        out.append((f"profile-{year}", "profile", year))
+    return out
 
 
-def coverage_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str):
-    """One square per commune-level unit, those that received rotated leaders in colour."""
-    keyed = facts.set_index("key")
-    cover = flows[flows["split"] == "coverage"]
-    yes = int(cover.loc[cover["status"] == "reported", "count"].sum())
-    total = int(cover["parent_count"].iloc[0])
-    parent = keyed.loc[cover["parent_key"].iloc[0]]
-    period = keyed.loc[cover.loc[cover["status"] == "reported", "key"].iloc[0], "period"]
-    groups = [(t("coverage.yes", language), yes, "blue", None),
-              (t("coverage.no", language), total - yes, "grey", None)]
-    return icon_chart(groups, 12,
-                      t("coverage.title", language, n=yes, total=total),
-                      t("coverage.subtitle", language, total=total, year=parent["period"],
-                        period=period),
-                      t("coverage.caveat", language), meta, language, marker="s")
+def rotation_figures(flows: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(file name, chart kind, subject) of every rotation figure: one per split, one per subset not in a split."""
+    out = [(f"rotation-{s.replace('_', '-')}", "split", s)
+           for s in dict.fromkeys(flows.loc[flows["relation"] == "part", "group"])]
+    part_keys = set(flows.loc[flows["relation"] == "part", "key"])
+    for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
+        if group["parent_key"].iloc[0] not in part_keys:
+            name = key if key.startswith("rotation") else f"rotation_{key}"
+            out.append((name.replace("_", "-"), "subset", key))
+    return out
 
 
-# Every figure of the project: file name, chart function and the table it draws (for the README
-# gallery and the benchmark's plain-script run; the notebooks call the functions directly).
-FIGURES = (
-    ("qualifications-change", comparison_chart, "comparison"),
-    ("current-profile", profile_chart, "comparison"),
-    ("rotation-outcomes", outcomes_chart, "rotation_flows"),
-    ("rotation-blocs", blocs_chart, "rotation_flows"),
-    ("commune-coverage", coverage_chart, "rotation_flows"),
-)
+CHARTS = {"pairs": pairs_chart, "profile": profile_chart, "split": split_chart, "subset": subset_chart}

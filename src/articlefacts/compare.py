@@ -1,120 +1,94 @@
-"""The comparison of two qualification profiles, with what can and cannot be compared."""
+"""The qualification profiles the article gives, one row per measure and year, with what can be compared.
+
+A change is shown only where two years measure the same population in the same way (same population,
+same words, same unit). Otherwise the rows stand side by side with the reason they cannot be compared.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.audit import COUNT_UNITS
-from articlefacts.errors import ArticleFactsError
-from articlefacts.i18n import t, table
+from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
-NOT_REPORTED = "not reported"
-
-
-def known_measures() -> list[str]:
-    """The profile measures the project has labels for (translation keys ``measure.*``)."""
-    return [k.split(".", 1)[1] for k in table() if k.startswith("measure.")]
+PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "reported_as", "count", "count_bound", "share_pct",
+                   "share_bound", "share_decimals", "count_min", "count_max", "headcount_key", "headcount",
+                   "comparable", "change_pp", "comparability_note")
 
 
-def profile_periods(facts: pd.DataFrame) -> tuple[str, str]:
-    """The two profile years, earlier first; each must have a headcount fact."""
-    profile = facts[facts["topic"] == "profile"]
-    periods = sorted(profile["period"].unique())
-    heads = set(profile.loc[profile["measure"] == "headcount", "period"])
-    if len(periods) != 2 or heads != set(periods):
-        raise ArticleFactsError(
-            f"The facts give profiles for {periods} with headcounts for {sorted(heads)}; "
-            "the comparison needs two years, each with a 'headcount' fact",
-            "code one 'headcount' fact per profile year (topic 'profile').")
-    return periods[0], periods[1]
+def profile_years(facts: pd.DataFrame) -> list[str]:
+    """The periods that have a profile headcount, earliest first (none, one or more)."""
+    profile = facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)]
+    return sorted(profile["period"].unique())
 
 
-def side(facts, derived, counts, measure: str, period: str) -> dict:
-    """One year's values for one measure: status, bound, count(s), share and the source key."""
-    rows = facts[(facts["topic"] == "profile") & (facts["measure"] == measure) & (facts["period"] == period)]
+def profile_row(facts, derived, counts, measure, period, head) -> dict:
+    """One measure in one year: count and share as reported or derived, with bounds and whole-count range."""
+    rows = facts[(facts["topic"] == "profile") & (facts["measure"] == measure) & (facts["period"] == period)
+                 & (facts["relation"] != "change")]
+    base = {"measure": measure, "period": period, "headcount_key": head.name, "headcount": head["value"],
+            "comparable": pd.NA, "change_pp": pd.NA, "comparability_note": ""}
     if rows.empty:
-        return {"status": NOT_REPORTED, "bound": pd.NA, "count": pd.NA, "share": pd.NA, "rounding": pd.NA,
-                "count_min": pd.NA, "count_max": pd.NA, "source": "", "fact": None}
-    row = rows.iloc[0]
-    values = dict(zip(derived["key"], derived["value"], strict=True))
-    out = {"status": "reported", "bound": row["bound"], "source": row["key"], "fact": row, "rounding": pd.NA,
-           "count": pd.NA, "share": pd.NA, "count_min": pd.NA, "count_max": pd.NA}
-    if measure == "headcount":
-        out.update(count=row["value"], share=100.0, count_min=int(row["value"]), count_max=int(row["value"]))
-    elif row["unit"] in COUNT_UNITS:
-        out.update(count=row["value"], share=values[f"share_{row['key']}"],
-                   count_min=int(row["value"]), count_max=int(row["value"]))
-    else:
-        out["share"] = row["value"]
-        fits = counts[counts["fact_key"] == row["key"]]
-        if len(fits) and fits["count_min"].notna().any():
-            out.update(count_min=int(fits["count_min"].min()), count_max=int(fits["count_max"].max()))
-        rules = set(fits.loc[fits["n_candidates"] > 0, "rule"])
-        out["rounding"] = ("both" if len(rules) == 2 else f"{rules.pop()} only" if rules else "neither")
-        least = values.get(f"min_count_{row['key']}")
-        if least is not None:
-            out["count"] = least
+        return {**base, "status": "not reported", "source_key": "", "reported_as": ""}
+    key, row = rows.index[0], rows.iloc[0]
+    out = {**base, "status": "reported", "source_key": key, "reported_as": row["unit"]}
+    if measure == HEADCOUNT:
+        return {**out, "count": row["value"], "count_bound": row["bound"]}
+    if row["unit"] in COUNT_UNITS:
+        share = derived.loc[f"share_{key}"] if f"share_{key}" in derived.index else None
+        out.update(count=row["value"], count_bound=row["bound"], count_min=row["value"], count_max=row["value"])
+        if share is not None:
+            out.update(share_pct=share["value"], share_bound=share["bound"], share_decimals=share["decimals"])
+        return out
+    out.update(share_pct=row["value"], share_bound=row["bound"], share_decimals=row["decimals"])
+    fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0)]
+    if len(fits):
+        out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max())
+    if f"min_count_{key}" in derived.index:
+        out.update(count=derived.loc[f"min_count_{key}", "value"], count_bound="ge")
     return out
 
 
-def note(measure, a, b, y0, y1, derived) -> tuple[object, object, str]:
-    """same_measure, same_population and the sentence that says why (not)."""
-    if a["fact"] is None and b["fact"] is None:
-        return pd.NA, pd.NA, "Not reported in either year."
-    if a["fact"] is None or b["fact"] is None:
-        have, miss = (y1, y0) if a["fact"] is None else (y0, y1)
-        text = f"Reported for {have} only; the article gives no {miss} figure."
-        if measure == "professional_training" and f"diplomas_{y0}" in set(derived["key"]):
-            d = derived.set_index("key").loc
-            text += (f" The nearest {y0} figure, {d[f'diplomas_{y0}', 'value']:g} diploma holders "
-                     f"({d[f'share_diplomas_{y0}', 'value']:.1f}%), counts university and professional secondary "
-                     "diplomas only; it is a narrower measure, not a baseline.")
-        return pd.NA, pd.NA, text
-    fa, fb = a["fact"], b["fact"]
-    same_measure = fa["term_vi"] == fb["term_vi"] and fa["unit"] == fb["unit"]
-    same_population = fa["population"] == fb["population"]
+def comparability(a: pd.Series, b: pd.Series, head_a: pd.Series, head_b: pd.Series) -> tuple[bool, str]:
+    """Whether two years' figures for one measure can be compared, and the reason in English."""
     reasons = []
-    if not same_population:
-        reasons.append(f"{y0} counts {fa['population']}, {y1} counts {fb['population']}")
-    if fa["term_vi"] != fb["term_vi"]:
-        reasons.append(f"the wording differs («{fa['term_vi']}» / «{fb['term_vi']}»)")
-    if fa["unit"] != fb["unit"]:
-        reasons.append(f"{y0} gives a count and {y1} a percentage")
-    text = ("Not like for like: " + "; ".join(reasons) + "." if reasons else "Same measure and population.")
-    return same_measure, same_population, text
+    if a["population"] != b["population"] or head_a["term_vi"] != head_b["term_vi"]:
+        reasons.append(f"the groups are defined differently ({a['period']}: {head_a['gloss_en']}; "
+                       f"{b['period']}: {head_b['gloss_en']})")
+    if a["term_vi"] != b["term_vi"]:
+        reasons.append(f"the measure is worded differently («{a['term_vi']}» / «{b['term_vi']}»)")
+    if a["unit"] != b["unit"]:
+        reasons.append(f"{a['period']} gives a {'count' if a['unit'] != 'percent' else 'percentage'} and "
+                       f"{b['period']} a {'count' if b['unit'] != 'percent' else 'percentage'}")
+    if reasons:
+        return False, "Not comparable: " + "; ".join(reasons) + "."
+    return True, "Same population, same wording, same unit."
 
 
-def comparison_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
-    """One row per profile measure: both years side by side, the change, and comparability.
+def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """One row per profile measure and year (columns ``PROFILE_COLUMNS``), headcounts last; empty without a profile.
 
-    Every measure the translation table knows gets a row, so a measure an article does not report
-    shows as "not reported" instead of vanishing.
+    A measure reported in one of several years gets a 'not reported' row for the others. ``change_pp``
+    (percentage points, later minus earlier) is filled only where the two years are comparable.
     """
-    y0, y1 = profile_periods(facts)
-    profile = facts[facts["topic"] == "profile"]
-    order = list(dict.fromkeys(profile["measure"]))
-    both = [m for m in order if profile.loc[profile["measure"] == m, "period"].nunique() == 2 and m != "headcount"]
-    known = known_measures()
-    order = both + [m for m in order if m not in both and m != "headcount"]
-    order += [m for m in known if m not in order and m != "headcount"] + ["headcount"]
-    rows = []
-    for measure in order:
-        a, b = side(facts, derived, counts, measure, y0), side(facts, derived, counts, measure, y1)
-        exact = a["fact"] is not None and b["fact"] is not None and a["bound"] == b["bound"] == "eq"
-        change = b["share"] - a["share"] if exact else pd.NA
-        same_measure, same_population, text = note(measure, a, b, y0, y1, derived)
-        if measure == "headcount":
-            same_measure, change = pd.NA, pd.NA
-        rows.append({
-            "measure": measure, "label_en": t(f"measure.{measure}", "en"),
-            "baseline_period": y0, "baseline_status": a["status"], "baseline_bound": a["bound"],
-            "baseline_count": a["count"], "baseline_share_pct": a["share"], "baseline_source": a["source"],
-            "current_period": y1, "current_status": b["status"], "current_share_pct": b["share"],
-            "current_count_min": b["count_min"], "current_count_max": b["count_max"],
-            "current_rounding": b["rounding"], "current_source": b["source"],
-            "change_pp": round(change, 4) if change is not pd.NA else pd.NA,
-            "same_measure": same_measure, "same_population": same_population, "comparability_note": text,
-        })
-    frame = pd.DataFrame(rows)
-    frame["baseline_share_pct"] = frame["baseline_share_pct"].astype("Float64").round(4)
+    years = profile_years(facts)
+    heads = {p: facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT) & (facts["period"] == p)].iloc[0]
+             for p in years}
+    for period, head in heads.items():
+        head.name = facts.index[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)
+                                & (facts["period"] == period)][0]
+    profile = facts[(facts["topic"] == "profile") & facts["period"].isin(years) & (facts["relation"] != "change")]
+    measures = [m for m in dict.fromkeys(profile["measure"]) if m != HEADCOUNT] + [HEADCOUNT]
+    rows = [profile_row(facts, derived, counts, m, p, heads[p]) for m in measures for p in years]
+    frame = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
+    for measure in measures:
+        reported = frame[(frame["measure"] == measure) & (frame["status"] == "reported")]
+        if len(reported) < 2:
+            continue
+        first, last = reported.index[0], reported.index[-1]
+        a, b = facts.loc[reported.loc[first, "source_key"]], facts.loc[reported.loc[last, "source_key"]]
+        same, note = comparability(a, b, heads[a["period"]], heads[b["period"]])
+        frame.loc[reported.index, ["comparable", "comparability_note"]] = [same, note]
+        exact = reported["share_bound"].eq("eq").all() and reported["share_pct"].notna().all()
+        if same and exact and measure != HEADCOUNT:
+            frame.loc[last, "change_pp"] = frame.loc[last, "share_pct"] - frame.loc[first, "share_pct"]
     return frame

@@ -1,78 +1,80 @@
-"""Hand-coded facts: each row is a verbatim quote; its value is parsed from the quote, never typed."""
+"""Hand-coded facts: each row is a verbatim quote; its value is parsed from the quote, never typed.
+
+The facts file's columns are described in docs/input-format.md. The built facts table is indexed by
+``key`` from the moment it is built.
+"""
 
 from __future__ import annotations
 
 import difflib
-import io
+import unicodedata
 
 import pandas as pd
 
-from articlefacts.article import part_at, read_bytes
+from articlefacts.article import part_at, sentence_at
 from articlefacts.errors import ArticleFactsError
-from articlefacts.numbers import find_number_tokens, parse_vi_number, read_bound
+from articlefacts.inputs import read_csv_table
+from articlefacts.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
 from articlefacts.paths import relative, resolve
+from articlefacts.vocab import COUNT_UNITS, RELATIONS, TOPICS, UNITS
 
-FACT_COLUMNS = (
-    "key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi",
-    "gloss_en", "population", "note",
-)
+COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi", "gloss_en")
+OPTIONAL = ("relation", "number", "population", "attribution", "repeat_of", "note")
 REQUIRED = ("key", "topic", "measure", "period", "unit", "quote", "term_vi", "gloss_en")
-UNITS = ("people", "communes", "percent", "year")
-TOPICS = ("context", "profile", "rotation")
-NOT_DATA_COLUMNS = ("quote", "reason")
+ARTICLE_ITSELF = "the article"
 
 
-def read_table(path, what: str, columns: tuple[str, ...], required: tuple[str, ...]) -> pd.DataFrame:
-    """Read a hand-coded CSV as strings, with its header and required cells checked."""
-    raw = read_bytes(path, what)
-    name = relative(resolve(path))
-    try:
-        frame = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError) as err:
-        raise ArticleFactsError(f"{what} {name} cannot be read as UTF-8 CSV: {err}",
-                                "fix the CSV syntax; quote cells that contain commas.") from None
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ArticleFactsError(f"{what} {name} lacks the columns: {', '.join(missing)}",
-                                f"its header must be: {','.join(columns)}")
-    frame = frame[list(columns)].apply(lambda col: col.str.strip())
-    for column in required:
-        empty = frame.index[frame[column] == ""]
-        if len(empty):
-            row = empty[0]
-            raise ArticleFactsError(
-                f"{what} {name}, row {row + 2}: the '{column}' cell is empty",
-                f"fill in '{column}' for every row.")
-    return frame
+def infer_relation(row: pd.Series) -> str:
+    """The relation a row states, or the one its columns imply when the cell is empty (see the input format)."""
+    if row["relation"] or not row["parent_key"]:
+        return row["relation"]
+    if row["unit"] == "percent":
+        return "share"
+    return "part" if row["split"] else "subset"
 
 
 def read_facts(path) -> pd.DataFrame:
-    """Read and check the facts file: unique keys, known units and topics, denominators present."""
-    facts = read_table(path, "Facts file", FACT_COLUMNS, REQUIRED)
+    """Read and check the facts file; returns one row per line (repeats included), all strings.
+
+    Checks unique keys, known topics, units and relations, parents that exist, a split for every part and
+    a repeat_of that names a fact. Raises :class:`ArticleFactsError` naming the file, the key and the fix.
+    """
+    facts = read_csv_table(path, "Facts file", COLUMNS, REQUIRED, OPTIONAL)
     name = relative(resolve(path))
     dupes = facts.loc[facts["key"].duplicated(), "key"].tolist()
     if dupes:
         raise ArticleFactsError(f"Facts file {name}: duplicate key '{dupes[0]}'",
                                 "every fact needs its own key; rename or delete the second row.")
-    for column, allowed in (("unit", UNITS), ("topic", TOPICS)):
-        bad = facts[~facts[column].isin(allowed)]
-        if len(bad):
-            row = bad.iloc[0]
-            raise ArticleFactsError(
-                f"Facts file {name}, fact '{row['key']}': unknown {column} '{row[column]}'",
-                f"use one of: {', '.join(allowed)}.")
+    facts["relation"] = facts.apply(infer_relation, axis=1)
     keys = set(facts["key"])
+
+    def refuse(row, what, fix):
+        raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
+
     for _, row in facts.iterrows():
-        parent = row["parent_key"]
-        if row["unit"] == "percent" and not parent:
-            raise ArticleFactsError(
-                f"Facts file {name}, fact '{row['key']}': a share needs its denominator, but parent_key is empty",
-                "set parent_key to the key of the fact that counts the whole population.")
-        if parent and parent not in keys:
-            raise ArticleFactsError(
-                f"Facts file {name}, fact '{row['key']}': its denominator fact '{parent}' is missing",
-                "add the fact that counts the whole, or correct parent_key.")
+        for column, allowed in (("unit", UNITS), ("topic", TOPICS), ("relation", ("", *RELATIONS))):
+            if row[column] not in allowed:
+                refuse(row, f"unknown {column} '{row[column]}'", f"use one of: {', '.join(a for a in allowed if a)}.")
+        if row["parent_key"] and row["parent_key"] not in keys:
+            refuse(row, f"its parent fact '{row['parent_key']}' is missing",
+                   "add the fact that counts the whole, or correct parent_key.")
+        if row["relation"] in ("part", "subset", "share") and not row["parent_key"]:
+            refuse(row, f"a {row['relation']} needs the fact it is part of, but parent_key is empty",
+                   "set parent_key to the key of the fact that counts the whole.")
+        if row["unit"] == "percent" and row["relation"] not in ("share", "change"):
+            refuse(row, "a percentage must be a share of a parent, or a change",
+                   "set relation to 'share' (with parent_key) or 'change'.")
+        if row["relation"] == "part" and not row["split"]:
+            refuse(row, "a part needs the name of its split", "fill in 'split' (e.g. bloc, outcome, destination).")
+        if row["repeat_of"] and row["repeat_of"] not in keys:
+            refuse(row, f"it repeats '{row['repeat_of']}', which is not a key", "correct repeat_of.")
     return facts
+
+
+def invisible_characters(text: str) -> list[str]:
+    """``U+200B at position 8``-style names of the characters in ``text`` that print as nothing or as a space."""
+    return [f"U+{ord(c):04X} at position {i + 1}" for i, c in enumerate(text)
+            if unicodedata.category(c) in ("Cf", "Zl", "Zp") or (unicodedata.category(c) == "Zs" and c != " ")]
 
 
 def closest_passage(text: str, quote: str) -> str:
@@ -85,90 +87,75 @@ def closest_passage(text: str, quote: str) -> str:
 
 
 def locate_quote(text: str, structure: pd.DataFrame, key: str, quote: str) -> int:
-    """Start offset of ``quote`` in ``text``; matches inside a repeated lead do not count again."""
+    """Start offset of ``quote`` in ``text``; matches inside a repeated lead do not count again.
+
+    Raises :class:`ArticleFactsError` when the quote is missing (naming the closest passage and any invisible
+    characters the quote holds) or occurs more than once.
+    """
     starts, at = [], text.find(quote)
     while at != -1:
         if part_at(structure, at)["part"] != "lead_repeat":
             starts.append(at)
         at = text.find(quote, at + 1)
     if not starts:
+        hidden = invisible_characters(quote)
+        extra = f"; the quote holds invisible characters: {', '.join(hidden)}" if hidden else ""
         raise ArticleFactsError(
-            f"Fact '{key}': quote not found in the article: «{quote}»",
+            f"Fact '{key}': quote not found in the article: «{quote}»{extra}",
             f"the closest passage in the article is «{closest_passage(text, quote)}»; copy the quote again, "
             "character for character, from the article.")
     if len(starts) > 1:
-        raise ArticleFactsError(
-            f"Fact '{key}': quote «{quote}» occurs {len(starts)} times (offsets {starts})",
-            "lengthen the quote with neighbouring words until it occurs once.")
+        raise ArticleFactsError(f"Fact '{key}': quote «{quote}» occurs {len(starts)} times (offsets {starts})",
+                                "lengthen the quote with neighbouring words until it occurs once.")
     return starts[0]
 
 
-def quote_token(key: str, quote: str):
-    """The single number token of a quote; none or several is an error naming the fact."""
+def quote_token(key: str, quote: str, number: str = ""):
+    """The number token of a quote: its only one, or the one printed as ``number``; else an error naming the fact."""
     tokens = find_number_tokens(quote)
+    if number:
+        hits = [t for t in tokens if t.group() == number]
+        if len(hits) != 1:
+            raise ArticleFactsError(
+                f"Fact '{key}': the number '{number}' occurs {len(hits)} times in its quote «{quote}»",
+                "set 'number' to one of the quote's numbers as printed: "
+                + (", ".join(t.group() for t in tokens) or "none") + ".")
+        return hits[0]
     if len(tokens) != 1:
         found = ", ".join(repr(t.group()) for t in tokens) or "none"
         raise ArticleFactsError(
-            f"Fact '{key}': the quote must hold exactly one number, found {len(tokens)} ({found}): «{quote}»",
-            "shorten or lengthen the quote so that it holds just the number this fact reports.")
+            f"Fact '{key}': the quote must hold exactly one number, found {len(tokens)} ({found})",
+            "shorten the quote to the one number, or name it in the 'number' column.")
     return tokens[0]
 
 
-def build_facts(facts: pd.DataFrame, text: str, structure: pd.DataFrame) -> pd.DataFrame:
-    """Locate every quote, parse its number and bound, and return the typed facts table."""
-    rows = []
-    for _, fact in facts.iterrows():
-        key = fact["key"]
-        token = quote_token(key, fact["quote"])
-        number = parse_vi_number(token.group(), where=f"Fact '{key}': ")
-        start = locate_quote(text, structure, key, fact["quote"])
-        if number.is_percent != (fact["unit"] == "percent"):
-            raise ArticleFactsError(
-                f"Fact '{key}': unit is '{fact['unit']}' but the quoted number is '{token.group()}'",
-                "a per cent sign goes with unit 'percent', and only with it.")
-        rows.append({
-            **fact.to_dict(),
-            "value": float(number.value),
-            "decimals": number.decimals,
-            "bound": read_bound(fact["quote"][:token.start()]),
-            "token": token.group(),
-            "quote_start": start,
-            "quote_end": start + len(fact["quote"]),
-            "token_start": start + token.start(),
-            "token_end": start + token.end(),
-            "part": part_at(structure, start)["part"],
-        })
-    return pd.DataFrame(rows)
+def build_fact(fact: pd.Series, text: str, structure: pd.DataFrame) -> dict:
+    """One facts-file row located in ``text`` and parsed: value, bound, offsets, part and sentence."""
+    key = fact["key"]
+    token = quote_token(key, fact["quote"], fact["number"])
+    number = parse_vi_number(token.group(), where=f"Fact '{key}': ")
+    start = locate_quote(text, structure, key, fact["quote"])
+    if number.is_percent != (fact["unit"] == "percent"):
+        raise ArticleFactsError(f"Fact '{key}': unit is '{fact['unit']}' but the quoted number is '{token.group()}'",
+                                "a per cent sign goes with unit 'percent', and only with it.")
+    if fact["unit"] in COUNT_UNITS:
+        check_whole_count(number, where=f"Fact '{key}': ")
+    end = start + len(fact["quote"])
+    return {**fact.to_dict(), "value": float(number.value), "decimals": number.decimals,
+            "bound": read_bound(text[:start + token.start()][-40:]), "token": token.group(),
+            "quote_start": start, "quote_end": end, "token_start": start + token.start(),
+            "token_end": start + token.end(), "part": part_at(structure, start)["part"],
+            "context": sentence_at(text, structure, start, end),
+            "attribution": fact["attribution"] or ARTICLE_ITSELF}
 
 
-def read_not_data(path, text: str, structure: pd.DataFrame) -> pd.DataFrame:
-    """Locate the not-data passages (dates, resolution numbers): token offsets and reasons."""
-    table = read_table(path, "Not-data file", NOT_DATA_COLUMNS, NOT_DATA_COLUMNS)
-    rows = []
-    for i, row in table.iterrows():
-        label = f"not-data row {i + 2}"
-        start = locate_quote(text, structure, label, row["quote"])
-        token = quote_token(label, row["quote"])
-        rows.append({"token_start": start + token.start(), "reason": row["reason"]})
-    return pd.DataFrame(rows, columns=["token_start", "reason"])
+def build_facts(facts: pd.DataFrame, text: str, structure: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Locate and parse every row of the facts file.
 
-
-def inventory_numbers(text: str, structure: pd.DataFrame, facts: pd.DataFrame,
-                      not_data: pd.DataFrame) -> pd.DataFrame:
-    """Every number token in the article with its class: fact, not_data, repeat or unaccounted."""
-    by_fact = dict(zip(facts["token_start"], facts["key"], strict=True))
-    by_reason = dict(zip(not_data["token_start"], not_data["reason"], strict=True))
-    rows = []
-    for i, match in enumerate(find_number_tokens(text), start=1):
-        part = part_at(structure, match.start())["part"]
-        status, fact_key, reason = "unaccounted", "", ""
-        if match.start() in by_fact:
-            status, fact_key = "fact", by_fact[match.start()]
-        elif match.start() in by_reason:
-            status, reason = "not_data", by_reason[match.start()]
-        elif part == "lead_repeat":
-            status, reason = "repeat", "in the repeated lead; counted once, at the lead"
-        rows.append({"token_id": i, "token": match.group(), "start": match.start(),
-                     "end": match.end(), "part": part, "status": status,
-                     "fact_key": fact_key, "reason": reason})
-    return pd.DataFrame(rows)
+    Returns ``(facts, repeats)``: the facts indexed by ``key`` (columns of the ``facts`` table in
+    ``schemas``), and the rows that repeat another fact (same columns), which are not new facts.
+    """
+    rows = [build_fact(fact, text, structure) for _, fact in facts.iterrows()]
+    frame = pd.DataFrame(rows).set_index("key")
+    repeats = frame[frame["repeat_of"] != ""]
+    return frame[frame["repeat_of"] == ""], repeats

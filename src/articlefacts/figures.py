@@ -19,6 +19,10 @@ INK = "#222222"
 MUTED = "#555555"
 WIDTH_IN = 8.0
 WRAP = {"title": 70, "subtitle": 100, "footer": 115}
+# Words a Vietnamese line may break before: they start a new word group.
+BREAK_BEFORE = {"và", "của", "trong", "năm", "là", "theo", "trên", "không", "nhưng", "nên", "cho", "với", "tại",
+                "đến", "từ", "tính", "giai", "khi", "mà", "thì", "để", "có", "được", "hoặc", "chỉ", "mỗi",
+                "kèm", "tỷ", "(", "≈", "and", "of", "in", "for", "to", "with", "but", "by"}
 LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": 0.18}
 
 
@@ -35,9 +39,33 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken only between word groups.
+
+    Vietnamese writes each syllable apart («lý luận chính trị»), so a break at any space can split a
+    word. Lines break after punctuation or before a function word (:data:`BREAK_BEFORE`); a group longer
+    than a line is broken at spaces as a last resort.
+    """
+    groups, current = [], []
+    for word in nfc(text).split():
+        if current and (word.lower() in BREAK_BEFORE or current[-1][-1] in ",;:.)"):
+            groups.append(" ".join(current))
+            current = []
+        current.append(word)
+    groups += [" ".join(current)] if current else []
+    lines: list[str] = []
+    for group in groups:
+        for piece in textwrap.wrap(group, width) if len(group) > width else [group]:
+            if lines and len(lines[-1]) + 1 + len(piece) <= width:
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+    return lines
+
+
 def wrapped(text: str, kind: str) -> list[str]:
     """``text`` wrapped for its place on the figure."""
-    return textwrap.wrap(nfc(text), WRAP[kind]) if text else []
+    return wrap_words(text, WRAP[kind]) if text else []
 
 
 def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, caveat: str = ""):
@@ -70,72 +98,84 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
     return fig, ax
 
 
-def plot_dumbbell(ax, rows, colours=("blue", "orange")) -> None:
-    """Arrows from share ``a`` to share ``b`` (0–100) per row; rows have a, b, text_a, text_b, name_a, name_b.
+def plot_points(ax, rows) -> None:
+    """Each year's share as its own labelled point on a 0–100 axis, with no line or arrow between years.
 
-    Each dot carries its value above and its population below, so the reader sees who is counted.
+    ``rows``: dicts with label (year and who is counted), share (0–100), text (the share as printed), colour.
     """
     ax.set_xlim(0, 100)
-    ax.set_ylim(len(rows) - 0.25, -0.75)
-    ax.set_yticks([])
+    ax.set_ylim(len(rows) - 0.4, -0.6)
     for i, r in enumerate(rows):
-        ax.annotate("", xy=(r["b"], i), xytext=(r["a"], i),
-                    arrowprops={"arrowstyle": "-|>", "color": "#888888", "lw": 2, "shrinkA": 7, "shrinkB": 7})
-        for key, colour in zip(("a", "b"), colours, strict=True):
-            x = min(max(r[key], 15), 85)
-            ax.scatter(r[key], i, s=160, color=OKABE_ITO[colour], zorder=3, edgecolor="white")
-            ax.text(r[key], i - 0.2, nfc(r[f"text_{key}"]), ha="center", va="bottom", fontsize=11,
-                    fontweight="bold", color=OKABE_ITO[colour])
-            ax.text(x, i + 0.2, "\n".join(textwrap.wrap(nfc(r[f"name_{key}"]), 34)), ha="center", va="top",
-                    fontsize=8.5, color=MUTED)
+        ax.scatter(r["share"], i, s=170, color=OKABE_ITO[r["colour"]], zorder=3, edgecolor="white")
+        ax.text(r["share"], i - 0.22, nfc(r["text"]), ha="center", va="bottom", fontsize=11, fontweight="bold",
+                color=OKABE_ITO[r["colour"]])
+    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 26)) for r in rows], fontsize=9.5)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
 
 
 def plot_share_bars(ax, rows, colour="blue") -> None:
-    """Horizontal bars of shares (0–100) with a text of the counts each can stand for; rows have label, share, text."""
-    labels = ["\n".join(textwrap.wrap(nfc(r["label"]), 24)) for r in rows]
+    """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100) and text (value and count)."""
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=OKABE_ITO[colour], height=0.6)
     for i, r in enumerate(rows):
-        if r.get("low") is not None:
-            ax.plot([r["low"], r["high"]], [i, i], color=INK, lw=3, solid_capstyle="butt")
-        lines = [part for line in nfc(r["text"]).split("\n") for part in textwrap.wrap(line, 30)]
-        ax.text(r["share"] + 1.5, i, "\n".join(lines), va="center", fontsize=9.5, color=INK)
-    ax.set_yticks(range(len(rows)), labels, fontsize=10)
+        inside = r["share"] > 55
+        ax.text(r["share"] - 1.5 if inside else r["share"] + 1.5, i, nfc(r["text"]), va="center",
+                ha="right" if inside else "left", fontsize=9.5, color="white" if inside else INK,
+                fontweight="bold" if inside else "normal")
+    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 24)) for r in rows], fontsize=10)
     ax.invert_yaxis()
-    ax.set_xlim(0, 145)
-    ax.set_xticks(range(0, 101, 20))
+    ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
 
 
-def plot_icon_array(ax, groups, per_row: int, marker: str = "o", size: float = 420) -> None:
-    """One mark per member, filled in order: groups are (label, count, colour, overlay) tuples.
+def icon_layout(counts: list[int], per_row: int = 10) -> list[list[tuple[int, int]]]:
+    """(column, row) of every mark: each group starts on a new row, ``per_row`` marks to a row.
 
-    ``overlay`` is an optional second marker drawn inside (for a subgroup such as the promoted).
-    A legend below the marks gives each group's label and count.
+    Rows of ten can be counted at a glance, and no group shares a row with another, so nothing
+    suggests a pairing. Returns one list of positions per group.
     """
-    i, handles, labels = 0, [], []
-    for label, count, colour, overlay in groups:
-        xs = [(i + k) % per_row for k in range(count)]
-        ys = [(i + k) // per_row for k in range(count)]
-        mark = ax.scatter(xs, ys, s=size, marker=marker, color=OKABE_ITO[colour], edgecolor="white", linewidth=1.5)
-        if overlay:
-            mark = (mark, ax.scatter(xs, ys, s=size * 0.35, marker=overlay, color="white", zorder=3))
-        handles.append(mark)
-        labels.append(nfc(f"{label} ({count})"))
-        i += count
-    rows = (i + per_row - 1) // per_row
+    positions, row = [], 0
+    for count in counts:
+        positions.append([(k % per_row, row + k // per_row) for k in range(count)])
+        row += max(1, -(-count // per_row))
+    return positions
+
+
+def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: float = 300) -> None:
+    """One mark per member: groups are (label, count, colour, starred) tuples, each group in its own rows.
+
+    ``starred`` marks that many of the group's members with a white star (a reported subset of it).
+    """
+    handles, labels = [], []
+    layout = icon_layout([g[1] for g in groups], per_row)
+    for (label, _count, colour, starred, *_), spots in zip(groups, layout, strict=True):
+        xs, ys = [p[0] for p in spots], [p[1] for p in spots]
+        handles.append(ax.scatter(xs, ys, s=size, marker=marker, color=OKABE_ITO[colour], edgecolor="white",
+                                  linewidth=1.5))
+        labels.append(nfc(label))
+        if starred:
+            star = ax.scatter(xs[:starred], ys[:starred], s=size * 0.4, marker="*", color="white", zorder=3)
+            handles.append((handles[-1], star))
+            labels.append(nfc(starred_label(groups, label)))
+    rows = max(y for spots in layout for _, y in spots) + 1 if any(layout) else 1
     ax.set_xlim(-0.7, per_row - 0.3)
     ax.set_ylim(rows - 0.4, -0.6)
     ax.set_aspect("equal")
     ax.axis("off")
     ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left",
-              bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5,
-              handletextpad=0.6, borderaxespad=0.2, markerscale=0.5)
+              bbox_to_anchor=(1.0, 1.0), ncol=1, frameon=False, fontsize=9.5, handletextpad=0.6,
+              borderaxespad=0.2, markerscale=0.6)
 
 
-def icon_rows_height(count: int, per_row: int) -> float:
-    """Height in inches of an icon array of ``count`` marks, ``per_row`` to a row, at full width."""
-    unit = WIDTH_IN * 0.91 / per_row
-    return unit * ((count + per_row - 1) // per_row)
+def starred_label(groups, label) -> str:
+    """The legend text of a group's starred members (the fifth element of its tuple, if given)."""
+    for g in groups:
+        if g[0] == label and len(g) > 4:
+            return g[4]
+    return "★"
+
+
+def icon_rows(counts: list[int], per_row: int = 10) -> int:
+    """How many rows :func:`icon_layout` uses for these group sizes."""
+    return sum(max(1, -(-c // per_row)) for c in counts)

@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 from articlefacts.errors import ArticleFactsError
 
 TRANSLATIONS = Path(__file__).with_name("translations.csv")
-LOCALES = {"en": "en_GB", "vi": "vi"}
+from articlefacts.vocab import LOCALES  # noqa: E402  (one place for the languages)
 
 
 @cache
@@ -41,12 +41,19 @@ def t(key: str, language: str, **values) -> str:
     except KeyError:
         raise ArticleFactsError(f"No translation for '{key}' in translations.csv",
                                 f"add a row for '{key}' with en and vi columns.") from None
-    return unicodedata.normalize("NFC", text.format(**values))
+    out = unicodedata.normalize("NFC", text.format(**values))
+    # A sentence that opens with a value ("{label}: …") starts with a capital, as a sentence does.
+    return out[:1].upper() + out[1:] if text.startswith("{") and text[1:2].isalpha() else out
+
+
+def has(key: str) -> bool:
+    """Whether the translation table has ``key``."""
+    return key in table()
 
 
 def number(value: float, language: str, decimals: int = 0) -> str:
-    """A number as the language writes it: ``10,43`` in vi, ``10.43`` in en (up to ``decimals``)."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    """A number as the language writes it, with exactly ``decimals`` places: ``10,4`` in vi, ``10.4`` in en."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[check_language(language)])
 
 

@@ -9,23 +9,11 @@ from decimal import Decimal
 from babel.numbers import NumberFormatError, parse_decimal
 
 from articlefacts.errors import ArticleFactsError
+from articlefacts.vocab import QUALIFIERS
 
 # One number token: a date (22/01/2021), a time of day (05:09), or a number with Vietnamese separators
 # and an optional per cent sign. "x/y" ("2.813/3.050": x of y) is two tokens, since it is two numbers.
 TOKEN_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:[.,]\d+)*(?:\s?%)?")
-
-# Words just before a number that make it a bound rather than an exact value.
-QUALIFIERS = {
-    "hơn": "gt",
-    "trên": "gt",
-    "ít nhất": "ge",
-    "gần": "lt",
-    "dưới": "lt",
-    "tối đa": "le",
-    "khoảng": "approx",
-    "xấp xỉ": "approx",
-}
-BOUND_SYMBOLS = {"eq": "=", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
 
 
 @dataclass(frozen=True)
@@ -46,25 +34,42 @@ def find_number_tokens(text: str) -> list[re.Match]:
 def parse_vi_number(token: str, where: str = "") -> ParsedNumber:
     """Parse one token as Vietnamese writes it: ``"89,62%"`` → 89.62, per cent, 2 decimals.
 
-    Uses babel in strict mode, so ``"89.62"`` and ``"89,6,2"`` are errors rather than silently
-    wrong numbers. Dates (``22/01/2021``) are not numbers and are refused.
+    Uses babel in strict mode, so ``"89.62"`` and ``"89,6,2"`` raise :class:`ArticleFactsError` rather than
+    becoming silently wrong numbers. Dates (``22/01/2021``) and times (``05:09``) are not numbers and are refused.
     """
     body = token.replace("%", "").strip()
-    if "/" in body:
-        raise ArticleFactsError(
-            f"{where}'{token}' is a date or a fraction, not a number",
-            "quote a passage whose number is a count or a percentage, or list the token as not-data.",
-        )
+    if "/" in body or ":" in body:
+        raise ArticleFactsError(f"{where}'{token}' is a date or a time of day, not a number",
+                                "quote a count or a percentage, or list the token as not-data.")
     try:
         value = parse_decimal(body, locale="vi", strict=True)
     except NumberFormatError as err:
         raise ArticleFactsError(
             f"{where}malformed number '{token}': {err}",
             "Vietnamese numbers use ',' for decimals and '.' for thousands, e.g. 89,62% or 1.234; "
-            "copy the quote again from the article.",
-        ) from None
+            "copy the quote again from the article.") from None
     decimals = len(body.split(",")[1]) if "," in body else 0
     return ParsedNumber(token, value, token.endswith("%"), decimals)
+
+
+def english_reading(token: str) -> str:
+    """How an English reader reads ``token`` (',' thousands, '.' decimal), for messages."""
+    return token.replace("%", "").strip().replace(",", "")
+
+
+def check_whole_count(number: ParsedNumber, where: str = "") -> None:
+    """A count of people or communes must be a whole number; otherwise name both readings and refuse.
+
+    ``1,300`` is 1.3 to a Vietnamese reader and 1300 to an English one: neither can be assumed.
+    Raises :class:`ArticleFactsError`.
+    """
+    if number.value != number.value.to_integral_value():
+        raise ArticleFactsError(
+            f"{where}'{number.token}' is not a whole number: read the Vietnamese way it is "
+            f"{number.value.normalize()}, read the English way it is {english_reading(number.token)}; "
+            "a count of people or communes must be whole",
+            "if the article means thousands, it writes them with '.' (1.300); if it is a decimal, the fact is "
+            "not a count: check the quote and the unit.")
 
 
 def read_bound(text_before: str) -> str:

@@ -1,36 +1,41 @@
-"""Small display helpers for the notebooks: deterministic HTML that GitHub renders."""
+"""Display helpers for the notebooks: deterministic HTML that GitHub renders, headings written from data,
+tables with labels in the notebook's language, and the findings file the README reads."""
 
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML, Markdown, display
 
-from articlefacts.numbers import BOUND_SYMBOLS
+from articlefacts.i18n import has, t
+from articlefacts.outputs import write_text
 
 
-def show(frame: pd.DataFrame) -> None:
-    """Display a table as plain HTML without the index (stable bytes, renders on GitHub)."""
+def show(frame: pd.DataFrame, language: str = "en") -> None:
+    """Display a table as plain HTML without the index; headers and status values in ``language``."""
+    frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
+    frame = frame.map(lambda v: t(f"value.{v}", language) if isinstance(v, str) and has(f"value.{v}") else v)
     display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0)))
 
 
-def article_header(meta: dict) -> str:
+def say(text: str, level: int = 0) -> None:
+    """Display a sentence written by code (a heading when ``level`` > 0)."""
+    display(Markdown(("#" * level + " " if level else "") + text))
+
+
+def article_header(meta: dict, language: str = "en") -> str:
     """The article's outlet, date, byline and headline as an HTML block."""
     e = {k: html.escape(str(v)) for k, v in meta.items()}
-    return (f"<p><b>{e['outlet']}</b> ({e['outlet_en']}), {e['date_line']}<br>"
-            f"<b>«{e['headline_vi']}»</b> ({e['headline_en']}), by {e['byline']}<br>"
-            f"<small>{e['licence']}</small></p>")
+    headline = f"<b>«{e['headline_vi']}»</b>" + (f" ({e['headline_en']})" if language == "en" else "")
+    byline = f", {e['byline']}" if e.get("byline") else ""
+    return f"<p><b>{e['outlet']}</b>, {e['date']}{byline}<br>{headline}</p>"
 
 
-def fact_line(facts: pd.DataFrame, derived: pd.DataFrame, key: str) -> str:
-    """One fact as a line of the story: quote, gloss, value with its bound, and its share if derived."""
-    row = facts.set_index("key").loc[key]
-    bound = "" if row["bound"] == "eq" else BOUND_SYMBOLS[row["bound"]] + " "
-    unit = "%" if row["unit"] == "percent" else f" {row['unit']}"
-    line = f"{key}: «{row['quote']}» ({row['gloss_en']}) → {bound}{row['value']:g}{unit}, {row['period']}"
-    shares = derived[derived["key"] == f"share_{key}"]
-    if len(shares):
-        share = shares.iloc[0]
-        line += f"; share {share['value']:.2f}% = {share['formula']}"
-    return line
+def save_findings(directory: str, notebook: str, language: str, findings: list[str], figures: dict) -> Path:
+    """Write ``directory/findings/<notebook>.<language>.json``: the findings and every figure's caption."""
+    body = {"notebook": notebook, "language": language, "findings": findings, "figures": figures}
+    return write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n",
+                      Path(directory) / "findings" / f"{notebook}.{language}.json")

@@ -1,0 +1,234 @@
+"""The sentences a reader sees, written from the article's own tables in English or Vietnamese.
+
+Every template is in ``translations.csv`` (one row per string, both languages); every number comes
+from the tables passed in. Nothing here knows which article it describes, so the same notebook is true for
+every article it runs on.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from articlefacts.i18n import has, number, percent, t
+from articlefacts.vocab import HEADCOUNT
+
+
+def join(items: list[str], language: str) -> str:
+    """'a, b and c' / 'a, b và c'."""
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('and', language)} " + items[-1]
+
+
+def measure_label(measure: str, fact: pd.Series | None, language: str) -> str:
+    """A measure's label: the built-in one, else the article's own words (vi) or their gloss (en)."""
+    if has(f"measure.{measure}"):
+        return t(f"measure.{measure}", language)
+    return "" if fact is None else (fact["term_vi"] if language == "vi" else fact["gloss_en"])
+
+
+def words(fact: pd.Series, language: str) -> str:
+    """What a fact counts, in the language: the article's words in vi, their English gloss in en."""
+    return fact["term_vi"] if language == "vi" else fact["gloss_en"]
+
+
+def bounded(text: str, bound: str, language: str) -> str:
+    """``text`` with its bound in words: 'more than 80%' / 'hơn 80%'."""
+    return t(f"bound.{bound or 'eq'}", language, x=text)
+
+
+def share_text(value: float, decimals: int, bound: str, language: str) -> str:
+    """A share (0–100) at the given decimals, with its bound in words."""
+    return bounded(percent(value, language, int(decimals)), bound, language)
+
+
+def count_text(value: float, bound: str, language: str) -> str:
+    """A count with its bound in words."""
+    return bounded(number(value, language), bound, language)
+
+
+def attribution_text(fact: pd.Series, language: str) -> str:
+    """' (figures given by …)' when a named source gives the fact, else ''."""
+    who = fact.get("attribution", "")
+    return t("attributed", language, who=who) if who and who != "the article" else ""
+
+
+# Notebook 02 ---------------------------------------------------------------------------------------
+
+def year_sentence(profiles: pd.DataFrame, facts: pd.DataFrame, year: str, language: str) -> str:
+    """One year's profile as a sentence: headcount, source, and every measure reported that year."""
+    rows = profiles[(profiles["period"] == year) & (profiles["status"] == "reported")]
+    head = facts.loc[rows["headcount_key"].iloc[0]]
+    items = []
+    for _, r in rows[rows["measure"] != HEADCOUNT].iterrows():
+        fact = facts.loc[r["source_key"]]
+        label = measure_label(r["measure"], fact, language)
+        value = share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language) if pd.notna(
+            r["share_pct"]) else ""
+        if r["reported_as"] == "percent":
+            items.append(t("p.item_share", language, label=label, value=value))
+        else:
+            items.append(t("p.item_count", language, label=label, value=value,
+                           count=count_text(r["count"], r["count_bound"], language)))
+    values = {"year": year, "n": count_text(head["value"], head["bound"], language), "who": words(head, language),
+              "attribution": attribution_text(head, language), "items": "; ".join(items)}
+    return t("p.year" if items else "p.year_bare", language, **values)
+
+
+def reasons(a: pd.Series, b: pd.Series, head_a: pd.Series, head_b: pd.Series, language: str) -> list[str]:
+    """Why two years' figures for a measure cannot be compared, in the language (empty if they can)."""
+    out = []
+    if a["population"] != b["population"] or head_a["term_vi"] != head_b["term_vi"]:
+        out.append(t("p.reason.population", language, y0=a["period"], y1=b["period"], who0=words(head_a, language),
+                     who1=words(head_b, language)))
+    if a["term_vi"] != b["term_vi"]:
+        out.append(t("p.reason.wording", language, a=a["term_vi"], b=b["term_vi"]))
+    if a["unit"] != b["unit"]:
+        out.append(t("p.reason.unit", language, y0=a["period"], y1=b["period"]))
+    return out
+
+
+def pair_values(profiles: pd.DataFrame, facts: pd.DataFrame, measure: str, language: str) -> dict:
+    """The first and last reported year of a measure: values as text, headcounts, reasons, comparability."""
+    rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
+    r0, r1 = rows.iloc[0], rows.iloc[-1]
+    a, b = facts.loc[r0["source_key"]], facts.loc[r1["source_key"]]
+    h0, h1 = facts.loc[r0["headcount_key"]], facts.loc[r1["headcount_key"]]
+    return {"label": measure_label(measure, a, language), "y0": r0["period"], "y1": r1["period"],
+            "v0": share_text(r0["share_pct"], r0["share_decimals"], r0["share_bound"], language),
+            "v1": share_text(r1["share_pct"], r1["share_decimals"], r1["share_bound"], language),
+            "n0": count_text(h0["value"], h0["bound"], language), "n1": count_text(h1["value"], h1["bound"], language),
+            "who0": words(h0, language), "who1": words(h1, language), "s0": r0["share_pct"], "s1": r1["share_pct"],
+            "comparable": bool(r1["comparable"]) if pd.notna(r1["comparable"]) else False,
+            "change": r1["change_pp"], "reasons": reasons(a, b, h0, h1, language)}
+
+
+def paired_measures(profiles: pd.DataFrame) -> list[str]:
+    """Measures (not the headcount) with a share reported in two or more years."""
+    rep = profiles[(profiles["status"] == "reported") & profiles["share_pct"].notna()
+                   & (profiles["measure"] != HEADCOUNT)]
+    counts = rep.groupby("measure", sort=False)["period"].nunique()
+    return [m for m, n in counts.items() if n >= 2]
+
+
+def profile_findings(profiles: pd.DataFrame, facts: pd.DataFrame, language: str) -> list[str]:
+    """The findings of notebook 02: each year's profile, then each measure two years report, then the rest."""
+    years = list(dict.fromkeys(profiles["period"]))
+    if not years:
+        return [t("p.none", language)]
+    out = [year_sentence(profiles, facts, y, language) for y in years]
+    if len(years) == 1:
+        return out + [t("p.one_year", language, year=years[0])]
+    for measure in paired_measures(profiles):
+        v = pair_values(profiles, facts, measure, language)
+        if v["comparable"] and pd.notna(v["change"]):
+            kind = "p.rose" if v["change"] > 0 else "p.fell" if v["change"] < 0 else "p.same"
+            out.append(t(kind, language, **v, diff=number(abs(v["change"]), language, 1)))
+        else:
+            out.append(t("p.not_comparable", language, **{**v, "reasons": "; ".join(v["reasons"])}))
+    for year in years:
+        reported = profiles[profiles["status"] == "reported"]
+        only = [m for m in reported.loc[reported["period"] == year, "measure"]
+                if m != HEADCOUNT and reported.loc[reported["measure"] == m, "period"].nunique() == 1]
+        if only and len(years) > 1:
+            labels = [measure_label(m, facts.loc[profiles.loc[(profiles["measure"] == m) & (profiles["period"] == year),
+                                                              "source_key"].iloc[0]], language) for m in only]
+            out.append(t("p.only_year", language, year=year, labels=join(labels, language)))
+    return out
+
+
+# Notebook 03 ---------------------------------------------------------------------------------------
+
+def split_name(split: str, language: str) -> str:
+    """A split's name in the language: built in for bloc and outcome, else as the facts file names it."""
+    return t(f"split.{split}", language) if has(f"split.{split}") else split.replace("_", " ")
+
+
+def flow_label(row: pd.Series, facts: pd.DataFrame, language: str) -> str:
+    """The label of a row of the flows table: the article's words, or the rest's description."""
+    if row["relation"] == "rest":
+        return t("r.rest_split", language)
+    if row["relation"] == "subset_rest":
+        return t("r.rest_subset", language, label=words(facts.loc[row["group"]], language))
+    return words(facts.loc[row["key"]], language)
+
+
+def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -> list[str]:
+    """The findings of notebook 03: each split on its own, then each subset beside its whole."""
+    if flows.empty:
+        return [t("r.none", language)]
+    out = []
+    splits = flows[flows["relation"].isin(("part", "rest"))]
+    for split, group in splits.groupby("group", sort=False):
+        parent = facts.loc[group["parent_key"].iloc[0]]
+        parts = [t("r.part", language, n=count_text(r["count"], r["bound"], language),
+                   label=flow_label(r, facts, language)) for _, r in group.iterrows()]
+        out.append(t("r.split", language, split=split_name(split, language), who=words(parent, language),
+                     total=count_text(parent["value"], parent["bound"], language), parts=join(parts, language)))
+    for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
+        r = group.iloc[0]
+        parent, sub = facts.loc[r["parent_key"]], facts.loc[key]
+        text = t("r.subset", language, n=count_text(r["count"], r["bound"], language), label=words(sub, language),
+                 total=count_text(parent["value"], parent["bound"], language), parent=words(parent, language),
+                 share=share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language))
+        if parent["period"] != sub["period"]:
+            text += " " + t("r.period_caveat", language, total=number(parent["value"], language),
+                            period=parent["period"], period2=sub["period"])
+        out.append(text)
+    if splits["group"].nunique() > 1:
+        out.append(t("r.uncrossed", language))
+    return out
+
+
+# Notebook 01 and display tables ---------------------------------------------------------------------
+
+def audit_summary(tables, language: str = "en") -> dict[str, str]:
+    """Headings and the summary of notebook 01, with this article's counts (English: notebook 01 is in English)."""
+    inv, checks, facts = tables.inventory, tables.checks, tables.facts
+    by = inv["status"].value_counts()
+    st = checks["status"].value_counts()
+    tokens = (f"all {len(inv)} number tokens are accounted for: {by.get('fact', 0)} facts, "
+              f"{by.get('repeat', 0)} repeats and {by.get('not_data', 0)} not data")
+    audit = (f"the audit ran {len(checks)} checks: {st.get('pass', 0)} pass, {st.get('flag', 0)} flags, "
+             f"{st.get('note', 0)} notes, {st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
+    named = sorted(set(facts["attribution"]) - {"the article"})
+    who = (f"; {sum(facts['attribution'] != 'the article')} of them are attributed to {join(named, language)}"
+           if named else "")
+    return {
+        "tokens": f"Finding: {tokens}",
+        "facts": f"Finding: {len(facts)} facts, each quoted once, its label found in the same sentence{who}",
+        "derived": f"Finding: {len(tables.derived)} derived values, each a formula over fact keys",
+        "audit": f"Finding: {audit}",
+        "summary": (f"From «{tables.meta['headline_vi']}» ({tables.meta['outlet']}, {tables.meta['date']}) "
+                    f"this notebook "
+                    f"takes {len(facts)} facts, each parsed from a quote found in the text; {tokens}. "
+                    f"{len(tables.derived)} values are derived by formula, and {audit}."),
+    }
+
+
+def profile_display(profiles: pd.DataFrame, facts: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The profiles table for reading: label, year, status, value as printed, people."""
+    rows = []
+    for _, r in profiles.iterrows():
+        fact = facts.loc[r["source_key"]] if r["source_key"] else None
+        value = ("" if pd.isna(r["share_pct"]) else share_text(r["share_pct"], r["share_decimals"], r["share_bound"],
+                                                               language))
+        people = "" if pd.isna(r["count"]) else count_text(r["count"], r["count_bound"], language)
+        if not people and pd.notna(r["count_min"]):
+            people = "≈ " + (number(r["count_min"], language) if r["count_min"] == r["count_max"]
+                             else f"{number(r['count_min'], language)}–{number(r['count_max'], language)}")
+        rows.append({"label": measure_label(r["measure"], fact, language), "period": r["period"],
+                     "status": r["status"], "value": value, "people": people, "source_key": r["source_key"]})
+    return pd.DataFrame(rows)
+
+
+def flows_display(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The rotation flows for reading: split, part, count, share of the whole, status and formula."""
+    return pd.DataFrame([{
+        "group": split_name(r["group"], language) if r["relation"] in ("part", "rest")
+        else words(facts.loc[r["group"]], language),
+        "part": flow_label(r, facts, language), "count": count_text(r["count"], r["bound"], language),
+        "share": share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language),
+        "status": r["status"], "formula": r["formula"]} for _, r in flows.iterrows()],
+        columns=["group", "part", "count", "share", "status", "formula"])

@@ -1,0 +1,59 @@
+"""Notebook 01's work in one call: from the four input files to every table of the audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from articlefacts.article import read_article, split_article
+from articlefacts.audit import percent_counts, run_checks
+from articlefacts.derive import derive_values
+from articlefacts.facts import build_facts, read_facts
+from articlefacts.inputs import read_meta
+from articlefacts.inventory import check_accounted, inventory_numbers, read_not_data
+
+
+@dataclass
+class ArticleTables:
+    """Everything notebook 01 writes, plus the text and metadata it read.
+
+    ``facts``, ``repeats`` and ``derived`` are indexed by key; the others have the columns of their
+    schema in ``tables.json``.
+    """
+
+    meta: dict
+    text: str
+    encoding_notes: tuple[str, ...]
+    structure: pd.DataFrame
+    facts: pd.DataFrame
+    repeats: pd.DataFrame
+    inventory: pd.DataFrame
+    derived: pd.DataFrame
+    percent_counts: pd.DataFrame
+    checks: pd.DataFrame
+
+    def outputs(self) -> dict[str, pd.DataFrame]:
+        """table name → frame, for every table notebook 01 writes."""
+        return {"structure": self.structure, "number_tokens": self.inventory, "facts": self.facts,
+                "derived": self.derived, "percent_counts": self.percent_counts, "checks": self.checks}
+
+
+def build_tables(article: str, facts: str, not_data: str, meta: str) -> ArticleTables:
+    """Read, verify and audit one article from the paths of its four input files.
+
+    Raises :class:`ArticleFactsError` for any input that cannot be read or located, and for a number token
+    that is neither a fact, a repeat nor not data. Checks that fail are in ``checks`` (status 'fail').
+    """
+    info = read_meta(meta)
+    source = read_article(article, info["sha256"])
+    structure = split_article(source.text, info)
+    fact_table, repeats = build_facts(read_facts(facts), source.text, structure)
+    inventory = inventory_numbers(source.text, structure, fact_table, repeats,
+                                  read_not_data(not_data, source.text, structure))
+    check_accounted(source.text, inventory)
+    derived = derive_values(fact_table)
+    counts = percent_counts(fact_table)
+    checks = run_checks(fact_table, repeats, derived, counts, inventory, info)
+    return ArticleTables(info, source.text, source.encoding_notes, structure, fact_table, repeats, inventory,
+                         derived, counts, checks)

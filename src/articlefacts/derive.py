@@ -1,0 +1,118 @@
+"""Values derived from the facts, each with its formula over fact keys, and the precision it justifies.
+
+Rules (docs/input-format.md gives the relations):
+- a count that is a part or a subset of a count gets its share of that count;
+- a split whose exact parts add up to less than its exact parent gets the rest;
+- a parent with exactly one subset gets the rest of it (the others, not reported as in the subset);
+- a percentage that is a share of a count gets the count it implies (unrounded; for «hơn», the fewest people);
+- a change is never turned into a count.
+A derived share is printed to the fewest decimals at which one unit more changes it (:func:`share_decimals`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from articlefacts.vocab import COUNT_UNITS
+
+DERIVED_COLUMNS = ("key", "value", "bound", "decimals", "unit", "formula", "inputs", "period", "description")
+FLIP = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge", "eq": "eq", "approx": "approx"}
+
+
+def share_decimals(whole: float) -> int:
+    """Decimals a share of ``whole`` people justifies: one person is 100/whole points, so 230 → 1, 23 → 0, 3050 → 2."""
+    return max(0, math.ceil(math.log10(whole / 100))) if whole > 0 else 0
+
+
+def combine_bounds(part: str, whole: str) -> str:
+    """The bound of part/whole from the bounds of part and whole (exact over «hơn 11» is an upper bound)."""
+    flipped = FLIP[whole]
+    if part == "eq":
+        return flipped
+    if flipped in ("eq", part):
+        return part
+    return "approx"
+
+
+def derived_row(key, value, bound, decimals, unit, formula, inputs, period, description) -> dict:
+    """One row of the derived table (value rounded to ``decimals``, at most 4)."""
+    return {"key": key, "value": round(float(value), min(decimals, 4)), "bound": bound, "decimals": decimals,
+            "unit": unit, "formula": formula, "inputs": ";".join(inputs), "period": period,
+            "description": description}
+
+
+def share_rows(facts: pd.DataFrame) -> list[dict]:
+    """Shares of every counted part or subset of a count."""
+    rows = []
+    counts = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))]
+    for key, row in counts.iterrows():
+        parent = facts.loc[row["parent_key"]]
+        if parent["unit"] not in COUNT_UNITS or parent["value"] == 0:
+            continue
+        bound = combine_bounds(row["bound"], parent["bound"])
+        rows.append(derived_row(
+            f"share_{key}", 100 * row["value"] / parent["value"], bound, share_decimals(parent["value"]), "percent",
+            f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
+            f"{row['gloss_en']}, as a share of {parent['gloss_en']}"
+            + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))
+    return rows
+
+
+def rest_rows(facts: pd.DataFrame) -> list[dict]:
+    """The rest of each split whose parts fall short of the parent, and of each parent's only subset."""
+    rows = []
+    exact = facts[facts["bound"].eq("eq") & facts["unit"].isin(COUNT_UNITS)]
+    parts = exact[exact["relation"] == "part"]
+    for (parent_key, split), group in parts.groupby(["parent_key", "split"], sort=False):
+        parent = facts.loc[parent_key]
+        all_parts = facts[(facts["parent_key"] == parent_key) & (facts["split"] == split)]
+        rest = parent["value"] - group["value"].sum()
+        if parent["bound"] != "eq" or len(all_parts) != len(group) or rest <= 0:
+            continue
+        rows.append(derived_row(
+            f"rest_{split}", rest, "eq", 0, parent["unit"], f"{parent_key} − " + " − ".join(group.index),
+            [parent_key, *group.index], parent["period"],
+            f"{parent['gloss_en']}: not in the reported parts of the split '{split}'"))
+    subsets = facts[facts["relation"] == "subset"]
+    for parent_key, group in subsets.groupby("parent_key", sort=False):
+        row = group.iloc[0]
+        parent = facts.loc[parent_key]
+        if len(group) != 1 or row["bound"] != "eq" or parent["bound"] != "eq" or parent["unit"] != row["unit"]:
+            continue
+        key = group.index[0]
+        rows.append(derived_row(
+            f"rest_{key}", parent["value"] - row["value"], "eq", 0, row["unit"], f"{parent_key} − {key}",
+            [parent_key, key], row["period"],
+            f"{parent['gloss_en']}: the others, not reported as '{row['gloss_en']}'"))
+    return rows
+
+
+def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
+    """The count each share of a count implies (people), with the reading of a bounded share stated."""
+    rows = []
+    for key, row in facts[facts["relation"] == "share"].iterrows():
+        parent = facts.loc[row["parent_key"]]
+        if parent["unit"] not in COUNT_UNITS:
+            continue
+        exact = row["value"] * parent["value"] / 100
+        bound = combine_bounds(row["bound"], FLIP[parent["bound"]])
+        if row["bound"] == "gt":
+            rows.append(derived_row(
+                f"min_count_{key}", math.floor(exact) + 1, "ge" if parent["bound"] == "eq" else "approx", 0,
+                parent["unit"], f"⌊{key} × {row['parent_key']} / 100⌋ + 1", [key, row["parent_key"]], row["period"],
+                f"fewest {parent['unit']} consistent with 'more than {row['token']}' of all {parent['value']:g} "
+                f"({row['parent_key']})"))
+        else:
+            rows.append(derived_row(
+                f"count_{key}", exact, bound, 4, parent["unit"], f"{key} × {row['parent_key']} / 100",
+                [key, row["parent_key"]], row["period"],
+                f"{row['gloss_en']}: the unrounded count the percentage implies"))
+    return rows
+
+
+def derive_values(facts: pd.DataFrame) -> pd.DataFrame:
+    """All derived values of ``facts`` (indexed by key); a frame indexed by ``key`` with DERIVED_COLUMNS."""
+    rows = share_rows(facts) + rest_rows(facts) + implied_count_rows(facts)
+    return pd.DataFrame(rows, columns=list(DERIVED_COLUMNS)).set_index("key")

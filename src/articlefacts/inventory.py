@@ -1,0 +1,72 @@
+"""Every number token of the article and what it is: a fact, a repeat of a fact, or not data."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from articlefacts.article import part_at
+from articlefacts.errors import ArticleFactsError
+from articlefacts.facts import locate_quote
+from articlefacts.inputs import read_csv_table
+from articlefacts.numbers import find_number_tokens
+
+NOT_DATA_COLUMNS = ("quote", "reason")
+
+
+def read_not_data(path, text: str, structure: pd.DataFrame) -> pd.DataFrame:
+    """Locate the not-data passages (dates, times, resolution numbers).
+
+    Returns one row per number token inside each passage: columns token_start, reason. Raises
+    :class:`ArticleFactsError` for a passage that is not found, occurs twice, or holds no number.
+    """
+    table = read_csv_table(path, "Not-data file", NOT_DATA_COLUMNS, NOT_DATA_COLUMNS)
+    rows = []
+    for i, row in table.iterrows():
+        label = f"not-data row {i + 2}"
+        start = locate_quote(text, structure, label, row["quote"])
+        tokens = find_number_tokens(row["quote"])
+        if not tokens:
+            raise ArticleFactsError(f"{label}: the passage «{row['quote']}» holds no number",
+                                    "quote the passage around the number that is not data, or delete the row.")
+        rows += [{"token_start": start + t.start(), "reason": row["reason"]} for t in tokens]
+    return pd.DataFrame(rows, columns=["token_start", "reason"])
+
+
+def inventory_numbers(text: str, structure: pd.DataFrame, facts: pd.DataFrame, repeats: pd.DataFrame,
+                      not_data: pd.DataFrame) -> pd.DataFrame:
+    """Every number token in the article with its class: fact, repeat, not_data or unaccounted.
+
+    ``facts`` and ``repeats`` are indexed by key (from :func:`articlefacts.facts.build_facts`). A token in a
+    repeated lead is a repeat of the lead's token. Columns: token_id, token, start, end, part, status,
+    fact_key, reason.
+    """
+    by_fact = dict(zip(facts["token_start"], facts.index, strict=True))
+    by_repeat = dict(zip(repeats["token_start"], repeats["repeat_of"], strict=True))
+    by_reason = dict(zip(not_data["token_start"], not_data["reason"], strict=False))
+    rows = []
+    for i, match in enumerate(find_number_tokens(text), start=1):
+        part = part_at(structure, match.start())["part"]
+        status, fact_key, reason = "unaccounted", "", ""
+        if match.start() in by_fact:
+            status, fact_key = "fact", by_fact[match.start()]
+        elif match.start() in by_repeat:
+            status, fact_key, reason = "repeat", by_repeat[match.start()], "repeats a fact stated elsewhere"
+        elif match.start() in by_reason:
+            status, reason = "not_data", by_reason[match.start()]
+        elif part == "lead_repeat":
+            status, reason = "repeat", "in the repeated lead; counted once, at the lead"
+        rows.append({"token_id": i, "token": match.group(), "start": match.start(), "end": match.end(),
+                     "part": part, "status": status, "fact_key": fact_key, "reason": reason})
+    return pd.DataFrame(rows, columns=["token_id", "token", "start", "end", "part", "status", "fact_key", "reason"])
+
+
+def check_accounted(text: str, inventory: pd.DataFrame) -> None:
+    """Stop when a number token is neither a fact, a repeat nor not-data, listing each one in its context.
+
+    Raises :class:`ArticleFactsError`.
+    """
+    missing = inventory[inventory["status"] == "unaccounted"]
+    if len(missing):
+        shown = "; ".join(f"'{r.token}' in «…{text[max(0, r.start - 30):r.end + 20]}…»" for r in missing.itertuples())
+        raise ArticleFactsError(f"{len(missing)} number tokens are unaccounted for: {shown}",
+                                "add each to the facts file (a quote around it) or to the not-data file with a reason.")

@@ -1,0 +1,43 @@
+"""Every vocabulary of the project, typed once: the allowed values of the input files and the tables.
+
+The facts file, the schemas, the checks and the charts all read these tuples; nothing else spells them.
+"""
+
+from __future__ import annotations
+
+# facts.csv ----------------------------------------------------------------------------------------
+TOPICS = ("profile", "rotation", "context")
+UNITS = ("people", "communes", "percent", "year")
+COUNT_UNITS = ("people", "communes")
+# How a fact relates to its parent_key (docs/input-format.md): the parts of one split add up to the
+# parent; subsets are counted within it and may overlap; a share is a percentage of it; a change is not a level.
+RELATIONS = ("part", "subset", "share", "change")
+# The measure that names a profile year's population (its headcount).
+HEADCOUNT = "headcount"
+
+# Bounds read from the words before a number (Vietnamese qualifier → bound).
+QUALIFIERS = {
+    "hơn": "gt", "trên": "gt", "ít nhất": "ge", "tối thiểu": "ge", "gần": "lt", "dưới": "lt",
+    "tối đa": "le", "khoảng": "approx", "xấp xỉ": "approx", "chừng": "approx",
+}
+BOUNDS = ("eq", "gt", "ge", "lt", "le", "approx")
+BOUND_SYMBOLS = {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
+
+# Article structure ---------------------------------------------------------------------------------
+PARTS = ("date_line", "headline", "lead", "body", "caption", "lead_repeat", "byline")
+
+# Number inventory ------------------------------------------------------------------------------------
+TOKEN_STATUSES = ("fact", "not_data", "repeat", "unaccounted")
+
+# Checks: pass; note (true, worth knowing); flag (needs a caveat beside the number); fail (stops the run);
+# skipped (does not apply to this article; the detail says why).
+CHECK_STATUSES = ("pass", "note", "flag", "fail", "skipped")
+ROUNDING_RULES = ("half_up", "truncate")
+
+# Profile and rotation tables --------------------------------------------------------------------------
+REPORT_STATUSES = ("reported", "not reported")
+FLOW_RELATIONS = ("part", "rest", "subset", "subset_rest")
+
+# Languages of the notebooks and figures, with babel locales.
+LOCALES = {"en": "en_GB", "vi": "vi"}
+LANGUAGES = tuple(LOCALES)
