@@ -115,9 +115,10 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
                     who=words(parent, language), parts="; ".join(parts)),
                   t("fig.split.subtitle", language, split=split_name(split, language), period=parent["period"]),
                   " ".join(caveats), meta, language)
-    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3, cap)
+    legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
+    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
     plot_icon_array(ax, groups)
-    fig.subplots_adjust(right=0.55)
+    fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
     return fig, cap
 
 
@@ -136,9 +137,10 @@ def subset_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language:
                     label=words(sub, language)),
                   t("fig.subset.subtitle", language, unit=t(f"unit.{sub['unit']}.one", language), period=sub["period"]),
                   " ".join(caveats), meta, language)
-    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3, cap)
+    legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
+    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
     plot_icon_array(ax, groups, marker="s")
-    fig.subplots_adjust(right=0.55)
+    fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
     return fig, cap
 
 

@@ -122,7 +122,7 @@ def plot_share_bars(ax, rows, colour="blue") -> None:
         ax.text(r["share"] - 1.5 if inside else r["share"] + 1.5, i, nfc(r["text"]), va="center",
                 ha="right" if inside else "left", fontsize=9.5, color="white" if inside else INK,
                 fontweight="bold" if inside else "normal")
-    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 24)) for r in rows], fontsize=10)
+    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
@@ -164,7 +164,7 @@ def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: floa
     ax.set_aspect("equal")
     ax.axis("off")
     ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left",
-              bbox_to_anchor=(1.0, 1.0), ncol=1, frameon=False, fontsize=9.5, handletextpad=0.6,
+              bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5, handletextpad=0.6,
               borderaxespad=0.2, markerscale=0.6)
 
 
