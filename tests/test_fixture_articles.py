@@ -90,6 +90,7 @@ def selected_token(row: dict, text: str) -> re.Match:
 def test_every_case_is_listed():
     assert {"d1-no-rotation", "d2-no-percent", "d3-one-profile-year", "d5-headline-first", "d7-custom-measure",
             "d11-bounded-total"} <= set(CASES)
+    assert len(CASES) >= 10
 
 
 @pytest.mark.parametrize("name", CASES)
