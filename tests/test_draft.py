@@ -22,6 +22,7 @@ from articlefacts.numbers import find_number_tokens
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data/raw/baolangson-2021-01-22-luan-chuyen-can-bo-cao-loc.txt"
 XY = ROOT / "tests/fixtures/articles/x-of-y-province-repeats/article.txt"
+CHANGES = ROOT / "tests/fixtures/articles/changes-two-years/article.txt"
 
 
 def text_of(path: Path) -> str:
@@ -89,6 +90,22 @@ def test_x_of_y_and_a_time_of_day():
     assert units["92,2%"] == "percent" and units["1.906"] == "people"
     # three «92,2%» (headline, lead, body) each get their own quote
     assert sum(token_of(r, text) == "92,2%" for r in result.facts) == 3
+
+
+def test_changes_and_years_after_nam():
+    text = text_of(CHANGES)
+    result = drafting.draft_rows(text)
+    by_token = {}
+    for row in result.facts:
+        by_token.setdefault(token_of(row, text), []).append(row)
+    # «giảm 21 người» and «tăng 21%» are changes; «95,4%» is a share
+    assert [r["relation"] for r in by_token["21"]] == ["change"]
+    assert [r["relation"] for r in by_token["21%"]] == ["change"]
+    assert by_token["21%"][0]["note"] == "relation guessed: change from «tăng»"
+    assert [r["relation"] for r in by_token["95,4%"]] == ["share"]
+    # «Năm 2015», «cuối năm 2020», «so với năm 2015», «riêng năm 2020» are years; «1234/QĐ-UBND» is a name
+    assert [r["unit"] for t in ("2015", "2020") for r in by_token[t]] == ["year"] * 4
+    assert [r["reason"] for r in result.not_data] == ["date", drafting.REASON_DOCUMENT, "date"]
 
 
 def test_writes_both_files_and_refuses_to_overwrite(tmp_path):

@@ -5,7 +5,8 @@ article (UTF-8, normalised as the pipeline normalises it), finds every number to
 skeletons into OUT (default ``build/draft/<article file stem>/``):
 
 - ``facts.csv``: one row per number that looks like data, with the shortest quote that occurs once, a
-  guessed unit, a guessed relation for percentages and any bound word noted; the columns that need a
+  guessed unit, a guessed relation (change after «tăng»/«giảm», share for other percentages) and any
+  bound word noted; the columns that need a
   reader's judgement (topic, measure, period, term_vi, gloss_en, …) are left empty;
 - ``not-data.csv``: dates, times of day and the numbers of resolutions, decisions and plans, each with a
   guessed reason.
@@ -42,6 +43,8 @@ DOCUMENT_SUFFIX_RE = re.compile(
     r"\s?[-/]\s?(?:NQ|QĐ|QD|KH|KL|CT|TB|HD|HĐ|NĐ|ND|CP|TTg|TT|UBND|UBTVQH\w*|QH\w*|BNV|BCT|HU|TU)\b")
 COMMUNE_WORDS_RE = re.compile(r"\s+(?:xã|thị trấn|phường|đơn vị)\b", re.IGNORECASE)
 AFTER_NAM_RE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
+# «tăng 21%», «giảm 21 người»: the number is a change, not a level.
+CHANGE_WORD_RE = re.compile(r"\b(tăng|giảm)\s+$", re.IGNORECASE)
 TRAILING_PUNCTUATION = " ,.;:!?…"
 
 REASON_DATE = "date"
@@ -197,7 +200,8 @@ def draft_rows(text: str) -> Draft:
 
     In: the normalised article text. Out: a :class:`Draft` whose ``facts`` rows have every column of
     :data:`FACTS_COLUMNS` (key ``fact_<n>``, quote, number when the quote holds more than one token, unit,
-    relation ``share`` for percentages, a note on guessed bounds; the rest empty) and whose ``not_data``
+    relation ``change`` after «tăng»/«giảm», else ``share`` for percentages, a note on guessed bounds and
+    relations; the rest empty) and whose ``not_data``
     rows have a quote and a reason. A not-data token inside an earlier not-data quote adds no row, only its
     reason to that row's («time of day; date» for «05:09, 08/09/2021»).
     """
@@ -238,9 +242,14 @@ def draft_rows(text: str) -> Draft:
         if count_occurrences(text, quote) > 1:
             notes.append(f"the quote occurs {count_occurrences(text, quote)} times (a line repeated word for "
                          "word): keep one row, or mark the others with repeat_of")
+        relation = "share" if unit == "percent" else ""
+        change = CHANGE_WORD_RE.search(text[line_span(text, token.start())[0]:token.start()])
+        if change:
+            relation = "change"
+            notes.append(f"relation guessed: change from «{change.group(1)}»")
         row = dict.fromkeys(FACTS_COLUMNS, "")
         row |= {"key": f"fact_{len(draft.facts) + 1}", "unit": unit, "quote": quote, "number": number,
-                "relation": "share" if unit == "percent" else "", "note": "; ".join(notes)}
+                "relation": relation, "note": "; ".join(notes)}
         draft.facts.append(row)
     return draft
 
