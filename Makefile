@@ -56,7 +56,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel check-inputs report readme lab test-browser test lint lock bench clean
+.PHONY: help setup kernel check-inputs report draft readme lab test-browser test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -111,6 +111,11 @@ $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $
 
 $(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/tables.json $(wildcard $(META)) $(INSTALLED) | check-inputs
 	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
+
+# Draft the facts and not-data files of a new article; never overwrites, never writes next to the article.
+DRAFT_OUT = $(if $(OUT),$(OUT),build/draft/$(basename $(notdir $(ARTICLE))))
+draft: $(INSTALLED) ## Draft facts.csv and not-data.csv for ARTICLE=path into OUT= (default build/draft/<name>/)
+	@$(PY) -m articlefacts.draft $(ARTICLE) $(DRAFT_OUT)
 
 readme: report ## Regenerate the README's findings and gallery from data/processed
 	@$(PY) -m articlefacts.pipeline.readme
