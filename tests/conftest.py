@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from articlefacts import paths
-from articlefacts.article import read_article, read_meta, split_article
-from articlefacts.facts import build_facts, read_facts
+from articlefacts.cleaning import build_tables
 from articlefacts.pipeline.workspace import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,20 +70,16 @@ def rebuilt(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def meta() -> dict:
-    return read_meta(paths.META)
+def seed():
+    """Notebook 01's tables for the seed article (facts indexed by key)."""
+    return build_tables(paths.ARTICLE, paths.FACTS, paths.NOT_DATA, paths.META)
 
 
 @pytest.fixture(scope="session")
-def article(meta):
-    return read_article(paths.ARTICLE, meta["sha256"])
+def meta(seed) -> dict:
+    return seed.meta
 
 
 @pytest.fixture(scope="session")
-def structure(article):
-    return split_article(article.text)
-
-
-@pytest.fixture(scope="session")
-def facts(article, structure):
-    return build_facts(read_facts(paths.FACTS), article.text, structure).set_index("key", drop=False)
+def facts(seed):
+    return seed.facts

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from articlefacts.article import normalise_text
+from articlefacts.inputs import normalise_text
 from articlefacts.numbers import find_number_tokens, parse_vi_number, read_bound
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"

@@ -151,14 +151,15 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
         found = row["term_vi"].lower() in row["context"].lower()
         rows.append(check_row(f"label:{key}", "label", "pass" if found else "fail",
                               f"«{row['term_vi']}» {'occurs' if found else 'does not occur'} in the quote's sentence"))
-    years = {int(v) for v in facts.loc[facts["unit"] == "year", "value"]} | {int(meta["date"][:4])}
+    printed = {int(y) for token in inventory["token"] for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", token)}
+    years = printed | {int(meta["date"][:4])}
     for key, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
         unknown = stated - years
         rows.append(check_row(
             f"period:{key}", "period", "fail" if unknown or not stated else "pass",
             f"period '{row['period']}' " + (f"uses years the article does not give: {sorted(unknown)}" if unknown
-                                            else "uses years from the article's facts or date")))
+                                            else "uses years the article prints or its date")))
     return rows
 
 

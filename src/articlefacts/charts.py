@@ -20,7 +20,7 @@ from articlefacts.claims import (
     words,
 )
 from articlefacts.figures import finalise_figure, icon_rows, plot_icon_array, plot_points, plot_share_bars
-from articlefacts.i18n import long_date, number, t
+from articlefacts.i18n import capital, long_date, number, t
 from articlefacts.vocab import HEADCOUNT
 
 ICON_ROW_IN = 0.6
@@ -30,8 +30,8 @@ PALETTE = ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow")
 def caption(title: str, subtitle: str, caveat: str, meta: dict, language: str) -> dict:
     """The caption of a figure: its texts, the source line, and alt text that says what it shows."""
     source = t("source_line", language, outlet=meta["outlet"], date=long_date(meta["date"], language))
-    alt = " ".join(s.rstrip(".") + "." for s in (title, subtitle, caveat) if s)
-    return {"title": title, "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
+    alt = " ".join(s.rstrip(".") + "." for s in (capital(title), subtitle, caveat) if s)
+    return {"title": capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
 
 
 def figure(plot_height: float, cap: dict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.i18n import has, number, percent, t
+from articlefacts.i18n import capital, has, number, percent, t
 from articlefacts.vocab import HEADCOUNT
 
 
@@ -117,6 +117,11 @@ def profile_findings(profiles: pd.DataFrame, facts: pd.DataFrame, language: str)
     years = list(dict.fromkeys(profiles["period"]))
     if not years:
         return [t("p.none", language)]
+    return [capital(s) for s in profile_sentences(profiles, facts, years, language)]
+
+
+def profile_sentences(profiles: pd.DataFrame, facts: pd.DataFrame, years: list[str], language: str) -> list[str]:
+    """The sentences of :func:`profile_findings`, before capitalisation."""
     out = [year_sentence(profiles, facts, y, language) for y in years]
     if len(years) == 1:
         return out + [t("p.one_year", language, year=years[0])]
@@ -178,7 +183,7 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
         out.append(text)
     if splits["group"].nunique() > 1:
         out.append(t("r.uncrossed", language))
-    return out
+    return [capital(s) for s in out]
 
 
 # Notebook 01 and display tables ---------------------------------------------------------------------

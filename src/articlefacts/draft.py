@@ -25,8 +25,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articlefacts.article import normalise_text
 from articlefacts.errors import ArticleFactsError
+from articlefacts.inputs import normalise_text
 from articlefacts.numbers import QUALIFIERS, find_number_tokens, read_bound
 from articlefacts.paths import BUILD_DIR, relative, resolve
 

@@ -41,9 +41,12 @@ def t(key: str, language: str, **values) -> str:
     except KeyError:
         raise ArticleFactsError(f"No translation for '{key}' in translations.csv",
                                 f"add a row for '{key}' with en and vi columns.") from None
-    out = unicodedata.normalize("NFC", text.format(**values))
-    # A sentence that opens with a value ("{label}: …") starts with a capital, as a sentence does.
-    return out[:1].upper() + out[1:] if text.startswith("{") and text[1:2].isalpha() else out
+    return unicodedata.normalize("NFC", text.format(**values))
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter upper-cased, as a sentence or title starts."""
+    return text[:1].upper() + text[1:]
 
 
 def has(key: str) -> bool:

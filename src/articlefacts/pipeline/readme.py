@@ -1,5 +1,6 @@
-"""The parts of README.md that quote numbers: findings and the figure gallery, generated from the
-processed tables so that the front page can never disagree with the data.
+"""The parts of README.md that quote numbers: findings and the figure gallery, read from the findings files
+the notebooks write (``data/processed/findings/*.json``), so the front page can never disagree with the
+notebooks. Nothing is redrawn or re-derived here.
 
 ``python -m articlefacts.pipeline.readme`` rewrites the marked blocks in README.md; ``--check`` only reports
 whether they are current (the tests use it).
@@ -7,80 +8,40 @@ whether they are current (the tests use it).
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
-import matplotlib
-
-from articlefacts.article import read_meta
 from articlefacts.outputs import write_text
-from articlefacts.paths import FIGURES_DIR, META, PROCESSED_DIR, resolve
-from articlefacts.schemas import load_table
+from articlefacts.paths import FIGURES_DIR, PROCESSED_DIR, resolve
 
 README = "README.md"
-BLOCKS = ("findings", "gallery")
+NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outcomes")
+
+
+def read_findings(notebook: str, language: str = "en", processed_dir: str = PROCESSED_DIR) -> dict:
+    """The findings file a notebook wrote: {notebook, language, findings: [...], figures: {name: caption}}."""
+    path = resolve(processed_dir) / "findings" / f"{notebook}.{language}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def findings(processed_dir: str = PROCESSED_DIR) -> str:
-    """Three or four sentences with the numbers, from the comparison, flows and checks tables."""
-    comparison = load_table("comparison", processed_dir).set_index("measure")
-    flows = load_table("rotation_flows", processed_dir).set_index("key")
-    checks = load_table("checks", processed_dir)
-    facts = load_table("facts", processed_dir).set_index("key")
-    up = comparison.loc["upper_secondary"]
-    heads = comparison.loc["headcount"]
-    n0, n1 = int(heads["baseline_count"]), int(heads["current_count_min"])
-    y0, y1 = up["baseline_period"], up["current_period"]
-    bloc = flows[flows["split"] == "bloc"]
-    outcome = flows[flows["split"] == "outcome"]
-    promo = flows[(flows["split"] == "promotion") & (flows["status"] == "reported")].iloc[0]
-    cover = flows[(flows["split"] == "coverage") & (flows["status"] == "reported")].iloc[0]
-    total = int(bloc["parent_count"].iloc[0])
-    flags = checks[checks["status"] == "flag"]
-    whole = flags[flags["kind"] == "whole_count"]
-    lines = [
-        f"- **Schooling, not like for like.** In {y0} only {int(up['baseline_count'])} of {n0} commune cadres "
-        f"({up['baseline_share_pct']:.2f}%) had completed upper secondary school. For {y1} the article reports "
-        f"{up['current_share_pct']:.2f}% of {n1} commune cadres *and civil servants* at upper-secondary level: a "
-        f"wider population and a differently worded measure, so the {up['change_pp']:+.2f}-point gap is not "
-        "progress by the same people.",
-        f"- **Rotation.** {total} district leaders were rotated to key posts in {int(cover['count'])} of "
-        f"{int(cover['parent_count'])} communes ({cover['share_of_parent_pct']:.1f}%): "
-        + ", ".join(f"{int(r['count'])} from the {r['label_en']}" for _, r in bloc.iterrows())
-        + ". Outcomes: " + ", ".join(f"{int(r['count'])} {r['label_en']}" for _, r in outcome.iterrows())
-        + f"; {int(promo['count'])} of the {int(promo['parent_count'])} who returned "
-        f"({promo['share_of_parent_pct']:.1f}%) hold higher posts. The article never links bloc to outcome.",
-    ]
-    for _, row in whole.iterrows():
-        key = row["check_id"].split(":", 1)[1]
-        fact = facts.loc[key]
-        lines.append(f"- **Audit flag.** «{fact['quote']}»: {row['detail']}.")
-    lines.append(f"- The consistency audit ran {len(checks)} checks: "
-                 f"{(checks['status'] == 'pass').sum()} pass, {len(flags)} flags, "
-                 f"{(checks['status'] == 'fail').sum()} fail (`data/processed/checks.csv`).")
+    """One bullet per finding sentence, in notebook order (English)."""
+    lines = []
+    for notebook in NOTEBOOKS:
+        lines += [f"- {sentence}" for sentence in read_findings(notebook, "en", processed_dir)["findings"]]
     return "\n".join(lines)
 
 
-def gallery(processed_dir: str = PROCESSED_DIR, figures_dir: str = FIGURES_DIR, meta_path: str = META) -> str:
-    """Every English figure with alt text (its finding and what it counts), and the Vietnamese link."""
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from articlefacts.charts import FIGURES
-    from articlefacts.figures import setup_style
-
-    setup_style()
-    meta = read_meta(meta_path)
-    facts = load_table("facts", processed_dir)
+def gallery(processed_dir: str = PROCESSED_DIR, figures_dir: str = FIGURES_DIR) -> str:
+    """Every English figure with its alt text and title, and links to the Vietnamese one and the SVGs."""
     lines = []
-    for name, chart, table in FIGURES:
-        fig = chart(load_table(table, processed_dir), facts, meta, "en")
-        c = fig.captions
-        plt.close(fig)
-        alt = " ".join(s.rstrip(".") + "." for s in (c["title"], c["subtitle"], c["footer"][0]))
-        alt = alt.replace("[", "(").replace("]", ")")
-        lines += [f"![{alt}]({figures_dir}/en/{name}.png)",
-                  f"*{c['title']}.* Tiếng Việt: [{name}.png]({figures_dir}/vi/{name}.png) · "
-                  f"SVG: [en]({figures_dir}/en/{name}.svg), [vi]({figures_dir}/vi/{name}.svg)", ""]
+    for notebook in NOTEBOOKS[1:]:
+        for name, cap in read_findings(notebook, "en", processed_dir)["figures"].items():
+            alt = cap["alt"].replace("[", "(").replace("]", ")")
+            lines += [f"![{alt}]({figures_dir}/en/{name}.png)",
+                      f"*{cap['title']}.* Tiếng Việt: [{name}.png]({figures_dir}/vi/{name}.png) · "
+                      f"SVG: [en]({figures_dir}/en/{name}.svg), [vi]({figures_dir}/vi/{name}.svg)", ""]
     return "\n".join(lines).rstrip()
 
 
@@ -90,7 +51,7 @@ def render(text: str, blocks: dict[str, str]) -> str:
         start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
         head, _, rest = text.partition(start)
         _, _, tail = rest.partition(end)
-        note = "<!-- generated by `make readme` from data/processed; do not edit -->"
+        note = "<!-- generated by `make readme` from data/processed/findings; do not edit -->"
         text = f"{head}{start}\n{note}\n{body}\n{end}{tail}"
     return text
 
@@ -106,7 +67,7 @@ def main(argv: list[str]) -> int:
             return 1
         return 0
     if updated != current:
-        write_text(updated, path)
+        write_text(updated, Path(path))
     return 0
 
 

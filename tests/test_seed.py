@@ -1,0 +1,117 @@
+"""The seed article, checked against values read from it (data/raw/…cao-loc.txt), and the story rules that
+can be pinned: no change wording where populations differ, precision of derived shares, labels in their
+sentence, attribution, the icon-array layout, and Vietnamese prose in the vi edition."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+
+from articlefacts import paths
+from articlefacts.errors import ArticleFactsError
+from articlefacts.facts import build_fact
+from articlefacts.figures import icon_layout
+from articlefacts.inputs import read_csv_table
+from articlefacts.schemas import load_table
+
+# Read from the article: key → (value, bound).
+SEED = {
+    "cadres_2002": (230, "eq"), "communes_2002": (23, "eq"), "upper_secondary_2002": (24, "eq"),
+    "university_2002": (2, "eq"), "professional_secondary_2002": (7, "eq"), "incomplete_schooling_2002": (80, "gt"),
+    "rotated_total": (26, "eq"), "rotation_communes": (13, "eq"), "rotated_party_bloc": (10, "eq"),
+    "rotated_government_bloc": (16, "eq"), "rotated_still_commune": (5, "eq"), "rotated_returned": (21, "eq"),
+    "rotated_promoted": (8, "eq"), "staff_2021": (405, "eq"), "party_members_2021": (89.62, "eq"),
+    "upper_secondary_2021": (70.12, "eq"), "professional_training_2021": (73.3, "eq"),
+    "political_theory_2021": (46, "eq"), "baseline_year": (2002, "eq"), "rotation_start_year": (2002, "eq"),
+}
+PROCESSED = paths.resolve(paths.PROCESSED_DIR)
+
+
+def test_every_number_of_the_article_is_a_fact_with_its_value(facts):
+    assert {k: (v, b) for k, v, b in zip(facts.index, facts["value"], facts["bound"], strict=True)} == SEED
+
+
+def test_all_24_tokens_are_accounted_for(seed):
+    assert seed.inventory["status"].value_counts().to_dict() == {"fact": 20, "not_data": 4}
+
+
+@pytest.mark.parametrize(("key", "value", "decimals"), [
+    ("share_upper_secondary_2002", 10.4, 1),  # 24 / 230: one person is 0.43 points
+    ("share_rotation_communes", 57, 0),  # 13 / 23: one commune is 4.3 points
+    ("share_rotated_promoted", 38, 0),  # 8 / 21
+])
+def test_derived_shares_carry_the_precision_their_inputs_justify(seed, key, value, decimals):
+    assert (seed.derived.loc[key, "value"], seed.derived.loc[key, "decimals"]) == (value, decimals)
+
+
+def test_only_the_rounding_quirk_and_the_two_population_flags_are_flagged(seed):
+    flags = set(seed.checks.loc[seed.checks["status"] == "flag", "check_id"])
+    assert flags == {"whole_count:party_members_2021", "comparability:headcount", "comparability:upper_secondary"}
+    assert not (seed.checks["status"] == "fail").any()
+
+
+def test_every_label_occurs_in_its_quotes_sentence_and_2021_figures_are_attributed(facts):
+    assert all(t.lower() in c.lower() for t, c in zip(facts["term_vi"], facts["context"], strict=True))
+    assert set(facts.loc[facts["period"] == "2021", "attribution"]) == {
+        "Ông Liễu Văn Chiến, Phó trưởng Ban tổ chức Huyện ủy"}
+    assert facts.loc["cadres_2002", "attribution"] == "the article"
+
+
+def test_no_change_is_computed_or_worded_where_groups_differ():
+    profiles = load_table("profiles", PROCESSED)
+    assert profiles["change_pp"].isna().all()
+    for language, words in (("en", r"\b(rose|fell|increase|gain)\b"), ("vi", r"\b(tăng|giảm)\b")):
+        found = json.loads((PROCESSED / "findings" / f"02-compare-qualifications.{language}.json").read_text())
+        text = " ".join(found["findings"]) + json.dumps(found["figures"], ensure_ascii=False)
+        assert not re.search(words, text), language
+
+
+def test_icon_rows_hold_ten_and_each_group_starts_its_own_row():
+    layout = icon_layout([10, 16])
+    assert max(x for g in layout for x, _ in g) == 9
+    assert {y for _, y in layout[0]} == {0} and {y for _, y in layout[1]} == {1, 2}
+
+
+def fact_row(**cells):
+    base = dict.fromkeys(("topic", "measure", "period", "parent_key", "split", "number", "population",
+                          "attribution", "repeat_of", "note", "relation"), "")
+    return {**base, "key": "k", "unit": "people", "term_vi": "người", "gloss_en": "people", **cells}
+
+
+def test_a_count_with_an_english_thousands_comma_is_refused_with_both_readings(seed):
+    import pandas as pd
+    text = "Cấp xã có 1,300 người."
+    structure = pd.DataFrame([{"part_id": 1, "part": "body", "start": 0, "end": len(text), "n_chars": len(text),
+                               "repeat_of": "", "text": text}])
+    with pytest.raises(ArticleFactsError, match=r"1\.3.*1300"):
+        build_fact(pd.Series(fact_row(quote="có 1,300 người")), text, structure)
+
+
+@pytest.mark.parametrize("quote", [unicodedata.normalize("NFD", "Cuối năm 2002"), "Cuối\u00a0năm 2002"])
+def test_quotes_saved_as_nfd_or_with_a_no_break_space_are_found(tmp_path, seed, quote):
+    path = tmp_path / "facts.csv"
+    path.write_text(f"key,quote\nk,{quote}\n", encoding="utf-8")
+    assert read_csv_table(path, "Facts file", ("key", "quote"), ("key", "quote"))["quote"][0] in seed.text
+
+
+def test_a_semicolon_separated_facts_file_is_named_as_such(tmp_path):
+    path = tmp_path / "facts.csv"
+    path.write_bytes("key;quote\r\nk;Cuối năm 2002\r\n".encode())
+    with pytest.raises(ArticleFactsError, match="semicolons"):
+        read_csv_table(path, "Facts file", ("key", "quote"), ("key", "quote"))
+
+
+ENGLISH = re.compile(r"\b(the|of|and|is|are|in|with|only|from|not)\b", re.I)
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+@pytest.mark.parametrize("notebook", ["02-compare-qualifications", "03-rotation-outcomes"])
+def test_the_vi_findings_are_vietnamese(notebook):
+    """Heuristic: of the generated findings, none reads as English (English function words, no Vietnamese letters)."""
+    found = json.loads((PROCESSED / "findings" / f"{notebook}.vi.json").read_text())
+    sentences = found["findings"] + [c["title"] for c in found["figures"].values()]
+    english = [s for s in sentences if ENGLISH.search(re.sub(r"«[^»]*»", "", s)) and not VIETNAMESE.search(s)]
+    assert not english
