@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from articlefacts.i18n import has, t
+from articlefacts.i18n import has, long_date, t
 from articlefacts.outputs import write_text
 
 
@@ -31,7 +31,7 @@ def article_header(meta: dict, language: str = "en") -> str:
     e = {k: html.escape(str(v)) for k, v in meta.items()}
     headline = f"<b>«{e['headline_vi']}»</b>" + (f" ({e['headline_en']})" if language == "en" else "")
     byline = f", {e['byline']}" if e.get("byline") else ""
-    return f"<p><b>{e['outlet']}</b>, {e['date']}{byline}<br>{headline}</p>"
+    return f"<p><b>{e['outlet']}</b>, {html.escape(long_date(meta['date'], language))}{byline}<br>{headline}</p>"
 
 
 def save_findings(directory: str, notebook: str, language: str, findings: list[str], figures: dict) -> Path:
