@@ -14,37 +14,33 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 from articlefacts import paths
-from articlefacts.article import read_article, read_meta, split_article
-from articlefacts.audit import derive_values, percent_counts, run_checks
-from articlefacts.charts import FIGURES
-from articlefacts.compare import comparison_table
-from articlefacts.facts import build_facts, inventory_numbers, read_facts, read_not_data
+from articlefacts.charts import CHARTS, profile_figures, rotation_figures
+from articlefacts.claims import profile_findings, rotation_findings
+from articlefacts.cleaning import build_tables
+from articlefacts.compare import profile_table
 from articlefacts.figures import setup_style
 from articlefacts.outputs import save_figure, save_table
 from articlefacts.rotation import rotation_flows
 
 
 def main(out: Path) -> None:
-    """Read the raw inputs, build and write every table, draw and save every figure in both languages."""
-    meta = read_meta(paths.META)
-    text = read_article(paths.ARTICLE, meta["sha256"]).text
-    structure = split_article(text)
-    facts = build_facts(read_facts(paths.FACTS), text, structure)
-    inventory = inventory_numbers(text, structure, facts, read_not_data(paths.NOT_DATA, text, structure))
-    derived = derive_values(facts)
-    counts = percent_counts(facts)
-    checks = run_checks(facts, derived, counts, inventory, structure, meta)
-    tables = {"structure": structure, "number_tokens": inventory, "facts": facts, "derived": derived,
-              "percent_counts": counts, "checks": checks,
-              "comparison": comparison_table(facts, derived, counts), "rotation_flows": rotation_flows(facts, derived)}
-    for name, frame in tables.items():
+    """Read the raw inputs, build and write every table, write the findings and draw every figure in both languages."""
+    tables = build_tables(paths.ARTICLE, paths.FACTS, paths.NOT_DATA, paths.META)
+    for name, frame in tables.outputs().items():
         save_table(frame, name, out / "processed")
+    profiles = profile_table(tables.facts, tables.derived, tables.percent_counts)
+    flows = rotation_flows(tables.facts, tables.derived)
+    save_table(profiles, "profiles", out / "processed")
+    save_table(flows, "rotation_flows", out / "processed")
     setup_style()
     for language in paths.LANGUAGES:
-        for name, chart, table in FIGURES:
-            fig = chart(tables[table], facts, meta, language)
-            save_figure(fig, out / "figures" / language, name)
-            plt.close(fig)
+        profile_findings(profiles, tables.facts, language)
+        rotation_findings(flows, tables.facts, language)
+        for table, figures in ((profiles, profile_figures(profiles)), (flows, rotation_figures(flows))):
+            for name, kind, subject in figures:
+                fig, _ = CHARTS[kind](table, tables.facts, tables.meta, language, subject)
+                save_figure(fig, out / "figures" / language, name)
+                plt.close(fig)
 
 
 if __name__ == "__main__":
