@@ -42,9 +42,14 @@ def figure(plot_height: float, cap: dict):
 def pairs_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, measure: str):
     """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
     v = pair_values(profiles, facts, measure, language)
-    cap = caption(t("fig.pairs.title", language, **v), t("fig.pairs.subtitle", language, **v),
-                  t("fig.pairs.caveat", language, reasons="; ".join(v["reasons"])) if v["reasons"] else "",
-                  meta, language)
+    if v["comparable"] and pd.notna(v["change"]):
+        kind = "p.rose" if v["change"] > 0 else "p.fell" if v["change"] < 0 else "p.same"
+        title = t(kind, language, **v, diff=number(abs(v["change"]), language, 1)).rstrip(".")
+        cap = caption(title, t("fig.pairs.subtitle.same", language, **v), "", meta, language)
+    else:
+        cap = caption(t("fig.pairs.title", language, **v), t("fig.pairs.subtitle", language, **v),
+                      t("fig.pairs.caveat", language, reasons="; ".join(v["reasons"])) if v["reasons"] else "",
+                      meta, language)
     rows = [{"label": f"{v['y0']}: {v['n0']} {v['who0']}", "share": v["s0"], "text": v["v0"], "colour": "sky"},
             {"label": f"{v['y1']}: {v['n1']} {v['who1']}", "share": v["s1"], "text": v["v1"], "colour": "blue"}]
     fig, ax = figure(2.2, cap)
@@ -110,7 +115,8 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         caveats.append(t("fig.split.caveat", language))
     if parent["bound"] != "eq":
-        caveats.append(t("fig.split.caveat.bounded", language, token=parent["token"]))
+        printed = t(f"bound.{parent['bound']}", "vi", x=parent["token"])
+        caveats.append(t("fig.split.caveat.bounded", language, token=printed))
     cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
                     who=words(parent, language), parts="; ".join(parts)),
                   t("fig.split.subtitle", language, split=split_name(split, language), period=parent["period"]),
