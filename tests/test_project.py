@@ -35,6 +35,28 @@ def test_environment_yml_installs_the_lock():
     pip = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
     assert "-r requirements.lock" in pip and "--require-hashes" in pip
     assert (ROOT / "requirements.lock").is_file()
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert "TESTED install path is the venv" in text and "pip install --no-deps -e ." in text
+
+
+def test_pyproject_packages_the_source_and_its_data():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["build-system"]["build-backend"] == "setuptools.build_meta"
+    assert project["tool"]["setuptools"]["packages"]["find"]["where"] == ["src"]
+    assert "*.csv" in project["tool"]["setuptools"]["package-data"]["articlefacts"]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert re.search(r"^setuptools==", lock, re.M), "the build backend must be locked for the offline install"
+
+
+def test_make_help_works_in_a_fresh_clone_before_set_up(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True)
+    result = subprocess.run(["make", "--no-print-directory", "help"], cwd=clone, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0 and "report" in result.stdout, result.stderr
+    assert not (clone / ".venv").exists()
 
 
 def test_lock_pins_every_requirement_with_hashes():
