@@ -35,9 +35,9 @@ def project_env(project: Path, own_code: bool = True) -> dict[str, str]:
 
 
 def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int = 300,
-         own_code: bool = True) -> subprocess.CompletedProcess:
+         own_code: bool = True, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run make in a project copy with this checkout's .venv (``prefix`` wraps it, e.g. unshare -n)."""
-    env = project_env(project, own_code)
+    env = {**project_env(project, own_code), **(extra_env or {})}
     return subprocess.run([*prefix, "make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=timeout, check=False)
 
