@@ -112,8 +112,9 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
     check_code_origin()
     check_kernel(kernel)
     final = check_values(source, params)
-    finals = {name: resolve(params[name]) for name in final if name in output_defaults(source)}
-    finals |= {name: path for name, path in output_defaults(source).items() if name not in finals}
+    defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
+    finals = {name: resolve(params[name]) for name in final if name in defaults}
+    finals |= {name: path for name, path in defaults.items() if name not in finals}
     inputs = [resolve(params[n]) for n, kind in declared_parameters(source).items()
               if kind == "input folder" and n in params]
     area = staging.work_area(target, resolve(build) if build else ROOT / BUILD_DIR)
