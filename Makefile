@@ -30,15 +30,68 @@ ifdef OUT
 PROCESSED := $(OUT)/data/processed
 FIGURES := $(OUT)/figures
 EXECUTED := $(OUT)/notebooks/executed
+BUILD := $(OUT)/build
 else
 PROCESSED := $(DEFAULT_PROCESSED)
 FIGURES := $(DEFAULT_FIGURES)
 EXECUTED := $(DEFAULT_EXECUTED)
+BUILD := build
 endif
 LANGUAGES := $(DEFAULT_LANGUAGES)
 KERNEL ?= $(DEFAULT_KERNEL)
+
+# Make splits its targets at spaces and reads : % * ? [ ] # \ as syntax, and the recipes quote paths
+# with '...': such a path is refused here, before anything runs, naming the character. The runner
+# itself takes any path (python -m articlefacts.pipeline.runner SOURCE EXECUTED 'name=a b/c.txt').
+refuse = $(shell printf '%s\n' "error: $(1) contains $(2), which make cannot pass through its targets" \
+  "How to fix: copy or symlink the inputs to a path without it (ln -s 'inputs/other article' inputs/other-article), or call the runner directly" >&2)$(error stopped)
+PATH_VARS := ARTICLE FACTS NOT_DATA META OUT
+COMMA := ,
+$(foreach v,$(PATH_VARS),\
+  $(if $(filter-out 0 1,$(words $($v))),$(call refuse,$v,a space))\
+  $(if $(findstring :,$($v)),$(call refuse,$v,a colon))\
+  $(if $(findstring %,$($v)),$(call refuse,$v,a percent sign))\
+  $(if $(findstring *,$($v)),$(call refuse,$v,an asterisk))\
+  $(if $(findstring ?,$($v)),$(call refuse,$v,a question mark))\
+  $(if $(findstring [,$($v)),$(call refuse,$v,a square bracket))\
+  $(if $(findstring ],$($v)),$(call refuse,$v,a square bracket))\
+  $(if $(findstring \#,$($v)),$(call refuse,$v,a hash sign))\
+  $(if $(findstring \,$($v)),$(call refuse,$v,a backslash))\
+  $(if $(findstring ',$($v)),$(call refuse,$v,a single quote))\
+  $(if $(findstring ",$($v)),$(call refuse,$v,a double quote)))
+
+# Goals that run no notebook need no inputs (`make help` works before anything is installed).
+RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench,$(or $(MAKECMDGOALS),help))
+INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
+
+# A missing input is named, with the fix, on every run (never "nothing to be done"). It is checked
+# here, while make reads this file, so that `make -q` still answers whether the outputs are current.
+ifneq ($(RUNS_NOTEBOOKS),)
+MISSING := $(firstword $(foreach f,$(INPUTS),$(if $(wildcard $f),,$f)))
+ifneq ($(MISSING),)
+MISSING_FIX := $(if $(shell git ls-files --error-unmatch '$(MISSING)' 2> /dev/null),restore it with 'git checkout -- $(MISSING)'$(COMMA) or pass,pass)
+$(shell printf '%s\n' "error: input file not found: $(MISSING)" \
+  "How to fix: $(MISSING_FIX) the right path (ARTICLE=, FACTS=, NOT_DATA=, META=)." >&2)
+$(error stopped)
+endif
+endif
+
+# The run parameters of this output folder, one per line. The file is rewritten only when they change,
+# and every output depends on it: running another article (or kernel) into the same folder rebuilds.
+define NEWLINE
+
+
+endef
+STAMP := $(BUILD)/run-parameters.txt
+STAMP_TEXT := $(foreach v,ARTICLE FACTS NOT_DATA META,$v=$(abspath $($v))$(NEWLINE))KERNEL=$(KERNEL)
+ifneq ($(RUNS_NOTEBOOKS),)
+ifneq ($(STAMP_TEXT),$(file < $(STAMP)))
+$(shell mkdir -p '$(BUILD)')
+$(file > $(STAMP),$(STAMP_TEXT))
+endif
+endif
+
 export ARTICLEFACTS_ROOT := $(CURDIR)
-export ARTICLEFACTS_KERNEL := $(KERNEL)
 # Fixed settings the outputs depend on: hash seed, locale, time zone.
 export PYTHONHASHSEED := 0
 # Bytecode: instead of compiling all 137 locked packages at set-up (about 12 s), let Python cache the
@@ -48,27 +101,27 @@ unexport PYTHONDONTWRITEBYTECODE
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py) src/articlefacts/translations.csv src/articlefacts/tables.json
-RUN := $(PY) -m articlefacts.pipeline.runner
+PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py src/articlefacts/*.csv src/articlefacts/*.json)
+RUN := $(PY) -m articlefacts.pipeline.runner --build '$(BUILD)' --kernel '$(KERNEL)'
 NB01 := $(EXECUTED)/01-clean-article.ipynb
 NB02 := $(foreach l,$(LANGUAGES),$(EXECUTED)/02-compare-qualifications.$(l).ipynb)
 NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel check-inputs report draft readme lab test-browser test lint lock bench clean
+.PHONY: help setup kernel report draft readme lab test-browser test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
 
-setup: $(INSTALLED) ## Create .venv from requirements.lock and register the project kernel
+setup: $(INSTALLED) ## Create .venv from requirements.lock, install the package (editable) and the python3 kernel
 
 # First use: the system pip fetches the locked uv (hash-checked) into build/uv-boot; that uv creates
 # .venv (no ensurepip: seconds faster) and syncs the lock, which installs .venv's own uv. Where the
 # system Python has no pip, a plain venv with pip does the bootstrap instead.
 UV_BOOT := build/uv-boot
 PIP_QUIET := --isolated --quiet --disable-pip-version-check --root-user-action=ignore --require-hashes
-$(INSTALLED): requirements.lock
+$(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(VENV)/bin/uv || { rm -rf $(VENV) $(UV_BOOT) && mkdir -p $(UV_BOOT) && \
 	  awk '/^uv==/{p=1} p && /^[^ ]/ && !/^uv==/{p=0} p' requirements.lock > $(UV_BOOT)/uv.txt && \
 	  if $(PYTHON) -m pip --version > /dev/null 2>&1; then \
@@ -80,37 +133,33 @@ $(INSTALLED): requirements.lock
 	@echo "set-up: installing requirements.lock into $(VENV)"
 	@$$(test -x $(VENV)/bin/uv && echo $(VENV)/bin/uv || echo $(UV_BOOT)/bin/uv) pip sync --quiet --python $(PY) \
 	  --require-hashes requirements.lock
-	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/articlefacts-src.pth"
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation --offline -e .
+	@rm -rf $(VENV)/lib/python*/site-packages/articlefacts-src.pth $(VENV)/share/jupyter/kernels/articlefacts
 	@$(INSTALL_KERNEL)
 	@touch $@
 
-INSTALL_KERNEL = $(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" > /dev/null
-kernel: ## Register the project kernel inside .venv (papermill and JupyterLab use it)
+INSTALL_KERNEL = $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" > /dev/null
+kernel: ## Register the python3 kernel inside .venv (papermill and JupyterLab use it)
 	@$(INSTALL_KERNEL)
 
-report: check-inputs $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
+report: $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
+	@:
 
-INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
-
-# Inputs are listed through $(wildcard) so that a missing one reaches check-inputs, which says which
-# file is missing and how to restore it, on every run (never "nothing to be done").
-check-inputs:
-	@for f in $(INPUTS); do [ -f "$$f" ] || { \
-	  echo "error: input file not found: $$f" >&2; \
-	  echo "How to fix: restore it with 'git checkout -- $$f', or pass the right path (ARTICLE=, FACTS=, NOT_DATA=, META=)." >&2; \
-	  exit 1; }; done
-
-$(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INSTALLED) | check-inputs
-	@$(RUN) $< $@ article=$(ARTICLE) facts=$(FACTS) not_data=$(NOT_DATA) meta=$(META) processed_dir=$(PROCESSED)
+$(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INSTALLED) $(STAMP)
+	@$(RUN) '$<' '$@' 'article=$(ARTICLE)' 'facts=$(FACTS)' 'not_data=$(NOT_DATA)' 'meta=$(META)' \
+	  'processed_dir=$(PROCESSED)'
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
-	@$(RUN) $< $@ meta=$(META) tables_dir=$(PROCESSED) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
+	@$(RUN) '$<' '$@' 'meta=$(META)' 'tables_dir=$(PROCESSED)' 'processed_dir=$(PROCESSED)' \
+	  'figures_dir=$(FIGURES)' 'language=$*'
 
 $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
-	@$(RUN) $< $@ meta=$(META) tables_dir=$(PROCESSED) processed_dir=$(PROCESSED) figures_dir=$(FIGURES) language=$*
+	@$(RUN) '$<' '$@' 'meta=$(META)' 'tables_dir=$(PROCESSED)' 'processed_dir=$(PROCESSED)' \
+	  'figures_dir=$(FIGURES)' 'language=$*'
 
-$(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/tables.json $(wildcard $(META)) $(INSTALLED) | check-inputs
-	@$(PY) -m articlefacts.schemas $(META) $(PROCESSED)
+# After notebook 01: a failed run writes no codebook or data package for tables that were never written.
+$(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
+	@$(PY) -m articlefacts.schemas '$(META)' '$(PROCESSED)'
 
 # Draft the facts and not-data files of a new article; never overwrites, never writes next to the article.
 DRAFT_OUT = $(if $(OUT),$(OUT),build/draft/$(basename $(notdir $(ARTICLE))))
@@ -142,5 +191,5 @@ bench: $(INSTALLED) ## Time the report against a plain script and the usual pape
 	$(PY) benchmarks/bench.py
 
 clean: ## Remove generated outputs (never data/raw)
-	rm -rf build $(EXECUTED) $(FIGURES)/en $(FIGURES)/vi
-	find $(PROCESSED) -maxdepth 1 -type f ! -name '.gitkeep' -delete
+	rm -rf '$(BUILD)' '$(EXECUTED)' '$(FIGURES)/en' '$(FIGURES)/vi'
+	find '$(PROCESSED)' -maxdepth 1 -type f ! -name '.gitkeep' -delete

@@ -24,9 +24,19 @@ def sha256_tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int = 300) -> subprocess.CompletedProcess:
+def project_env(project: Path, own_code: bool = True) -> dict[str, str]:
+    """The environment for make or the runner in ``project``; ``own_code`` puts the copy's src/ first on the
+    path, since this checkout's .venv (shared by every copy, to save the set-up) imports the checkout's."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_", "PYTHONPATH"))}
+    if own_code:
+        env["PYTHONPATH"] = str(project / "src")
+    return env
+
+
+def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int = 300,
+         own_code: bool = True, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run make in a project copy with this checkout's .venv (``prefix`` wraps it, e.g. unshare -n)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_"))}
+    env = {**project_env(project, own_code), **(extra_env or {})}
     return subprocess.run([*prefix, "make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=timeout, check=False)
 

@@ -35,6 +35,28 @@ def test_environment_yml_installs_the_lock():
     pip = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
     assert "-r requirements.lock" in pip and "--require-hashes" in pip
     assert (ROOT / "requirements.lock").is_file()
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert "TESTED install path is the venv" in text and "pip install --no-deps -e ." in text
+
+
+def test_pyproject_packages_the_source_and_its_data():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["build-system"]["build-backend"] == "setuptools.build_meta"
+    assert project["tool"]["setuptools"]["packages"]["find"]["where"] == ["src"]
+    assert "*.csv" in project["tool"]["setuptools"]["package-data"]["articlefacts"]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert re.search(r"^setuptools==", lock, re.M), "the build backend must be locked for the offline install"
+
+
+def test_make_help_works_in_a_fresh_clone_before_set_up(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True)
+    result = subprocess.run(["make", "--no-print-directory", "help"], cwd=clone, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0 and "report" in result.stdout, result.stderr
+    assert not (clone / ".venv").exists()
 
 
 def test_lock_pins_every_requirement_with_hashes():
@@ -130,9 +152,19 @@ def test_no_district_name_in_logic():
 
 
 def test_source_notebooks_are_clean_by_the_hook():
-    from articlefacts.pipeline.notebooks import main
+    """nbstripout, as the pre-commit hook runs it, would change nothing in the source notebooks."""
+    sources = [str(p) for p in sorted(Path(ROOT / paths.NOTEBOOKS_DIR).glob("*.ipynb"))]
+    result = subprocess.run([str(ROOT / ".venv/bin/nbstripout"), "--verify", "--keep-id", *sources], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
-    assert main([str(p) for p in sorted(Path(ROOT / paths.NOTEBOOKS_DIR).glob("*.ipynb"))]) == 0
+
+def test_the_hook_catches_a_notebook_saved_with_outputs(tmp_path):
+    dirty = tmp_path / "dirty.ipynb"
+    dirty.write_bytes((ROOT / paths.EXECUTED_DIR / "01-clean-article.ipynb").read_bytes())
+    result = subprocess.run([str(ROOT / ".venv/bin/nbstripout"), "--verify", "--keep-id", str(dirty)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
 
 
 def test_pre_commit_hooks_pass_on_the_repository():

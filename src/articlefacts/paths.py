@@ -1,8 +1,8 @@
 """The project's paths, in one place.
 
-Paths given as parameters are relative to the project root, so that the same strings work under
-papermill (run from the root), in JupyterLab (run from ``notebooks/``) and in the executed notebooks
-that are committed (no machine paths). ``python -m articlefacts.paths`` prints them for the Makefile.
+The paths below are relative to the project root, where make and the runner run. The runner gives the
+kernel paths relative to the notebook's folder (its working directory, as in JupyterLab), so executed
+notebooks hold no machine paths. ``python -m articlefacts.paths`` prints the defaults for the Makefile.
 """
 
 import os
@@ -25,9 +25,10 @@ FACTS = f"{RAW_DIR}/{ARTICLE_STEM}.facts.csv"
 NOT_DATA = f"{RAW_DIR}/{ARTICLE_STEM}.not-data.csv"
 META = f"{RAW_DIR}/{ARTICLE_STEM}.meta.json"
 
-DEFAULT_KERNEL = "articlefacts"
-# The kernel notebooks run on; ARTICLEFACTS_KERNEL (set by the Makefile's KERNEL) overrides it.
-KERNEL_NAME = os.environ.get("ARTICLEFACTS_KERNEL") or DEFAULT_KERNEL
+# The standard kernel name, so the notebooks open in any Jupyter. `make setup` registers it inside .venv
+# (--sys-prefix), where Jupyter run from .venv finds it first; the runner takes another with --kernel.
+DEFAULT_KERNEL = "python3"
+KERNEL_NAME = DEFAULT_KERNEL
 LANGUAGES = ("en", "vi")
 
 NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outcomes")

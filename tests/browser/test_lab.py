@@ -54,7 +54,9 @@ def lab(tmp_path_factory):
     plugin.parent.mkdir(parents=True)
     plugin.write_text('{"autosave": false}', encoding="utf-8")
     port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "ARTICLEFACTS_ROOT": str(project), "JUPYTERLAB_SETTINGS_DIR": str(settings),
+    # The copy runs its own code (this checkout's .venv has the checkout's src/ installed).
+    env = {**os.environ, "ARTICLEFACTS_ROOT": str(project), "PYTHONPATH": str(project / "src"),
+           "JUPYTERLAB_SETTINGS_DIR": str(settings),
            "JUPYTERLAB_WORKSPACES_DIR": str(settings / "workspaces")}
     log = (tmp_path_factory.mktemp("log") / "lab.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "articlefacts.pipeline.lab", "--port", str(port),
@@ -113,7 +115,7 @@ def test_run_all_on_notebook_02_shows_figures_and_no_error(lab):
             browser.close()
     assert errors == 0
     assert images >= 2
-    interactive = lab["project"] / "build/interactive/figures/en/qualifications-change.png"
-    assert interactive.is_file(), "an interactive run writes under build/interactive"
+    interactive = lab["project"] / "build/lab/figures/en/qualifications-change.png"
+    assert interactive.is_file(), "an interactive run writes under build/lab (the notebook's defaults)"
     source = "notebooks/02-compare-qualifications.ipynb"
     assert (lab["project"] / source).read_bytes() == (ROOT / source).read_bytes(), "the source notebook changed"

@@ -1,5 +1,6 @@
 """A kernel manager that talks to the kernel over IPC sockets instead of TCP on loopback."""
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -8,18 +9,31 @@ from jupyter_client.manager import AsyncKernelManager
 
 from articlefacts.paths import BUILD_DIR, ROOT
 
+SOCKET_DIRS: list[str] = []
+
+
+def remove_socket_dirs() -> None:
+    """Remove the socket folders of every kernel this process started (the runner calls it after each run)."""
+    while SOCKET_DIRS:
+        shutil.rmtree(SOCKET_DIRS.pop(), ignore_errors=True)
+
+
+atexit.register(remove_socket_dirs)
+
 
 class IPCKernelManager(AsyncKernelManager):
     """Like jupyter_client's manager, with ``transport="ipc"``: nothing listens on a port, ipykernel
     does not warn about unencrypted TCP, and a run inside a namespace without network still works.
 
     Socket files live in a short private temporary folder (Unix socket paths are limited to about
-    100 bytes); the kernel's own log goes to ``build/kernels/``.
+    100 bytes), removed with the kernel's resources or, if the kernel died (SIGKILL, out of memory) and
+    those were never cleaned up, when the process exits. The kernel's own log goes to ``build/kernels/``.
     """
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.socket_dir = tempfile.mkdtemp(prefix="afk-")
+        SOCKET_DIRS.append(self.socket_dir)
         self.transport = "ipc"
         self.ip = os.path.join(self.socket_dir, "k")
         logs = ROOT / BUILD_DIR / "kernels"

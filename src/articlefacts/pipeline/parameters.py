@@ -19,14 +19,19 @@ from articlefacts.paths import relative
 KINDS = ("input file", "input folder", "output folder", "language")
 
 
+def inspect(source: Path) -> dict[str, dict]:
+    """papermill's view of the parameters cell: name → {"default", "help", ...}, in cell order."""
+    import papermill
+
+    return papermill.inspect_notebook(str(source))
+
+
 def declared_parameters(source: Path) -> dict[str, str]:
     """name → kind for every parameter of the notebook at ``source``, in cell order.
 
     Raises :class:`ArticleFactsError` when no cell is tagged ``parameters`` or a comment names no kind.
     """
-    import papermill
-
-    declared = papermill.inspect_notebook(str(source))
+    declared = inspect(source)
     if not declared:
         raise ArticleFactsError(
             f"{relative(source)} has no cell tagged 'parameters', so it declares no parameters",
@@ -53,6 +58,20 @@ def check_writable(name: str, target: Path) -> None:
         raise ArticleFactsError(
             f"Parameter '{name}': output directory {relative(target)} cannot be written ({err.strerror})",
             "pass a directory you can write to, or fix its permissions.") from None
+
+
+def kernel_path(full: Path, source: Path) -> str:
+    """``full`` as the kernel sees it: relative to the notebook's folder inside the project, else absolute."""
+    return os.path.relpath(full, source.parent) if full.is_relative_to(source.parent.parent) else str(full)
+
+
+def output_defaults(source: Path) -> dict[str, Path]:
+    """name → absolute folder for each ``output folder`` parameter, from its default (relative to the notebook)."""
+    import ast
+
+    kinds = declared_parameters(source)
+    return {name: Path(os.path.abspath(source.parent / ast.literal_eval(info["default"])))
+            for name, info in inspect(source).items() if kinds[name] == "output folder"}
 
 
 def check_values(source: Path, values: dict) -> dict:
@@ -86,5 +105,5 @@ def check_values(source: Path, values: dict) -> dict:
                                     "run the notebook that writes it first (make report does).")
         if kind == "output folder":
             check_writable(name, full)
-        out[name] = os.path.relpath(full, source.parent) if full.is_relative_to(source.parent.parent) else str(full)
+        out[name] = kernel_path(full, source)
     return out

@@ -1,21 +1,25 @@
-"""Run one notebook with papermill, stage its outputs, and publish them only if it succeeds.
+"""Run one notebook with papermill, staging its outputs, and publish them only if it succeeds.
 
-Usage: ``python -m articlefacts.pipeline.runner SOURCE.ipynb EXECUTED.ipynb name=value ...``
+Usage: ``python -m articlefacts.pipeline.runner [--build DIR] [--kernel NAME] SOURCE.ipynb EXECUTED.ipynb
+name=value ...`` (paths may hold spaces; ``make report`` passes ``--build <OUT>/build``).
 
-- Unknown parameter names are an error (papermill itself only warns).
-- The notebook's outputs are written to ``build/stage/<name>/`` and moved into place after the last
-  cell succeeded; the executed notebook is written last, so make never sees a half-made target.
-- A failed run keeps the partial notebook as ``build/failed/<name>.FAILED.ipynb`` and exits 1 with
-  the cause on the first line and the fix on the next.
-- Executed notebooks are normalised (no timings, no random ids, no machine paths), so a rebuild
-  reproduces them byte for byte.
+- Unknown parameter names and values of the wrong kind are errors (papermill itself only warns).
+- Staging is done through the parameters: each ``output folder`` parameter (passed, or its default) gets a
+  staging folder in the run's own working area (see :mod:`articlefacts.pipeline.staging`) as its value.
+  After the last cell succeeded the staged files are moved into the real folders, the executed notebook's
+  injected-parameters cell is rewritten to show the real folders, and the executed notebook is written
+  last, so make never sees a half-made target. A failed run publishes nothing and keeps its partial
+  notebook as ``<build>/failed/<name>.FAILED.ipynb``.
+- Two runs that would write the same executed notebook at once: the second is refused.
+- Executed notebooks are normalised (:mod:`articlefacts.pipeline.normalise`), so a rebuild reproduces
+  them byte for byte.
+- Errors are two lines on stderr: the cause, then ``How to fix:``; the exit status is 1.
 """
 
 from __future__ import annotations
 
 import ast
-import os
-import shutil
+import logging
 import sys
 import time
 from pathlib import Path
@@ -26,19 +30,24 @@ from pathlib import Path
 sys.modules.setdefault("rfc3987_syntax", None)
 
 from articlefacts.errors import ArticleFactsError  # noqa: E402
-from articlefacts.outputs import STAGE_ENV, unmirror, write_bytes_atomic  # noqa: E402
+from articlefacts.outputs import write_bytes_atomic  # noqa: E402
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
-from articlefacts.pipeline.parameters import check_values  # noqa: E402
+from articlefacts.pipeline import staging  # noqa: E402
+from articlefacts.pipeline.checks import check_code_origin, check_kernel  # noqa: E402
+from articlefacts.pipeline.kernels import remove_socket_dirs  # noqa: E402
+from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
+from articlefacts.pipeline.parameters import check_values, declared_parameters, kernel_path, output_defaults  # noqa: E402
 
-TIMING_KEYS = ("start_time", "end_time", "duration")
 # Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
 # does not warn about unencrypted TCP.
 KERNEL_MANAGER = "articlefacts.pipeline.kernels.IPCKernelManager"
-INJECTED_ID = "injected-parameters"
 
 
 def parse_assignments(items: list[str]) -> dict:
-    """``name=value`` pairs; a value that is a Python literal (``3``, ``True``) keeps its type."""
+    """``name=value`` pairs → dict; a value that is a Python literal (``3``, ``True``) keeps its type.
+
+    Raises :class:`ArticleFactsError` for an item without ``=`` or whose name is not an identifier.
+    """
     params = {}
     for item in items:
         name, sep, text = item.partition("=")
@@ -52,113 +61,123 @@ def parse_assignments(items: list[str]) -> dict:
     return params
 
 
-def check_kernel(name: str = KERNEL_NAME) -> None:
-    """Fail with a fix if the project kernel is not registered in this environment."""
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec(name)
-    except NoSuchKernel:
-        raise ArticleFactsError(
-            f"The project kernel '{name}' is not installed in {relative(sys.prefix)}",
-            "run `make kernel` to register it again (or delete .venv and run `make report`).") from None
-
-
-def normalise(nb, source: Path, target: Path):
-    """Drop what changes from run to run: timings, the injected cell's random id, machine paths."""
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        for key in TIMING_KEYS:
-            cell.metadata.get("papermill", {}).pop(key, None)
-        if INJECTED_ID in cell.metadata.get("tags", []):
-            cell.id = INJECTED_ID
-    meta = nb.metadata.get("papermill", {})
-    for key in TIMING_KEYS:
-        meta.pop(key, None)
-    meta.update(input_path=relative(source), output_path=relative(target), environment_variables={})
-    return nb
-
-
-def publish(stage: Path) -> list[Path]:
-    """Move every staged output to its destination, atomically per file."""
-    moved = []
-    for staged in sorted(p for p in stage.rglob("*") if p.is_file()):
-        final = unmirror(staged, stage)
-        write_bytes_atomic(staged.read_bytes(), final)
-        moved.append(final)
-    return moved
-
-
-def failure(exc, source: Path, failed: Path) -> ArticleFactsError:
+def failure(exc, source: Path, failed: Path | None) -> ArticleFactsError:
     """Turn a papermill execution error into a two-line message naming the cause."""
+    where = relative(failed) if failed else "(none was written)"
     if exc.ename.endswith("ArticleFactsError"):
         what, _, fix = exc.evalue.partition("\nHow to fix: ")
-        return ArticleFactsError(f"{source.stem}: {what}", f"{fix} (Partial notebook: {relative(failed)})")
+        return ArticleFactsError(f"{source.stem}: {what.strip()}", f"{fix} (Partial notebook: {where})")
+    return ArticleFactsError(f"{source.stem}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}",
+                             f"open {where} to see the traceback.")
+
+
+def dead_kernel(name: str, kernel: str, failed: Path | None) -> ArticleFactsError:
+    """The message for a kernel that died mid-run (killed by a signal, e.g. the out-of-memory killer)."""
+    cell = "a cell"
+    if failed:
+        import nbformat
+
+        nb = nbformat.read(failed, as_version=4)
+        # papermill marks every cell "completed" when it gives up; the dead one is the last that started.
+        started = [i for i, c in enumerate(nb.cells) if c.metadata.get("papermill", {}).get("start_time")]
+        cell = f"cell {started[-1]}" if started else cell
     return ArticleFactsError(
-        f"{source.stem}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}",
-        f"open {relative(failed)} to see the traceback.")
+        f"{name}: the kernel '{kernel}' died while running {cell} (killed, e.g. out of memory); nothing was published",
+        f"see the partial notebook {relative(failed) if failed else '(none was written)'}; free memory or make "
+        "that cell lighter, then run again.")
 
 
-def run(source: str | Path, target: str | Path, params: dict) -> list[Path]:
-    """Execute ``source`` into ``target`` with ``params``; returns the files published."""
+def snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+    """(mtime, size) of every file in ``folders``, to notice a notebook writing into its inputs."""
+    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for f in folders if f.is_dir() for p in f.rglob("*")
+            if p.is_file()}
+
+
+def run(source: str | Path, target: str | Path, params: dict, build: str | Path | None = None,
+        kernel: str = KERNEL_NAME) -> list[Path]:
+    """Execute ``source`` into ``target`` with ``params`` (paths relative to the current directory).
+
+    ``build`` holds the run's working area and failed notebooks (default: the project's ``build/``).
+    Returns the files published. Raises :class:`ArticleFactsError` with a two-line message for bad
+    parameters, a missing kernel, another run holding the lock, a failing cell or a dead kernel.
+    """
     import nbformat
     import papermill
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     source, target = resolve(source), resolve(target)
     if not source.is_file():
         raise ArticleFactsError(f"Notebook not found: {relative(source)}", "check the notebook path.")
-    check_kernel()
-    params = check_values(source, params)
-    name = target.stem
-    build = ROOT / BUILD_DIR
-    stage, partial = build / "stage" / name, build / "partial" / target.name
-    failed = build / "failed" / f"{name}.FAILED.ipynb"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir(parents=True)
-    partial.parent.mkdir(parents=True, exist_ok=True)
-    failed.unlink(missing_ok=True)
-    os.environ[STAGE_ENV] = str(stage)
-    try:
-        papermill.execute_notebook(
-            str(source), str(partial), parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
-            log_output=False, record_timing=False, cwd=str(source.parent),
-            kernel_manager_class=KERNEL_MANAGER, shutdown_kernel="immediate")
-    except PapermillExecutionError as exc:
-        failed.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(partial, failed)
-        shutil.rmtree(stage, ignore_errors=True)
-        raise failure(exc, source, failed) from None
-    except BaseException:
-        if partial.exists():
-            failed.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(partial, failed)
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    finally:
-        os.environ.pop(STAGE_ENV, None)
-    nb = normalise(nbformat.read(partial, as_version=4), source, target)
-    published = publish(stage)
-    write_bytes_atomic(nbformat.writes(nb).encode("utf-8") + b"\n", target)
-    partial.unlink()
-    shutil.rmtree(stage)
+    check_code_origin()
+    check_kernel(kernel)
+    final = check_values(source, params)
+    defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
+    finals = {name: resolve(params[name]) for name in final if name in defaults}
+    finals |= {name: path for name, path in defaults.items() if name not in finals}
+    inputs = [resolve(params[n]) for n, kind in declared_parameters(source).items()
+              if kind == "input folder" and n in params]
+    area = staging.work_area(target, resolve(build) if build else ROOT / BUILD_DIR)
+    with staging.exclusive(area, target):
+        staging.fresh(area)
+        given, shown = dict(final), {}
+        for name, folder in finals.items():
+            area.stage(name).mkdir(parents=True)
+            final[name] = kernel_path(folder, source)
+            given[name] = kernel_path(area.stage(name), source)
+            shown |= {given[name]: final[name], str(area.stage(name)): str(folder)}
+        nbformat.write(prepare(nbformat.read(source, as_version=4)), area.source)
+        before = snapshot(inputs)
+        try:
+            papermill.execute_notebook(
+                str(area.source), str(area.partial), parameters=given, kernel_name=kernel, progress_bar=False,
+                log_output=False, record_timing=False, cwd=str(source.parent), kernel_manager_class=KERNEL_MANAGER,
+                shutdown_kernel="immediate")
+        except PapermillExecutionError as exc:
+            raise failure(exc, source, staging.keep_failed(area)) from None
+        except DeadKernelError:
+            raise dead_kernel(target.stem, kernel, staging.keep_failed(area)) from None
+        except BaseException:
+            staging.keep_failed(area)
+            raise
+        finally:
+            remove_socket_dirs()
+            written_inputs = sorted(p for p, stat in snapshot(inputs).items() if before.get(p) != stat)
+            if not area.partial.exists():  # failed: the staged outputs go with the working area
+                staging.discard(area)
+        nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
+        published = staging.publish({area.stage(name): folder for name, folder in finals.items()})
+        write_bytes_atomic(nbformat.writes(nb).encode("utf-8") + b"\n", target)
+        staging.discard(area)
+    if written_inputs:
+        print(f"warning: {target.stem} wrote into an input folder, outside its staging: "
+              f"{', '.join(relative(p) for p in written_inputs)}\n"
+              "How to fix: in the notebook, save outputs to an 'output folder' parameter (e.g. processed_dir).",
+              file=sys.stderr)
     return published
 
 
 def main(argv: list[str]) -> int:
-    """Command line: run one notebook, print one progress line, or a two-line error."""
+    """Command line: run one notebook, print one progress line, or a two-line error; returns the exit status."""
+    options = {}
+    while argv and argv[0] in ("--build", "--kernel") and len(argv) > 1:
+        options[argv[0][2:]] = argv[1]
+        argv = argv[2:]
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
     start = time.monotonic()
+    # nbclient logs "Kernel died while waiting for execute reply." before the error this runner reports.
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)
     try:
         params = parse_assignments(argv[2:])
-        published = run(argv[0], argv[1], params)
+        published = run(argv[0], argv[1], params, **options)
     except ArticleFactsError as err:
         print(f"error: {err.what}\nHow to fix: {err.fix}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"error: {Path(argv[0]).stem} interrupted; nothing was published", file=sys.stderr)
+        print(f"error: {Path(argv[0]).stem} interrupted; nothing was published\n"
+              "How to fix: run the same command again.", file=sys.stderr)
         return 130
     shown = " ".join(f"{k}={v}" for k, v in params.items() if k in ("language", "article"))
     print(f"{Path(argv[1]).stem:<34} {shown:<34} {time.monotonic() - start:5.1f} s  ({len(published)} files)")

@@ -1,0 +1,92 @@
+"""Executed notebooks whose bytes depend only on the source notebook, its parameters and the code.
+
+Before execution, :func:`prepare` gives cells without an id (a notebook saved as nbformat 4.4 by an older
+editor) an id derived from their position, so nbformat does not invent random ones. After execution,
+:func:`finish` removes what depends on the run rather than on its inputs: timings, the injected cell's
+random id, the staging folders the kernel wrote to (shown as the final folders), machine paths, the
+Python patch version, and the split of printed output into several stream outputs by timing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articlefacts.paths import relative
+
+TIMING_KEYS = ("start_time", "end_time", "duration")
+INJECTED = "injected-parameters"
+
+
+def prepare(nb):
+    """Upgrade ``nb`` (a NotebookNode) to nbformat 4.5 with a stable id on every cell; returns it."""
+    nb.nbformat, nb.nbformat_minor = 4, max(5, nb.get("nbformat_minor", 0))
+    for index, cell in enumerate(nb.cells):
+        if not cell.get("id"):
+            cell.id = f"cell-{index:03d}"
+    return nb
+
+
+def merge_streams(outputs: list) -> list:
+    """Consecutive stream outputs of the same name (stdout, stderr) joined into one."""
+    merged = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (out.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream"
+                and last.get("name") == out.get("name")):
+            last["text"] = _text(last["text"]) + _text(out["text"])
+        else:
+            merged.append(out)
+    return merged
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
+
+
+def _replace_in_outputs(outputs: list, shown: dict[str, str]) -> None:
+    """Show the final folders where a cell printed or displayed a staging folder."""
+    def swap(text: str) -> str:
+        for old, new in shown.items():
+            text = text.replace(old, new)
+        return text
+
+    for out in outputs:
+        if "text" in out:
+            out["text"] = swap(_text(out["text"]))
+        for mime, value in out.get("data", {}).items():
+            if mime.startswith("text/"):
+                out["data"][mime] = swap(_text(value))
+
+
+def injected_source(kernel: str, params: dict) -> str:
+    """The injected-parameters cell papermill writes for ``params`` (its own translator, so byte-identical)."""
+    from papermill.translators import translate_parameters
+
+    return translate_parameters(kernel, "python", params, "Parameters")
+
+
+def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dict[str, str]):
+    """Normalise the executed ``nb`` in place and return it.
+
+    ``params`` are the final parameter values (as the kernel would see them without staging); ``shown``
+    maps each staging value the kernel got to the final value, for any output that printed one.
+    """
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for key in TIMING_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if INJECTED in cell.metadata.get("tags", []):
+            cell.id = INJECTED
+            cell.source = injected_source(kernel, params)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
+            _replace_in_outputs(cell.outputs, shown)
+    meta = nb.metadata.get("papermill", {})
+    for key in TIMING_KEYS:
+        meta.pop(key, None)
+    meta.update(input_path=relative(source), output_path=relative(target), environment_variables={},
+                parameters=dict(params))
+    info = nb.metadata.get("language_info", {})
+    if "version" in info:  # 3.11.7 on one machine, 3.11.9 on the next: keep what the lock decides
+        info["version"] = ".".join(str(info["version"]).split(".")[:2])
+    return nb
