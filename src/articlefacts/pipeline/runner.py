@@ -36,7 +36,7 @@ from articlefacts.pipeline import staging  # noqa: E402
 from articlefacts.pipeline.checks import check_code_origin, check_kernel  # noqa: E402
 from articlefacts.pipeline.kernels import remove_socket_dirs  # noqa: E402
 from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
-from articlefacts.pipeline.parameters import check_values, declared_parameters, kernel_path, output_defaults  # noqa: E402
+from articlefacts.pipeline.parameters import check_values, kernel_path, output_defaults  # noqa: E402
 
 # Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
 # does not warn about unencrypted TCP.
@@ -87,12 +87,6 @@ def dead_kernel(name: str, kernel: str, failed: Path | None) -> ArticleFactsErro
         "that cell lighter, then run again.")
 
 
-def snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
-    """(mtime, size) of every file in ``folders``, to notice a notebook writing into its inputs."""
-    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for f in folders if f.is_dir() for p in f.rglob("*")
-            if p.is_file()}
-
-
 def run(source: str | Path, target: str | Path, params: dict, build: str | Path | None = None,
         kernel: str = KERNEL_NAME) -> list[Path]:
     """Execute ``source`` into ``target`` with ``params`` (paths relative to the current directory).
@@ -115,8 +109,6 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
     defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
     finals = {name: resolve(params[name]) for name in final if name in defaults}
     finals |= {name: path for name, path in defaults.items() if name not in finals}
-    inputs = [resolve(params[n]) for n, kind in declared_parameters(source).items()
-              if kind == "input folder" and n in params]
     area = staging.work_area(target, resolve(build) if build else ROOT / BUILD_DIR)
     with staging.exclusive(area, target):
         staging.fresh(area)
@@ -127,7 +119,6 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
             given[name] = kernel_path(area.stage(name), source)
             shown |= {given[name]: final[name], str(area.stage(name)): str(folder)}
         nbformat.write(prepare(nbformat.read(source, as_version=4)), area.source)
-        before = snapshot(inputs)
         try:
             papermill.execute_notebook(
                 str(area.source), str(area.partial), parameters=given, kernel_name=kernel, progress_bar=False,
@@ -142,18 +133,12 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
             raise
         finally:
             remove_socket_dirs()
-            written_inputs = sorted(p for p, stat in snapshot(inputs).items() if before.get(p) != stat)
             if not area.partial.exists():  # failed: the staged outputs go with the working area
                 staging.discard(area)
         nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
         published = staging.publish({area.stage(name): folder for name, folder in finals.items()})
         write_bytes_atomic(nbformat.writes(nb).encode("utf-8") + b"\n", target)
         staging.discard(area)
-    if written_inputs:
-        print(f"warning: {target.stem} wrote into an input folder, outside its staging: "
-              f"{', '.join(relative(p) for p in written_inputs)}\n"
-              "How to fix: in the notebook, save outputs to an 'output folder' parameter (e.g. processed_dir).",
-              file=sys.stderr)
     return published
 
 
