@@ -86,6 +86,12 @@ STAMP := $(BUILD)/run-parameters.txt
 STAMP_TEXT := $(foreach v,ARTICLE FACTS NOT_DATA META,$v=$(abspath $($v))$(NEWLINE))KERNEL=$(KERNEL)
 ifneq ($(RUNS_NOTEBOOKS),)
 ifneq ($(STAMP_TEXT),$(file < $(STAMP)))
+# Other inputs than last time: the outputs of the previous article go first, so that none of them (a figure
+# the new article has no data for, a table of a run that then fails) can pass for the new article's.
+ifneq ($(wildcard $(STAMP)),)
+$(shell rm -rf '$(EXECUTED)' '$(FIGURES)/en' '$(FIGURES)/vi' '$(PROCESSED)/findings'; \
+  find '$(PROCESSED)' -maxdepth 1 -type f ! -name '.gitkeep' -delete 2>/dev/null)
+endif
 $(shell mkdir -p '$(BUILD)')
 $(file > $(STAMP),$(STAMP_TEXT))
 endif
@@ -193,3 +199,4 @@ bench: $(INSTALLED) ## Time the report against a plain script and the usual pape
 clean: ## Remove generated outputs (never data/raw)
 	rm -rf '$(BUILD)' '$(EXECUTED)' '$(FIGURES)/en' '$(FIGURES)/vi'
 	find '$(PROCESSED)' -maxdepth 1 -type f ! -name '.gitkeep' -delete
+	rm -rf '$(PROCESSED)/findings'

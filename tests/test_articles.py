@@ -32,7 +32,7 @@ def built(tmp_path_factory) -> dict[str, tuple[Path, object]]:
         return name, (out, make(ROOT, "report", f"ARTICLE={d}/article.txt", f"FACTS={d}/facts.csv",
                                 f"NOT_DATA={d}/not-data.csv", f"META={d}/meta.json", f"OUT={out}", "JOBS=1"))
 
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
         return dict(pool.map(build, CASES))
 
 
