@@ -44,7 +44,7 @@ KERNEL ?= $(DEFAULT_KERNEL)
 # with '...': such a path is refused here, before anything runs, naming the character. The runner
 # itself takes any path (python -m articlefacts.pipeline.runner SOURCE EXECUTED 'name=a b/c.txt').
 refuse = $(shell printf '%s\n' "error: $(1) contains $(2), which make cannot pass through its targets" \
-  "How to fix: copy or symlink the inputs to a path without it (ln -s 'inputs/other article' inputs/other-article), or call the runner directly" >&2)$(error stopped)
+  "How to fix: $(if $(filter OUT,$(1)),choose an OUT folder without it,copy or symlink the input to a path without it (ln -s 'inputs/other article' inputs/other-article)); the runner itself takes any path" >&2)$(error stopped)
 PATH_VARS := ARTICLE FACTS NOT_DATA META OUT
 COMMA := ,
 $(foreach v,$(PATH_VARS),\

@@ -77,8 +77,8 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
             raise ArticleFactsError(
                 f"The raw article changed: {relative(resolve(path))} has sha256 {found}, "
                 f"the metadata file expects {expected_sha256}",
-                "restore the original with `git checkout -- data/raw`. If the article really is a "
-                "new one, record its sha256 in its metadata file and re-check every quote.")
+                "restore the original article (for the project's own, `git checkout -- data/raw`). If the article "
+                "really is a new text, record its sha256 in its metadata file and re-check every quote.")
         warnings.warn(f"{relative(resolve(path))}: checksum differs from the metadata only because "
                       + "; ".join(notes) + ". The repaired text matches the recorded checksum.",
                       ChecksumWarning, stacklevel=2)

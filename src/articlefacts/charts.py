@@ -12,7 +12,6 @@ import pandas as pd
 from articlefacts.claims import (
     count_text,
     flow_label,
-    measure_label,
     pair_values,
     paired_measures,
     share_text,
@@ -76,12 +75,17 @@ def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, langu
                        hi=number(r["count_max"], language))
         else:
             people = t("fig.people_about", language, n=number(round(r["share_pct"] * head["value"] / 100), language))
-        rows.append({"label": measure_label(r["measure"], facts.loc[r["source_key"]], language),
-                     "share": r["share_pct"], "text": f"{value}  {people}"})
+        span = {"gt": (r["share_pct"], 100.0), "ge": (r["share_pct"], 100.0), "lt": (0.0, r["share_pct"]),
+                "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
+        rows.append({"label": words(facts.loc[r["source_key"]], language), "range": span,
+                     "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
+                     "text": f"{value}  {people}"})
     top = rows_in.iloc[0]
     caveats = []
     if profiles["period"].nunique() == 1:
         caveats.append(t("fig.profile.caveat.one_year", language, year=year))
+    if any(r["range"][1] > r["range"][0] for r in rows):
+        caveats.append(t("fig.profile.caveat.bounded", language))
     if head.get("attribution") and head["attribution"] != "the article":
         caveats.append(t("fig.profile.caveat.attributed", language, who=head["attribution"]))
     cap = caption(t("fig.profile.title", language, year=year, label=rows[0]["label"], n=number(head["value"], language),

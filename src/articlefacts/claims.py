@@ -51,6 +51,8 @@ def count_text(value: float, bound: str, language: str) -> str:
 def attribution_text(fact: pd.Series, language: str) -> str:
     """' (figures given by …)' when a named source gives the fact, else ''."""
     who = fact.get("attribution", "")
+    if who.split(" ", 1)[0] in ("Ông", "Bà", "Anh", "Chị", "Đồng"):
+        who = who[:1].lower() + who[1:]
     return t("attributed", language, who=who) if who and who != "the article" else ""
 
 
@@ -63,7 +65,7 @@ def year_sentence(profiles: pd.DataFrame, facts: pd.DataFrame, year: str, langua
     items = []
     for _, r in rows[rows["measure"] != HEADCOUNT].iterrows():
         fact = facts.loc[r["source_key"]]
-        label = measure_label(r["measure"], fact, language)
+        label = words(fact, language)
         value = share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language) if pd.notna(
             r["share_pct"]) else ""
         if r["reported_as"] == "percent":
@@ -137,7 +139,7 @@ def profile_sentences(profiles: pd.DataFrame, facts: pd.DataFrame, years: list[s
         only = [m for m in reported.loc[reported["period"] == year, "measure"]
                 if m != HEADCOUNT and reported.loc[reported["measure"] == m, "period"].nunique() == 1]
         if only and len(years) > 1:
-            labels = [measure_label(m, facts.loc[profiles.loc[(profiles["measure"] == m) & (profiles["period"] == year),
+            labels = [words(facts.loc[profiles.loc[(profiles["measure"] == m) & (profiles["period"] == year),
                                                               "source_key"].iloc[0]], language) for m in only]
             out.append(t("p.only_year", language, year=year, labels=join(labels, language)))
     return out
@@ -147,7 +149,7 @@ def profile_sentences(profiles: pd.DataFrame, facts: pd.DataFrame, years: list[s
 
 def split_name(split: str, language: str) -> str:
     """A split's name in the language: built in for bloc and outcome, else as the facts file names it."""
-    return t(f"split.{split}", language) if has(f"split.{split}") else split.replace("_", " ")
+    return t(f"split.{split}", language) if has(f"split.{split}") else f"“{split.replace('_', ' ')}”"
 
 
 def flow_label(row: pd.Series, facts: pd.DataFrame, language: str) -> str:
@@ -168,7 +170,8 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
     for split, group in splits.groupby("group", sort=False):
         parent = facts.loc[group["parent_key"].iloc[0]]
         parts = [t("r.part", language, n=count_text(r["count"], r["bound"], language),
-                   label=flow_label(r, facts, language)) for _, r in group.iterrows()]
+                   unit=t(f"unit.{r['unit']}", language), label=flow_label(r, facts, language))
+                 for _, r in group.iterrows()]
         out.append(t("r.split", language, split=split_name(split, language), who=words(parent, language),
                      total=count_text(parent["value"], parent["bound"], language), parts=join(parts, language)))
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
@@ -188,15 +191,32 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
 
 # Notebook 01 and display tables ---------------------------------------------------------------------
 
+def plural(n: int, noun: str) -> str:
+    """'1 flag', '3 flags' (English)."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def table_heading(table: pd.DataFrame, language: str) -> str:
+    """The heading over the profiles or flows table, a claim with its counts."""
+    if "measure" in table:
+        reported = table["status"].eq("reported") & table["measure"].ne(HEADCOUNT)
+        return t("head.profiles", language, n=int(reported.sum()), m=int((~table["status"].eq("reported")).sum()),
+                 k=table["measure"].nunique() - (HEADCOUNT in set(table["measure"])), y=table["period"].nunique())
+    splits = table.loc[table["relation"] == "part", "group"].nunique()
+    subsets = table.loc[table["relation"] == "subset", "group"].nunique()
+    return t("head.flows", language, s=splits, b=subsets)
+
+
 def audit_summary(tables, language: str = "en") -> dict[str, str]:
     """Headings and the summary of notebook 01, with this article's counts (English: notebook 01 is in English)."""
     inv, checks, facts = tables.inventory, tables.checks, tables.facts
     by = inv["status"].value_counts()
     st = checks["status"].value_counts()
-    tokens = (f"all {len(inv)} number tokens are accounted for: {by.get('fact', 0)} facts, "
-              f"{by.get('repeat', 0)} repeats and {by.get('not_data', 0)} not data")
-    audit = (f"the audit ran {len(checks)} checks: {st.get('pass', 0)} pass, {st.get('flag', 0)} flags, "
-             f"{st.get('note', 0)} notes, {st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
+    tokens = (f"all {plural(len(inv), 'number token')} are accounted for: {plural(by.get('fact', 0), 'fact')}, "
+              f"{plural(by.get('repeat', 0), 'repeat')} and {by.get('not_data', 0)} not data")
+    audit = (f"the audit ran {plural(len(checks), 'check')}: {st.get('pass', 0)} pass, "
+             f"{plural(st.get('flag', 0), 'flag')}, {plural(st.get('note', 0), 'note')}, "
+             f"{st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
     named = sorted(set(facts["attribution"]) - {"the article"})
     who = (f"; {sum(facts['attribution'] != 'the article')} of them are attributed to {join(named, language)}"
            if named else "")
@@ -223,8 +243,10 @@ def profile_display(profiles: pd.DataFrame, facts: pd.DataFrame, language: str) 
         if not people and pd.notna(r["count_min"]):
             people = "≈ " + (number(r["count_min"], language) if r["count_min"] == r["count_max"]
                              else f"{number(r['count_min'], language)}–{number(r['count_max'], language)}")
-        rows.append({"label": measure_label(r["measure"], fact, language), "period": r["period"],
-                     "status": r["status"], "value": value, "people": people, "source_key": r["source_key"]})
+        same = facts[facts["measure"] == r["measure"]]
+        named = fact if fact is not None else same.iloc[0]
+        rows.append({"label": words(named, language), "period": r["period"],
+                     "status": r["status"], "printed": value, "people": people, "source_key": r["source_key"]})
     return pd.DataFrame(rows)
 
 

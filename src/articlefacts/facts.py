@@ -16,7 +16,7 @@ from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import read_csv_table
 from articlefacts.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
 from articlefacts.paths import relative, resolve
-from articlefacts.vocab import COUNT_UNITS, RELATIONS, TOPICS, UNITS
+from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, RELATIONS, TOPICS, UNITS
 
 COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi", "gloss_en")
 OPTIONAL = ("relation", "number", "population", "attribution", "repeat_of", "note")
@@ -47,6 +47,7 @@ def read_facts(path) -> pd.DataFrame:
                                 "every fact needs its own key; rename or delete the second row.")
     facts["relation"] = facts.apply(infer_relation, axis=1)
     keys = set(facts["key"])
+    units = dict(zip(facts["key"], facts["unit"], strict=True))
 
     def refuse(row, what, fix):
         raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
@@ -63,7 +64,16 @@ def read_facts(path) -> pd.DataFrame:
                    "set parent_key to the key of the fact that counts the whole.")
         if row["unit"] == "percent" and row["relation"] not in ("share", "change"):
             refuse(row, "a percentage must be a share of a parent, or a change",
-                   "set relation to 'share' (with parent_key) or 'change'.")
+                   "set relation to 'share' (with parent_key) or 'change'; if the number is a count, correct the unit.")
+        parent_unit = units.get(row["parent_key"])
+        if row["relation"] in ("part", "subset") and parent_unit and parent_unit != row["unit"]:
+            refuse(row, f"a {row['relation']} counts {row['unit']}, its parent '{row['parent_key']}' {parent_unit}",
+                   "a part or subset is counted in the unit of its whole: correct one of the two units.")
+        if row["relation"] == "share" and parent_unit not in (None, *COUNT_UNITS):
+            refuse(row, f"a share of '{row['parent_key']}', which counts {parent_unit}",
+                   "a share is a percentage of a count of people or communes: correct parent_key.")
+        if row["measure"] == HEADCOUNT and row["unit"] != "people":
+            refuse(row, f"a headcount must count people, not {row['unit']}", "set unit to 'people'.")
         if row["relation"] == "part" and not row["split"]:
             refuse(row, "a part needs the name of its split", "fill in 'split' (e.g. bloc, outcome, destination).")
         if row["repeat_of"] and row["repeat_of"] not in keys:

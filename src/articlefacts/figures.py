@@ -118,6 +118,11 @@ def plot_share_bars(ax, rows, colour="blue") -> None:
     """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100) and text (value and count)."""
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=OKABE_ITO[colour], height=0.6)
     for i, r in enumerate(rows):
+        low, high = r.get("range", (r["share"], r["share"]))
+        if high > low:  # a bound: the range the true share can lie in, hatched
+            ax.barh(i, high - low, left=low, height=0.6, color="white", edgecolor=OKABE_ITO[colour], hatch="///",
+                    linewidth=0.8)
+    for i, r in enumerate(rows):
         inside = r["share"] > 55
         ax.text(r["share"] - 1.5 if inside else r["share"] + 1.5, i, nfc(r["text"]), va="center",
                 ha="right" if inside else "left", fontsize=9.5, color="white" if inside else INK,

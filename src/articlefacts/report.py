@@ -18,7 +18,7 @@ def show(frame: pd.DataFrame, language: str = "en") -> None:
     """Display a table as plain HTML without the index; headers and status values in ``language``."""
     frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
     frame = frame.map(lambda v: t(f"value.{v}", language) if isinstance(v, str) and has(f"value.{v}") else v)
-    display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0)))
+    display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
 def say(text: str, level: int = 0) -> None:
