@@ -51,7 +51,7 @@ def count_text(value: float, bound: str, language: str) -> str:
 def attribution_text(fact: pd.Series, language: str) -> str:
     """' (figures given by …)' when a named source gives the fact, else ''."""
     who = fact.get("attribution", "")
-    if who.split(" ", 1)[0] in ("Ông", "Bà", "Anh", "Chị", "Đồng"):
+    if language == "vi" and who.split(" ", 1)[0] in ("Ông", "Bà", "Anh", "Chị", "Đồng"):
         who = who[:1].lower() + who[1:]
     return t("attributed", language, who=who) if who and who != "the article" else ""
 
@@ -225,9 +225,8 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
         "facts": f"Finding: {len(facts)} facts, each quoted once, its label found in the same sentence{who}",
         "derived": f"Finding: {len(tables.derived)} derived values, each a formula over fact keys",
         "audit": f"Finding: {audit}",
-        "summary": (f"From «{tables.meta['headline_vi']}» ({tables.meta['outlet']}, {tables.meta['date']}) "
-                    f"this notebook "
-                    f"takes {len(facts)} facts, each parsed from a quote found in the text; {tokens}. "
+        "summary": (f"{len(facts)} numbers are taken from «{tables.meta['headline_vi']}» ({tables.meta['outlet']}, "
+                    f"{tables.meta['date']}), each parsed from a quote found in the text; {tokens}. "
                     f"{len(tables.derived)} values are derived by formula, and {audit}."),
     }
 

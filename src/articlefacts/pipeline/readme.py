@@ -26,9 +26,9 @@ def read_findings(notebook: str, language: str = "en", processed_dir: str = PROC
 
 
 def findings(processed_dir: str = PROCESSED_DIR) -> str:
-    """One bullet per finding sentence, in notebook order (English)."""
+    """One bullet per finding sentence (English): the story first (02, 03), then the audit (01)."""
     lines = []
-    for notebook in NOTEBOOKS:
+    for notebook in (*NOTEBOOKS[1:], NOTEBOOKS[0]):
         lines += [f"- {sentence}" for sentence in read_findings(notebook, "en", processed_dir)["findings"]]
     return "\n".join(lines)
 
