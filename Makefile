@@ -86,12 +86,6 @@ STAMP := $(BUILD)/run-parameters.txt
 STAMP_TEXT := $(foreach v,ARTICLE FACTS NOT_DATA META,$v=$(abspath $($v))$(NEWLINE))KERNEL=$(KERNEL)
 ifneq ($(RUNS_NOTEBOOKS),)
 ifneq ($(STAMP_TEXT),$(file < $(STAMP)))
-# Other inputs than last time: the outputs of the previous article go first, so that none of them (a figure
-# the new article has no data for, a table of a run that then fails) can pass for the new article's.
-ifneq ($(wildcard $(STAMP)),)
-$(shell rm -rf '$(EXECUTED)' '$(FIGURES)/en' '$(FIGURES)/vi' '$(PROCESSED)/findings'; \
-  find '$(PROCESSED)' -maxdepth 1 -type f ! -name '.gitkeep' -delete 2>/dev/null)
-endif
 $(shell mkdir -p '$(BUILD)')
 $(file > $(STAMP),$(STAMP_TEXT))
 endif
@@ -151,9 +145,17 @@ kernel: ## Register the python3 kernel inside .venv (papermill and JupyterLab us
 report: $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
 	@:
 
+# PUBLISHED records the inputs whose outputs the folder holds. When notebook 01 succeeds on other inputs,
+# the previous article's figures, findings and executed notebooks go before 02 and 03 write the new ones,
+# so that none of them (a figure the new article has no data for) can pass for the new article's. When it
+# fails, nothing is removed and the note says whose outputs the folder still holds.
+PUBLISHED := $(BUILD)/published-parameters.txt
+STALE := '$(FIGURES)/en' '$(FIGURES)/vi' $(PROCESSED)/findings/0[23]-* $(foreach f,$(NB02) $(NB03),'$(f)')
 $(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INSTALLED) $(STAMP)
 	@$(RUN) '$<' '$@' 'article=$(ARTICLE)' 'facts=$(FACTS)' 'not_data=$(NOT_DATA)' 'meta=$(META)' \
-	  'processed_dir=$(PROCESSED)'
+	  'processed_dir=$(PROCESSED)' || { [ ! -f '$(PUBLISHED)' ] || cmp -s '$(STAMP)' '$(PUBLISHED)' || \
+	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the previous inputs ($$(head -1 '$(PUBLISHED)'))" >&2; exit 1; }
+	@cmp -s '$(STAMP)' '$(PUBLISHED)' 2>/dev/null || { rm -rf $(STALE); cp '$(STAMP)' '$(PUBLISHED)'; }
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
 	@$(RUN) '$<' '$@' 'meta=$(META)' 'tables_dir=$(PROCESSED)' 'processed_dir=$(PROCESSED)' \
@@ -164,8 +166,8 @@ $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $
 	  'figures_dir=$(FIGURES)' 'language=$*'
 
 # After notebook 01: a failed run writes no codebook or data package for tables that were never written.
-$(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
-	@$(PY) -m articlefacts.schemas '$(META)' '$(PROCESSED)'
+$(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/pipeline/datapackage.py src/articlefacts/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
+	@$(PY) -m articlefacts.pipeline.datapackage '$(META)' '$(PROCESSED)'
 
 # Draft the facts and not-data files of a new article; never overwrites, never writes next to the article.
 DRAFT_OUT = $(if $(OUT),$(OUT),build/draft/$(basename $(notdir $(ARTICLE))))
