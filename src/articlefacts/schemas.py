@@ -20,7 +20,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from articlefacts import vocab
-from articlefacts.inputs import read_bytes, read_meta
+from articlefacts.inputs import read_bytes
 
 TABLES_FILE = Path(__file__).with_name("tables.json")
 PANDERA_TYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean": "boolean"}
