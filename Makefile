@@ -83,7 +83,7 @@ define NEWLINE
 
 endef
 STAMP := $(BUILD)/run-parameters.txt
-STAMP_TEXT := $(foreach v,ARTICLE FACTS NOT_DATA META,$v=$(abspath $($v))$(NEWLINE))KERNEL=$(KERNEL)
+STAMP_TEXT := $(foreach v,ARTICLE FACTS NOT_DATA META,$v=$($v)$(NEWLINE))KERNEL=$(KERNEL)
 ifneq ($(RUNS_NOTEBOOKS),)
 ifneq ($(STAMP_TEXT),$(file < $(STAMP)))
 $(shell mkdir -p '$(BUILD)')
@@ -145,7 +145,8 @@ kernel: ## Register the python3 kernel inside .venv (papermill and JupyterLab us
 report: $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild every table and figure
 	@:
 
-# PUBLISHED records the inputs whose outputs the folder holds. When notebook 01 succeeds on other inputs,
+# PUBLISHED records the inputs whose outputs the folder holds (from its first run there on). When notebook
+# 01 succeeds on other inputs than those,
 # the previous article's figures, findings and executed notebooks go before 02 and 03 write the new ones,
 # so that none of them (a figure the new article has no data for) can pass for the new article's. When it
 # fails, nothing is removed and the note says whose outputs the folder still holds.
@@ -155,7 +156,7 @@ $(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INS
 	@$(RUN) '$<' '$@' 'article=$(ARTICLE)' 'facts=$(FACTS)' 'not_data=$(NOT_DATA)' 'meta=$(META)' \
 	  'processed_dir=$(PROCESSED)' || { [ ! -f '$(PUBLISHED)' ] || cmp -s '$(STAMP)' '$(PUBLISHED)' || \
 	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the previous inputs ($$(head -1 '$(PUBLISHED)'))" >&2; exit 1; }
-	@cmp -s '$(STAMP)' '$(PUBLISHED)' 2>/dev/null || { rm -rf $(STALE); cp '$(STAMP)' '$(PUBLISHED)'; }
+	@[ ! -f '$(PUBLISHED)' ] || cmp -s '$(STAMP)' '$(PUBLISHED)' || rm -rf $(STALE); cp '$(STAMP)' '$(PUBLISHED)'
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
 	@$(RUN) '$<' '$@' 'meta=$(META)' 'tables_dir=$(PROCESSED)' 'processed_dir=$(PROCESSED)' \
