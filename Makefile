@@ -5,8 +5,13 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DELETE_ON_ERROR:
 .SUFFIXES:
-MAKEFLAGS += --no-builtin-rules --output-sync=line --jobs=$(JOBS)
 JOBS ?= 2
+# The top-level make sets the number of jobs; a sub-make (one article of a corpus) shares its job slots.
+ifeq ($(MAKELEVEL),0)
+MAKEFLAGS += --no-builtin-rules --output-sync=line --jobs=$(JOBS)
+else
+MAKEFLAGS += --no-builtin-rules
+endif
 
 # Python 3.11 is what the lock and CI use; `make PYTHON=...` picks another interpreter.
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
@@ -109,7 +114,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel report draft readme lab test-browser test lint lock bench clean
+.PHONY: help setup kernel report draft corpus readme lab test-browser test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -195,6 +200,33 @@ test: $(INSTALLED) lint ## Install if needed, lint, and run the test suite
 lock: ## Regenerate requirements.lock from requirements.in
 	@test -x $(VENV)/bin/uv || { echo "error: .venv has no uv" >&2; echo "How to fix: run make setup first" >&2; exit 1; }
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+
+# A corpus: one folder per article under CORPUS, each holding article.txt, facts.csv, not-data.csv and
+# meta.json. Each article builds into CORPUS_OUT/<id>/ with `make report`, only when its inputs or the code
+# changed; a failing one is recorded (CORPUS_OUT/<id>/build/report.status) and does not stop the others.
+# Then the combined tables, their data package and the index are written from what built.
+CORPUS_OUT ?= build/corpus
+CORPUS_IDS = $(patsubst $(CORPUS)/%/article.txt,%,$(wildcard $(CORPUS)/*/article.txt))
+CORPUS_STATUS = $(foreach id,$(CORPUS_IDS),$(CORPUS_OUT)/$(id)/build/report.status)
+NOTEBOOK_SOURCES := $(wildcard notebooks/*.ipynb)
+corpus: $(INSTALLED) ## Build every article of CORPUS=folder into CORPUS_OUT= (default build/corpus) and combine them
+	@test -n '$(CORPUS)' -a -d '$(CORPUS)' || { echo "error: CORPUS='$(CORPUS)' is not a folder of articles" >&2; \
+	  echo "How to fix: make corpus CORPUS=path, with one folder per article (see README, 'Many articles')" >&2; exit 2; }
+	@$(MAKE) --no-print-directory $(CORPUS_OUT)/index.md CORPUS='$(CORPUS)'
+
+$(CORPUS_OUT)/%/build/report.status: $(CORPUS)/%/article.txt $(CORPUS)/%/facts.csv $(CORPUS)/%/not-data.csv \
+		$(CORPUS)/%/meta.json $(PACKAGE) $(NOTEBOOK_SOURCES) $(INSTALLED)
+	@mkdir -p '$(@D)'
+	@if $(MAKE) --no-print-directory report ARTICLE='$(CORPUS)/$*/article.txt' FACTS='$(CORPUS)/$*/facts.csv' \
+	  NOT_DATA='$(CORPUS)/$*/not-data.csv' META='$(CORPUS)/$*/meta.json' OUT='$(CORPUS_OUT)/$*' > '$(@D)/report.log' 2>&1; \
+	then echo ok > '$@'; echo "corpus: $* built"; \
+	else echo "failed: $$(grep -m1 '^error' '$(@D)/report.log' || tail -1 '$(@D)/report.log')" > '$@'; \
+	  echo "corpus: $* FAILED ($(@D)/report.log)"; fi
+
+# The index is kept when an article failed (exit 1 names it); the next run reruns only what changed.
+.PRECIOUS: $(CORPUS_OUT)/index.md
+$(CORPUS_OUT)/index.md: $(CORPUS_STATUS) src/articlefacts/pipeline/corpus.py $(INSTALLED)
+	@$(PY) -m articlefacts.pipeline.corpus '$(CORPUS)' '$(CORPUS_OUT)'
 
 bench: $(INSTALLED) ## Time the report against a plain script and the usual papermill CLI
 	$(PY) benchmarks/bench.py

@@ -54,10 +54,14 @@ def save_table(frame: pd.DataFrame, name: str, directory: str | Path) -> Path:
     """
     from articlefacts.schemas import conform
 
-    frame = conform(frame, name)
+    return write_csv(conform(frame, name), Path(directory) / f"{name}.csv")
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write an already validated frame as CSV: no index, LF line ends, floats as ``%.10g``; returns the path."""
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
-    return write_text(buffer.getvalue(), Path(directory) / f"{name}.csv")
+    return write_text(buffer.getvalue(), path)
 
 
 def save_figure(fig: plt.Figure, directory: str | Path, name: str) -> list[Path]:

@@ -44,10 +44,10 @@ def columns(name: str) -> list[str]:
     return [f["name"] for f in tables()[name]["fields"]]
 
 
-def pandera_schema(name: str) -> pa.DataFrameSchema:
-    """The pandera schema of a table, built from the same constraints as the data package."""
+def pandera_schema(name: str, fields: list[dict] | None = None) -> pa.DataFrameSchema:
+    """The pandera schema of a table (or of ``fields``), built from the same constraints as the data package."""
     cols = {}
-    for f in tables()[name]["fields"]:
+    for f in fields or tables()[name]["fields"]:
         c = f.get("constraints", {})
         checks = [pa.Check.ge(c["minimum"])] if "minimum" in c else []
         checks += [pa.Check.le(c["maximum"])] if "maximum" in c else []
@@ -57,19 +57,21 @@ def pandera_schema(name: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
 
 
-def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+def conform(frame: pd.DataFrame, name: str, fields: list[dict] | None = None) -> pd.DataFrame:
     """Columns in schema order (a key index becomes the key column), types coerced, constraints validated.
 
-    Raises pandera's ``SchemaError`` on a violation.
+    ``fields`` replaces the table's own (the corpus adds ``article_id``). Raises pandera's ``SchemaError``.
     """
-    if frame.index.name in columns(name):
+    fields = fields or tables()[name]["fields"]
+    names = [f["name"] for f in fields]
+    if frame.index.name in names:
         frame = frame.reset_index()
     frame = frame.copy()
-    for f in tables()[name]["fields"]:
+    for f in fields:
         if f["type"] == "string" and f["name"] in frame:
             frame[f["name"]] = frame[f["name"]].astype(object).where(frame[f["name"]].notna(), None)
             frame[f["name"]] = frame[f["name"]].map(lambda v: None if v == "" else v)
-    return pandera_schema(name).validate(frame[columns(name)])
+    return pandera_schema(name, fields).validate(frame[names])
 
 
 def load_table(name: str, directory: str | Path) -> pd.DataFrame:
