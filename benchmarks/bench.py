@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from articlefacts.outputs import write_text
 from articlefacts.pipeline.workspace import copy_project
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+INPUT_FILES = ("article.txt", "facts.csv", "not-data.csv", "meta.json")
 ROOT = paths.ROOT
 VENV = ROOT / ".venv"
 PY = str(VENV / "bin/python")
@@ -82,13 +84,66 @@ def parts(project: Path, env: dict) -> dict[str, float]:
         [timed([PY, "-c", code], project, env)[0] for _ in range(RUNS)])
     empty = ("import sys; sys.modules['rfc3987_syntax'] = None; import nbformat, papermill, tempfile;"
              "nb = nbformat.v4.new_notebook(); nb.cells=[nbformat.v4.new_code_cell('1')];"
-             "nb.metadata['kernelspec']={'name':'articlefacts','display_name':'p','language':'python'};"
+             "nb.metadata['kernelspec']={'name':'python3','display_name':'p','language':'python'};"
              "d = tempfile.mkdtemp(); nbformat.write(nb, d + '/e.ipynb');"
              "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False,"
              " kernel_manager_class='articlefacts.pipeline.kernels.IPCKernelManager', shutdown_kernel='immediate')")
     total = median([timed([PY, "-c", empty], project, env)[0] for _ in range(RUNS)])
     out["kernel start, one cell, shutdown, as the runner does it (incl. its imports)"] = total
     return out
+
+
+def corpus_rows(project: Path, env: dict, tmp: Path) -> dict[str, float]:
+    """The corpus of article fixtures: make corpus at -j1 and -j2, half the corpus, no-op, floor and naive."""
+    fixtures = project / "tests/fixtures/articles"
+    ids = sorted(p.parent.name for p in fixtures.glob("*/article.txt"))
+    half = tmp / "half"
+    for name in ids[: len(ids) // 2]:
+        shutil.copytree(fixtures / name, half / name)
+    rows = {"articles": len(ids)}
+    for label, corpus, jobs in (("corpus -j1", fixtures, 1), ("corpus -j2", fixtures, 2), ("half corpus -j2", half, 2)):
+        out = tmp / f"corpus-{jobs}-{corpus.name}"
+        rows[label] = timed(make(project, "corpus", f"CORPUS={corpus}", f"CORPUS_OUT={out}", f"JOBS={jobs}"),
+                            project, env)[0]
+    rows["corpus no-op"] = median([timed(make(project, "corpus", f"CORPUS={fixtures}",
+                                              f"CORPUS_OUT={tmp / 'corpus-2-articles'}"), project, env)[0]
+                                   for _ in range(RUNS)])
+    rows["corpus floor"] = sum(timed([PY, str(ROOT / "benchmarks/floor.py"), str(tmp / f"cfloor-{a}"),
+                                      *(str(fixtures / a / f) for f in INPUT_FILES)], project, env)[0] for a in ids)
+    naive = 0.0
+    for a in ids:
+        out = tmp / f"cnaive-{a}"
+        out.mkdir()
+        params = [*(x for n, f in zip(("article", "facts", "not_data", "meta"), INPUT_FILES, strict=True)
+                    for x in ("-p", n, str(fixtures / a / f))), "-p", "processed_dir", str(out / "p")]
+        naive += timed(naive_commands(out)[0] + params, project, env)[0]
+        for cmd in naive_commands(out)[1:]:
+            naive += timed(cmd + ["-p", "tables_dir", str(out / "p"), "-p", "processed_dir", str(out / "p"),
+                                  "-p", "figures_dir", str(out / "f"), "-p", "meta", str(fixtures / a / "meta.json")],
+                           project, env)[0]
+    rows["corpus naive"] = naive
+    return rows
+
+
+def corpus_table(rows: dict[str, float]) -> list[str]:
+    """The corpus rows as Markdown, with the issue's targets."""
+    n = rows["articles"]
+    speedup = rows["corpus -j1"] / rows["corpus -j2"]
+    linear = rows["corpus -j2"] / (2 * rows["half corpus -j2"])
+    return ["| corpus measure | value | target | result |", "|---|---|---|---|",
+            f"| `make corpus` over {n} article fixtures, -j1 | {rows['corpus -j1']:.1f} s "
+            f"({rows['corpus -j1'] / n:.1f} s per article) | | |",
+            f"| `make corpus`, -j2 | {rows['corpus -j2']:.1f} s ({rows['corpus -j2'] / n:.1f} s per article) | | |",
+            f"| **-j1 / -j2** | {speedup:.2f} | ≥ 1.7 | {'met' if speedup >= 1.7 else 'missed'} |",
+            f"| half the corpus at -j2, doubled, against the whole: **whole / (2 × half)** | {linear:.2f} | "
+            "≈ 1 (linear) | "
+            f"{'met' if 0.85 <= linear <= 1.15 else 'missed'} |",
+            f"| floor: one Python process per article, same package calls | {rows['corpus floor']:.1f} s | | |",
+            f"| **corpus -j1 / floor** | {rows['corpus -j1'] / rows['corpus floor']:.2f} | | |",
+            f"| naive: papermill CLI per notebook and article, in turn | {rows['corpus naive']:.1f} s | | |",
+            f"| **naive / corpus -j2** | {rows['corpus naive'] / rows['corpus -j2']:.2f} | | |",
+            f"| no-op `make corpus` | {rows['corpus no-op']:.3f} s | ≤ 0.5 s | "
+            f"{'met' if rows['corpus no-op'] <= 0.5 else 'missed'} |"]
 
 
 def machine() -> list[str]:
@@ -138,6 +193,7 @@ def main() -> None:
         timed(make(project, "clean"), project, env)
         rows["first"] = timed(["make", "--no-print-directory", f"VENV={tmp / 'venv0'}", "report"], project, env)[0]
         details = parts(project, env)
+        corpus = corpus_rows(project, env, tmp)
 
     ratios = {"ours / floor": rows["ours"] / rows["floor"], "naive / ours": rows["naive"] / rows["ours"]}
     table = ["| measure | median | target | result |", "|---|---|---|---|"]
@@ -158,10 +214,11 @@ def main() -> None:
                  f"{rows['first']:.2f} s | | |")
     where = ["| part of one notebook run | median |", "|---|---|"]
     where += [f"| {k} | {v:.2f} s |" for k, v in details.items()]
-    print("\n".join(table + [""] + where))
+    ctable = corpus_table(corpus)
+    print("\n".join(table + [""] + ctable + [""] + where))
     body = ["# Benchmark results", "", "Written by `make bench` (benchmarks/bench.py); committed when it changes.",
             "Absolute seconds drift on shared machines: read the ratios.", "", "## Machine", "", *machine(), "",
-            "## Results", "", *table, "", "## Where the time goes", "", *where, "",
+            "## Results", "", *table, "", "## A corpus", "", *ctable, "", "## Where the time goes", "", *where, "",
             (Path(__file__).with_name("analysis.md").read_text(encoding="utf-8")
              if Path(__file__).with_name("analysis.md").exists() else "")]
     write_text("\n".join(body).rstrip() + "\n", ROOT / "benchmarks/results.md")

@@ -1,6 +1,7 @@
 """The floor: the notebooks' whole job in one plain Python process, through the same package calls.
 
-Usage: python benchmarks/floor.py OUT_DIR   (tables in OUT_DIR/processed, figures in OUT_DIR/figures)
+Usage: python benchmarks/floor.py OUT_DIR [ARTICLE FACTS NOT_DATA META]
+(tables in OUT_DIR/processed, figures in OUT_DIR/figures; the seed article by default)
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from articlefacts.outputs import save_figure, save_table
 from articlefacts.rotation import rotation_flows
 
 
-def main(out: Path) -> None:
+def main(out: Path, inputs: tuple[str, ...] = ()) -> None:
     """Read the raw inputs, build and write every table, write the findings and draw every figure in both languages."""
-    tables = build_tables(paths.ARTICLE, paths.FACTS, paths.NOT_DATA, paths.META)
+    tables = build_tables(*(inputs or (paths.ARTICLE, paths.FACTS, paths.NOT_DATA, paths.META)))
     for name, frame in tables.outputs().items():
         save_table(frame, name, out / "processed")
     profiles = profile_table(tables.facts, tables.derived, tables.percent_counts)
@@ -44,4 +45,4 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), tuple(sys.argv[2:6]))
