@@ -39,8 +39,9 @@ TARGETS = {"ours / floor": "≤ 2.0", "naive / ours": "≥ 2.5", "no-op": "≤ 0
 
 def env_for(project: Path) -> dict:
     """The environment make and papermill see: this checkout's venv, the copy as project root."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_"))}
-    return env | {"ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_", "PYTHONPATH"))}
+    # The copy runs its own code: this checkout's .venv imports the package from the copy's src/.
+    return env | {"ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0", "PYTHONPATH": str(project / "src")}
 
 
 def timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, str]:

@@ -16,6 +16,7 @@ from articlefacts.claims import (
     paired_measures,
     share_text,
     split_name,
+    whole_words,
     words,
 )
 from articlefacts.figures import finalise_figure, icon_rows, plot_icon_array, plot_points, plot_share_bars
@@ -122,7 +123,7 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
         printed = t(f"bound.{parent['bound']}", "vi", x=parent["token"])
         caveats.append(t("fig.split.caveat.bounded", language, token=printed))
     cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
-                    who=words(parent, language), parts="; ".join(parts)),
+                    who=whole_words(parent, language), parts="; ".join(parts)),
                   t("fig.split.subtitle", language, split=split_name(split, language), period=parent["period"]),
                   " ".join(caveats), meta, language)
     legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2

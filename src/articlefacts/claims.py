@@ -161,6 +161,15 @@ def flow_label(row: pd.Series, facts: pd.DataFrame, language: str) -> str:
     return words(facts.loc[row["key"]], language)
 
 
+def whole_words(parent: pd.Series, language: str) -> str:
+    """The words for the whole a rotation split divides; in vi, «được luân chuyển» is added when the article's
+    words for it leave it out (the rotation topic counts rotated people)."""
+    who = words(parent, language)
+    if language == "vi" and parent["topic"] == "rotation" and "luân chuyển" not in who:
+        who += " được luân chuyển"
+    return who
+
+
 def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -> list[str]:
     """The findings of notebook 03: each split on its own, then each subset beside its whole."""
     if flows.empty:
@@ -172,7 +181,7 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
         parts = [t("r.part", language, n=count_text(r["count"], r["bound"], language),
                    unit=t(f"unit.{r['unit']}", language), label=flow_label(r, facts, language))
                  for _, r in group.iterrows()]
-        out.append(t("r.split", language, split=split_name(split, language), who=words(parent, language),
+        out.append(t("r.split", language, split=split_name(split, language), who=whole_words(parent, language),
                      total=count_text(parent["value"], parent["bound"], language), parts=join(parts, language)))
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
