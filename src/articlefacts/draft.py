@@ -29,6 +29,7 @@ from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import normalise_text
 from articlefacts.numbers import QUALIFIERS, find_number_tokens, read_bound
 from articlefacts.paths import BUILD_DIR, relative, resolve
+from articlefacts.quote_search import count_occurrences, line_span, shortest_quote
 
 FACTS_COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "relation", "split", "quote", "number",
                  "term_vi", "gloss_en", "population", "attribution", "repeat_of", "note")
@@ -45,7 +46,6 @@ COMMUNE_WORDS_RE = re.compile(r"\s+(?:xã|thị trấn|phường|đơn vị)\b",
 AFTER_NAM_RE = re.compile(r"\bnăm\s+$", re.IGNORECASE)
 # «tăng 21%», «giảm 21 người»: the number is a change, not a level.
 CHANGE_WORD_RE = re.compile(r"\b(tăng|giảm)\s+$", re.IGNORECASE)
-TRAILING_PUNCTUATION = " ,.;:!?…"
 
 REASON_DATE = "date"
 REASON_TIME = "time of day"
@@ -78,80 +78,6 @@ def classify_token(text: str, token: re.Match) -> str:
     if DOCUMENT_SUFFIX_RE.match(text, token.end()):
         return REASON_DOCUMENT
     return ""
-
-
-def line_span(text: str, offset: int) -> tuple[int, int]:
-    """Start and end offsets of the line of ``text`` that holds ``offset``."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, (len(text) if end < 0 else end)
-
-
-def count_occurrences(text: str, quote: str) -> int:
-    """How many times ``quote`` occurs in ``text``, overlapping occurrences included."""
-    count, at = 0, text.find(quote)
-    while at >= 0:
-        count += 1
-        at = text.find(quote, at + 1)
-    return count
-
-
-def sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence (within its line) that holds ``offset``.
-
-    A sentence ends at «.», «!» or «?» followed by a space; «2.813» and «85,33%» do not end one.
-    """
-    line_start, line_end = line_span(text, offset)
-    start = line_start
-    for m in re.finditer(r"[.!?]+\s+", text[line_start:line_end]):
-        end = line_start + m.end()
-        if end > offset:
-            return start, line_start + m.start() + len(m.group().rstrip())
-        start = end
-    return start, line_end
-
-
-def shortest_quote(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the shortest passage around ``text[start:end]`` that occurs once in ``text``.
-
-    In: the normalised text and the span of a number token. The passage grows by whole words: first the
-    word(s) holding the token plus the next word, then one word to the left, one to the right, and so on,
-    within the token's sentence and then, if the sentence is not unique, within its line; punctuation at
-    its right end is dropped. Out: the span (start, end) of the first passage that occurs once, or of the
-    whole line when none does (a line repeated word for word).
-    """
-    for bound_start, bound_end in (sentence_span(text, start), line_span(text, start)):
-        found = grow_quote(text, start, end, bound_start, bound_end)
-        if found:
-            return found
-    return line_span(text, start)
-
-
-def grow_quote(text: str, start: int, end: int, bound_start: int, bound_end: int) -> tuple[int, int] | None:
-    """The first passage around the token span that occurs once, growing within [bound_start, bound_end).
-
-    Out: its span, or None when even the whole bounded passage occurs more than once.
-    """
-    words = [(bound_start + m.start(), bound_start + m.end())
-             for m in re.finditer(r"\S+", text[bound_start:bound_end])]
-    first = next(i for i, (s, e) in enumerate(words) if s <= start < e)
-    last = next(i for i, (s, e) in enumerate(words) if s < end <= e)
-    left, right = first, min(last + 1, len(words) - 1)
-    grow_left = True
-    while True:
-        q_start, q_end = words[left][0], words[right][1]
-        while q_end > end and text[q_end - 1] in TRAILING_PUNCTUATION:
-            q_end -= 1
-        if count_occurrences(text, text[q_start:q_end]) == 1:
-            return q_start, q_end
-        can_left, can_right = left > 0, right < len(words) - 1
-        if not (can_left or can_right):
-            return None
-        if (grow_left and can_left) or not can_right:
-            left -= 1
-        else:
-            right += 1
-        grow_left = not grow_left
 
 
 def guess_unit(text: str, token: re.Match) -> str:

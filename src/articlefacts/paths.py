@@ -29,7 +29,10 @@ META = f"{RAW_DIR}/{ARTICLE_STEM}.meta.json"
 # (--sys-prefix), where Jupyter run from .venv finds it first; the runner takes another with --kernel.
 DEFAULT_KERNEL = "python3"
 KERNEL_NAME = DEFAULT_KERNEL
-LANGUAGES = ("en", "vi")
+try:  # one place for the languages: the vocabulary module (imported as a sibling when make runs this file)
+    from articlefacts.vocab import LANGUAGES
+except ImportError:
+    from vocab import LANGUAGES
 
 NOTEBOOKS = ("01-clean-article", "02-compare-qualifications", "03-rotation-outcomes")
 
