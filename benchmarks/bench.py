@@ -64,12 +64,12 @@ def make(project: Path, *args: str) -> list[str]:
 
 def naive_commands(out: Path) -> list[list[str]]:
     """The papermill CLI, one notebook after another, as a user would type it."""
-    cmds = [[str(VENV / "bin/papermill"), "--no-progress-bar", "-k", paths.KERNEL_NAME,
-             "notebooks/01-clean-article.ipynb", str(out / "01.ipynb")]]
+    papermill = [str(VENV / "bin/papermill"), "--no-progress-bar", "--cwd", "notebooks", "-k", paths.KERNEL_NAME]
+    cmds = [[*papermill, "notebooks/01-clean-article.ipynb", str(out / "01.ipynb")]]
     for language in paths.LANGUAGES:
         for nb in ("02-compare-qualifications", "03-rotation-outcomes"):
-            cmds.append([str(VENV / "bin/papermill"), "--no-progress-bar", "-k", paths.KERNEL_NAME,
-                         f"notebooks/{nb}.ipynb", str(out / f"{nb}.{language}.ipynb"), "-p", "language", language])
+            cmds.append([*papermill, f"notebooks/{nb}.ipynb", str(out / f"{nb}.{language}.ipynb"),
+                         "-p", "language", language])
     return cmds
 
 
