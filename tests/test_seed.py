@@ -115,3 +115,38 @@ def test_the_vi_findings_are_vietnamese(notebook):
     sentences = found["findings"] + [c["title"] for c in found["figures"].values()]
     english = [s for s in sentences if ENGLISH.search(re.sub(r"«[^»]*»", "", s)) and not VIETNAMESE.search(s)]
     assert not english
+
+
+def reader_sentences(path) -> list[str]:
+    """Sentences a reader sees in what the code wrote into an executed notebook (Markdown outputs, HTML
+    tables' cells), with quotes «…» and codes in backticks removed. The bilingual title and configuration
+    cells above the parameters are written in both languages on purpose and are not counted."""
+    import html as html_lib
+
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    texts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            texts.append(data.get("text/markdown", ""))
+            cells = re.findall(r"<t[hd]>(.*?)</t[hd]>", data.get("text/html", ""), re.S)
+            texts += [html_lib.unescape(c) for c in cells if not re.fullmatch(r"[\w.-]*_[\w.-]*|[\d\W]*", c)]
+    body = re.sub(r"«[^»]*»|`[^`]*`", "", "\n".join(texts))
+    return [s.strip() for s in re.split(r"(?<=[.:;!?])\s+|\n+", body) if re.search(r"[^\W\d_]{2}", s)]
+
+
+@pytest.mark.parametrize("notebook", ["02-compare-qualifications.vi", "03-rotation-outcomes.vi"])
+def test_the_vi_notebooks_read_as_vietnamese(notebook):
+    """Heuristic: a sentence or table cell is English when it has an English function word (the, of, and, is,
+    are, in, with, only, from, not) and no letter that only Vietnamese uses. None may be English."""
+    sentences = reader_sentences(paths.resolve(paths.EXECUTED_DIR) / f"{notebook}.ipynb")
+    assert len(sentences) > 20
+    english = [s for s in sentences if ENGLISH.search(s) and not VIETNAMESE.search(s)]
+    assert not english, english[:5]
+
+
+def test_the_heuristic_catches_english():
+    assert ENGLISH.search("The two groups are defined differently") and not VIETNAMESE.search("The two groups")
+    assert VIETNAMESE.search("Hai con số này không so sánh được")
