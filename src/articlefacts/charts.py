@@ -23,7 +23,7 @@ from articlefacts.figures import finalise_figure, icon_rows, plot_icon_array, pl
 from articlefacts.i18n import capital, long_date, number, t
 from articlefacts.vocab import HEADCOUNT
 
-ICON_ROW_IN = 0.6
+ICON_ROW_IN = 0.5
 PALETTE = ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow")
 
 
@@ -124,7 +124,8 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
         caveats.append(t("fig.split.caveat.bounded", language, token=printed))
     cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
                     who=whole_words(parent, language), parts="; ".join(parts)),
-                  t("fig.split.subtitle", language, split=split_name(split, language), period=parent["period"]),
+                  t("fig.split.subtitle" if split_name(split, language) else "fig.split.subtitle.unnamed", language,
+                    split=split_name(split, language), period=parent["period"]),
                   " ".join(caveats), meta, language)
     legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
     fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)

@@ -149,7 +149,10 @@ def profile_sentences(profiles: pd.DataFrame, facts: pd.DataFrame, years: list[s
 
 def split_name(split: str, language: str) -> str:
     """A split's name in the language: built in for bloc and outcome, else as the facts file names it."""
-    return t(f"split.{split}", language) if has(f"split.{split}") else f"“{split.replace('_', ' ')}”"
+    if has(f"split.{split}"):
+        return t(f"split.{split}", language)
+    # A split named in the facts file has no Vietnamese name: the vi edition leaves it out.
+    return split.replace("_", " ") if language == "en" else ""
 
 
 def flow_label(row: pd.Series, facts: pd.DataFrame, language: str) -> str:
@@ -181,7 +184,8 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
         parts = [t("r.part", language, n=count_text(r["count"], r["bound"], language),
                    unit=t(f"unit.{r['unit']}", language), label=flow_label(r, facts, language))
                  for _, r in group.iterrows()]
-        out.append(t("r.split", language, split=split_name(split, language), who=whole_words(parent, language),
+        name = split_name(split, language)
+        out.append(t("r.split" if name else "r.split.unnamed", language, split=name, who=whole_words(parent, language),
                      total=count_text(parent["value"], parent["bound"], language), parts=join(parts, language)))
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
@@ -261,7 +265,7 @@ def profile_display(profiles: pd.DataFrame, facts: pd.DataFrame, language: str) 
 def flows_display(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -> pd.DataFrame:
     """The rotation flows for reading: split, part, count, share of the whole, status and formula."""
     return pd.DataFrame([{
-        "group": split_name(r["group"], language) if r["relation"] in ("part", "rest")
+        "group": (split_name(r["group"], language) or "—") if r["relation"] in ("part", "rest")
         else words(facts.loc[r["group"]], language),
         "part": flow_label(r, facts, language), "count": count_text(r["count"], r["bound"], language),
         "share": share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language),

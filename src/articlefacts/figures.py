@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -19,6 +20,7 @@ INK = "#222222"
 MUTED = "#555555"
 WIDTH_IN = 8.0
 WRAP = {"title": 70, "subtitle": 100, "footer": 115}
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 # Words a Vietnamese line may break before: they start a new word group.
 BREAK_BEFORE = {"và", "của", "trong", "năm", "là", "theo", "trên", "không", "nhưng", "nên", "cho", "với", "tại",
                 "đến", "từ", "tính", "giai", "khi", "mà", "thì", "để", "có", "được", "hoặc", "chỉ", "mỗi",
@@ -46,6 +48,8 @@ def wrap_words(text: str, width: int) -> list[str]:
     word. Lines break after punctuation or before a function word (:data:`BREAK_BEFORE`); a group longer
     than a line is broken at spaces as a last resort.
     """
+    if not VIETNAMESE_LETTERS.search(text):  # English: every space is a word boundary
+        return textwrap.wrap(nfc(text), width)
     groups, current = [], []
     for word in nfc(text).split():
         if current and (word.lower() in BREAK_BEFORE or current[-1][-1] in ",;:.)"):
