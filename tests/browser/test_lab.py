@@ -115,7 +115,7 @@ def test_run_all_on_notebook_02_shows_figures_and_no_error(lab):
             browser.close()
     assert errors == 0
     assert images >= 2
-    interactive = lab["project"] / "build/lab/figures/en/qualifications-change.png"
+    interactive = lab["project"] / "build/lab/figures/en/profiles-upper-secondary.png"
     assert interactive.is_file(), "an interactive run writes under build/lab (the notebook's defaults)"
     source = "notebooks/02-compare-qualifications.ipynb"
     assert (lab["project"] / source).read_bytes() == (ROOT / source).read_bytes(), "the source notebook changed"
