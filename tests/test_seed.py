@@ -150,3 +150,23 @@ def test_the_vi_notebooks_read_as_vietnamese(notebook):
 def test_the_heuristic_catches_english():
     assert ENGLISH.search("The two groups are defined differently") and not VIETNAMESE.search("The two groups")
     assert VIETNAMESE.search("Hai con số này không so sánh được")
+
+
+@pytest.mark.parametrize(("old", "new", "first_line"), [
+    (",2002,people,,,,có 230", ",2002,peple,,,,có 230", "fact 'cadres_2002': unknown unit 'peple'"),
+    ("communes_2002,subset", "communes_2002,subsett", "fact 'rotation_communes': unknown relation 'subsett'"),
+    (",có 230 cán bộ cấp ủy,,", ",,,", "row 3: the 'quote' cell is empty"),
+    ("rotation_communes,rotation,rotation_communes,2002–2021,communes",
+     "rotation_communes,rotation,rotation_communes,2002–2021,people", "counts people, its parent 'communes_2002' communes"),
+])
+def test_the_facts_file_is_checked_against_its_schema(tmp_path, old, new, first_line):
+    from articlefacts.facts import read_facts
+
+    text = paths.resolve(paths.FACTS).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "facts.csv"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ArticleFactsError) as err:
+        read_facts(path)
+    what, fix = str(err.value).split("\nHow to fix: ")
+    assert first_line in what and fix

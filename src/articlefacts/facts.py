@@ -16,11 +16,11 @@ from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import read_csv_table
 from articlefacts.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
 from articlefacts.paths import relative, resolve
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, RELATIONS, TOPICS, UNITS
+from articlefacts.schemas import check_input
+from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
 COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi", "gloss_en")
 OPTIONAL = ("relation", "number", "population", "attribution", "repeat_of", "note")
-REQUIRED = ("key", "topic", "measure", "period", "unit", "quote", "term_vi", "gloss_en")
 ARTICLE_ITSELF = "the article"
 
 
@@ -36,15 +36,13 @@ def infer_relation(row: pd.Series) -> str:
 def read_facts(path) -> pd.DataFrame:
     """Read and check the facts file; returns one row per line (repeats included), all strings.
 
-    Checks unique keys, known topics, units and relations, parents that exist, a split for every part and
-    a repeat_of that names a fact. Raises :class:`ArticleFactsError` naming the file, the key and the fix.
+    The columns are checked against ``input_tables.json`` (required cells, vocabularies, a unique key); then
+    the relations between rows: parents that exist and count in the right unit, a split for every part, a
+    repeat_of that names a fact. Raises :class:`ArticleFactsError` naming the file, the key and the fix.
     """
-    facts = read_csv_table(path, "Facts file", COLUMNS, REQUIRED, OPTIONAL)
+    facts = read_csv_table(path, "Facts file", COLUMNS, (), OPTIONAL)
     name = relative(resolve(path))
-    dupes = facts.loc[facts["key"].duplicated(), "key"].tolist()
-    if dupes:
-        raise ArticleFactsError(f"Facts file {name}: duplicate key '{dupes[0]}'",
-                                "every fact needs its own key; rename or delete the second row.")
+    check_input(facts, "facts_file", f"Facts file {name}")
     facts["relation"] = facts.apply(infer_relation, axis=1)
     keys = set(facts["key"])
     units = dict(zip(facts["key"], facts["unit"], strict=True))
@@ -53,9 +51,6 @@ def read_facts(path) -> pd.DataFrame:
         raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
 
     for _, row in facts.iterrows():
-        for column, allowed in (("unit", UNITS), ("topic", TOPICS), ("relation", ("", *RELATIONS))):
-            if row[column] not in allowed:
-                refuse(row, f"unknown {column} '{row[column]}'", f"use one of: {', '.join(a for a in allowed if a)}.")
         if row["parent_key"] and row["parent_key"] not in keys:
             refuse(row, f"its parent fact '{row['parent_key']}' is missing",
                    "add the fact that counts the whole, or correct parent_key.")

@@ -9,6 +9,8 @@ from articlefacts.errors import ArticleFactsError
 from articlefacts.facts import locate_quote
 from articlefacts.inputs import read_csv_table
 from articlefacts.numbers import find_number_tokens
+from articlefacts.paths import relative, resolve
+from articlefacts.schemas import check_input
 
 NOT_DATA_COLUMNS = ("quote", "reason")
 
@@ -19,7 +21,8 @@ def read_not_data(path, text: str, structure: pd.DataFrame) -> pd.DataFrame:
     Returns one row per number token inside each passage: columns token_start, reason. Raises
     :class:`ArticleFactsError` for a passage that is not found, occurs twice, or holds no number.
     """
-    table = read_csv_table(path, "Not-data file", NOT_DATA_COLUMNS, NOT_DATA_COLUMNS)
+    table = read_csv_table(path, "Not-data file", NOT_DATA_COLUMNS, ())
+    check_input(table, "not_data_file", f"Not-data file {relative(resolve(path))}")
     rows = []
     for i, row in table.iterrows():
         label = f"not-data row {i + 2}"

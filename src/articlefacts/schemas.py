@@ -27,10 +27,16 @@ PANDERA_TYPES = {"integer": "Int64", "number": "Float64", "string": "string", "b
 KEYED = ("facts", "derived")  # tables that the notebooks hold indexed by their key column
 
 
+INPUT_TABLES_FILE = Path(__file__).with_name("input_tables.json")
+
+
 @cache
-def tables() -> dict[str, dict]:
-    """name → table definition (name, notebook, title, description, fields), enums resolved from vocab."""
-    defs = json.loads(TABLES_FILE.read_text(encoding="utf-8"))
+def tables(path: Path = TABLES_FILE) -> dict[str, dict]:
+    """name → table definition (name, notebook, title, description, fields), enums resolved from vocab.
+
+    ``path`` is ``tables.json`` (the processed tables) or ``input_tables.json`` (the hand-written inputs).
+    """
+    defs = json.loads(path.read_text(encoding="utf-8"))
     for table in defs:
         for f in table["fields"]:
             enum = f.get("constraints", {}).get("enum")
@@ -55,6 +61,39 @@ def pandera_schema(name: str, fields: list[dict] | None = None) -> pa.DataFrameS
         cols[f["name"]] = pa.Column(PANDERA_TYPES[f["type"]], checks=checks, nullable=not c.get("required", False),
                                     unique=c.get("unique", False), coerce=True)
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
+
+
+def check_input(frame: pd.DataFrame, name: str, label: str) -> None:
+    """Validate a hand-written input (strings, "" for empty) against ``input_tables.json``.
+
+    Raises :class:`ArticleFactsError` with the project's two-line message for the first problem: an empty
+    required cell (named by its spreadsheet row), a value outside its vocabulary, or a duplicate key.
+    ``label`` names the file in the message ("Facts file data/raw/….facts.csv").
+    """
+    from articlefacts.errors import ArticleFactsError
+
+    fields = tables(INPUT_TABLES_FILE)[name]["fields"]
+    try:
+        pandera_schema(name, fields).validate(frame[[f["name"] for f in fields]].replace("", None), lazy=False)
+    except pa.errors.SchemaError as err:
+        column = getattr(err.schema, "name", "") or ""
+        case = err.failure_cases.iloc[0] if err.failure_cases is not None and len(err.failure_cases) else None
+        value = "" if case is None else case.get("failure_case", "")
+        row = frame.index[frame[column] == value][0] + 2 if column in frame and (frame[column] == value).any() else None
+        constraints = next(f for f in fields if f["name"] == column).get("constraints", {})
+        if value is None or pd.isna(value):
+            empty = frame.index[frame[column] == ""][0] + 2
+            raise ArticleFactsError(f"{label}, row {empty}: the '{column}' cell is empty",
+                                    f"fill in '{column}' for every row.") from None
+        if "enum" in constraints and value not in constraints["enum"]:
+            key = f", fact '{frame.loc[row - 2, 'key']}'" if row is not None and "key" in frame else ""
+            raise ArticleFactsError(f"{label}{key}: unknown {column} '{value}'",
+                                    f"use one of: {', '.join(constraints['enum'])}.") from None
+        if constraints.get("unique"):
+            raise ArticleFactsError(f"{label}: duplicate {column} '{value}'",
+                                    f"every row needs its own {column}; rename or delete the second row.") from None
+        raise ArticleFactsError(f"{label}, row {row}: '{column}' = '{value}' breaks its constraint {err.check}",
+                                "correct the cell.") from None
 
 
 def conform(frame: pd.DataFrame, name: str, fields: list[dict] | None = None) -> pd.DataFrame:
