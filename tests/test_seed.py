@@ -157,7 +157,8 @@ def test_the_heuristic_catches_english():
     ("communes_2002,subset", "communes_2002,subsett", "fact 'rotation_communes': unknown relation 'subsett'"),
     (",có 230 cán bộ cấp ủy,,", ",,,", "row 3: the 'quote' cell is empty"),
     ("rotation_communes,rotation,rotation_communes,2002–2021,communes",
-     "rotation_communes,rotation,rotation_communes,2002–2021,people", "counts people, its parent 'communes_2002' communes"),
+     "rotation_communes,rotation,rotation_communes,2002–2021,people",
+     "counts people, its parent 'communes_2002' communes"),
 ])
 def test_the_facts_file_is_checked_against_its_schema(tmp_path, old, new, first_line):
     from articlefacts.facts import read_facts
