@@ -20,6 +20,24 @@ KINDS = ("inventory", "repeat", "label", "subset", "parts_sum", "range", "bound"
          "comparability")
 
 
+FIXES = {
+    "label": "set each term_vi to words that occur in the sentence of its quote (notebook 01 shows the sentence)",
+    "repeat": "a repeat must print the same number as the fact it repeats: check repeat_of and the quote",
+    "subset": "a part or subset cannot exceed its whole: check the quote, the unit and parent_key",
+    "parts_sum": "the parts of a split cannot add up to more than the whole: check the split names and quotes",
+    "range": "a percentage lies between 0 and 100: check the quote",
+    "bound": "a bounded share cannot exceed its whole: check parent_key",
+    "period": "use years the article prints (or its date) in period",
+    "inventory": "add each number to the facts or the not-data file",
+}
+
+
+def failure_fix(failed: pd.DataFrame) -> str:
+    """The fix line for failed checks: one instruction per kind that failed, from :data:`FIXES`."""
+    kinds = list(dict.fromkeys(failed["kind"]))
+    return "; ".join(FIXES.get(k, "correct the facts file") for k in kinds) + "."
+
+
 def check_row(check_id: str, kind: str, status: str, detail: str) -> dict:
     """One row of the checks table."""
     return {"check_id": check_id, "kind": kind, "status": status, "detail": detail}
