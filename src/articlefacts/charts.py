@@ -141,7 +141,12 @@ def subset_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language:
     sub, parent = facts.loc[key], facts.loc[rows["parent_key"].iloc[0]]
     groups = [(f"{flow_label(r, facts, language)} ({number(r['count'], language)})", int(r["count"]),
                "blue" if r["relation"] == "subset" else "grey", 0) for _, r in rows.iterrows()]
-    caveats = [t("fig.subset.caveat", language)]
+    others = parent["value"] - sub["value"]
+    if len(groups) == 1 and sub["bound"] == parent["bound"] == "eq" and others > 0:
+        # The rest of the whole, so that the whole is drawn: parent − subset (overlapping subsets each get theirs).
+        label = t("r.rest_subset", language, label=words(sub, language))
+        groups.append((f"{label} ({number(others, language)})", int(others), "grey", 0))
+    caveats = [t("fig.subset.caveat", language)] if sub["unit"] == "communes" else []
     if parent["period"] != sub["period"]:
         caveats.append(t("r.period_caveat", language, total=number(parent["value"], language), period=parent["period"],
                          period2=sub["period"]))
