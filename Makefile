@@ -66,7 +66,7 @@ $(foreach v,$(PATH_VARS),\
   $(if $(findstring ",$($v)),$(call refuse,$v,a double quote)))
 
 # Goals that run no notebook need no inputs (`make help` works before anything is installed).
-RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench,$(or $(MAKECMDGOALS),help))
+RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench draft corpus,$(or $(MAKECMDGOALS),help))
 INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
 
 # A missing input is named, with the fix, on every run (never "nothing to be done"). It is checked

@@ -155,7 +155,7 @@ def test_the_heuristic_catches_english():
 @pytest.mark.parametrize(("old", "new", "first_line"), [
     (",2002,people,,,,có 230", ",2002,peple,,,,có 230", "fact 'cadres_2002': unknown unit 'peple'"),
     ("communes_2002,subset", "communes_2002,subsett", "fact 'rotation_communes': unknown relation 'subsett'"),
-    (",có 230 cán bộ cấp ủy,,", ",,,", "row 3: the 'quote' cell is empty"),
+    (",có 230 cán bộ cấp ủy,,", ",,,", "row 3 (fact 'cadres_2002'): the 'quote' cell is empty"),
     ("rotation_communes,rotation,rotation_communes,2002–2021,communes",
      "rotation_communes,rotation,rotation_communes,2002–2021,people",
      "counts people, its parent 'communes_2002' communes"),

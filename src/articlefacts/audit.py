@@ -174,10 +174,11 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
     for key, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
         unknown = stated - years
-        rows.append(check_row(
-            f"period:{key}", "period", "fail" if unknown or not stated else "pass",
-            f"period '{row['period']}' " + (f"uses years the article does not give: {sorted(unknown)}" if unknown
-                                            else "uses years the article prints or its date")))
+        printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
+                         "qua» counted back from the article's year; say so in the note)" if unknown
+                         else "uses years the article prints or its date")
+        rows.append(check_row(f"period:{key}", "period", "fail" if not stated else "flag" if unknown else "pass",
+                              f"period '{row['period']}' {printed_years}"))
     return rows
 
 

@@ -89,8 +89,10 @@ def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, langu
         caveats.append(t("fig.profile.caveat.bounded", language))
     if head.get("attribution") and head["attribution"] != "the article":
         caveats.append(t("fig.profile.caveat.attributed", language, who=head["attribution"]))
-    title = "fig.profile.title" if len(rows) > 1 else "fig.profile.title.one"
-    cap = caption(t(title, language, year=year, label=rows[0]["label"], n=number(head["value"], language),
+    open_above = any(r["range"][1] > top["share_pct"] for r in rows[1:])
+    title = ("fig.profile.title.one" if len(rows) == 1 else "fig.profile.title.bounded" if open_above
+             else "fig.profile.title")
+    cap = caption(t(title, language, year=year, label=rows[0]["label"], n=number(head["value"], language), k=len(rows),
                     who=words(head, language),
                     value=share_text(top["share_pct"], top["share_decimals"], top["share_bound"], language)),
                   t("fig.profile.subtitle", language), " ".join(caveats), meta, language)

@@ -186,11 +186,13 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
                  for _, r in group.iterrows()]
         name = split_name(split, language)
         out.append(t("r.split" if name else "r.split.unnamed", language, split=name, who=whole_words(parent, language),
-                     total=count_text(parent["value"], parent["bound"], language), parts=join(parts, language)))
+                     total=count_text(parent["value"], parent["bound"], language),
+                     parts="; ".join(parts) if language == "vi" else join(parts, language)))
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
         parent, sub = facts.loc[r["parent_key"]], facts.loc[key]
         text = t("r.subset", language, n=count_text(r["count"], r["bound"], language), label=words(sub, language),
+                 unit=t(f"unit.{r['unit']}", language),
                  total=count_text(parent["value"], parent["bound"], language), parent=words(parent, language),
                  share=share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language))
         if parent["period"] != sub["period"]:

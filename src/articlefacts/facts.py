@@ -46,6 +46,7 @@ def read_facts(path) -> pd.DataFrame:
     facts["relation"] = facts.apply(infer_relation, axis=1)
     keys = set(facts["key"])
     units = dict(zip(facts["key"], facts["unit"], strict=True))
+    repeats = {k: r for k, r in zip(facts["key"], facts["repeat_of"], strict=True) if r}
 
     def refuse(row, what, fix):
         raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
@@ -54,6 +55,10 @@ def read_facts(path) -> pd.DataFrame:
         if row["parent_key"] and row["parent_key"] not in keys:
             refuse(row, f"its parent fact '{row['parent_key']}' is missing",
                    "add the fact that counts the whole, or correct parent_key.")
+        repeated = repeats.get(row["parent_key"])
+        if repeated:
+            refuse(row, f"its parent '{row['parent_key']}' is a repeat of '{repeated}', not a fact of its own",
+                   f"set parent_key to '{repeated}'.")
         if row["relation"] in ("part", "subset", "share") and not row["parent_key"]:
             refuse(row, f"a {row['relation']} needs the fact it is part of, but parent_key is empty",
                    "set parent_key to the key of the fact that counts the whole.")

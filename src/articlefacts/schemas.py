@@ -82,8 +82,9 @@ def check_input(frame: pd.DataFrame, name: str, label: str) -> None:
         row = frame.index[frame[column] == value][0] + 2 if column in frame and (frame[column] == value).any() else None
         constraints = next(f for f in fields if f["name"] == column).get("constraints", {})
         if value is None or pd.isna(value):
-            empty = frame.index[frame[column] == ""][0] + 2
-            raise ArticleFactsError(f"{label}, row {empty}: the '{column}' cell is empty",
+            empty = frame.index[frame[column] == ""][0]
+            key = f" (fact '{frame.loc[empty, 'key']}')" if "key" in frame and frame.loc[empty, "key"] else ""
+            raise ArticleFactsError(f"{label}, row {empty + 2}{key}: the '{column}' cell is empty",
                                     f"fill in '{column}' for every row.") from None
         if "enum" in constraints and value not in constraints["enum"]:
             key = f", fact '{frame.loc[row - 2, 'key']}'" if row is not None and "key" in frame else ""

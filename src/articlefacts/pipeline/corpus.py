@@ -105,7 +105,8 @@ def index(corpus: Path, out: Path, ids: list[str]) -> str:
         meta = read_meta(corpus / article_id / "meta.json")
         state = status(out, article_id)
         if state != "ok":
-            lines.append(f"| {article_id} | {meta['outlet']}, {meta['date']} | | | **{state or 'not built'}** |")
+            log = f"[log]({article_id}/build/report.log)" if (out / article_id / "build/report.log").is_file() else ""
+            lines.append(f"| {article_id} | {meta['outlet']}, {meta['date']} | {log} | | **{state or 'not built'}** |")
             continue
         books = sorted((out / article_id / "notebooks/executed").glob("*.ipynb"))
         figures = sorted((out / article_id / "figures/en").glob("*.png"))
@@ -114,7 +115,7 @@ def index(corpus: Path, out: Path, ids: list[str]) -> str:
         links = " · ".join(f"[{p.stem}]({article_id}/notebooks/executed/{p.name})" for p in books)
         pictures = " · ".join(f"[{p.stem}]({article_id}/figures/en/{p.name})" for p in figures) or "none"
         lines.append(f"| {article_id} | {meta['outlet']}, {meta['date']} | {links} | {pictures} | "
-                     f"{len(flags)} flags{': ' + ', '.join(flags) if flags else ''} |")
+                     f"{len(flags)} flag{'' if len(flags) == 1 else 's'}{': ' + ', '.join(flags) if flags else ''} |")
     return "\n".join(lines) + "\n"
 
 
