@@ -12,15 +12,15 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 
 from articlefacts import paths
-from articlefacts.charts import CHARTS, profile_figures, rotation_figures
+from articlefacts.charts import profile_figures, rotation_figures
 from articlefacts.claims import profile_findings, rotation_findings
 from articlefacts.cleaning import build_tables
 from articlefacts.compare import profile_table
+from articlefacts.display import draw_figures
 from articlefacts.figures import setup_style
-from articlefacts.outputs import save_figure, save_table
+from articlefacts.outputs import save_table
 from articlefacts.rotation import rotation_flows
 
 
@@ -38,10 +38,7 @@ def main(out: Path, inputs: tuple[str, ...] = ()) -> None:
         profile_findings(profiles, tables.facts, language)
         rotation_findings(flows, tables.facts, language)
         for table, figures in ((profiles, profile_figures(profiles)), (flows, rotation_figures(flows))):
-            for name, kind, subject in figures:
-                fig, _ = CHARTS[kind](table, tables.facts, tables.meta, language, subject)
-                save_figure(fig, out / "figures" / language, name)
-                plt.close(fig)
+            draw_figures(figures, table, tables.facts, tables.meta, language, str(out / "figures"), show_inline=False)
 
 
 if __name__ == "__main__":

@@ -134,12 +134,25 @@ def part_at(structure: pd.DataFrame, offset: int) -> pd.Series:
     return hit.iloc[0]
 
 
-def sentence_at(text: str, structure: pd.DataFrame, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds the span ``start``–``end`` (sentences end with . ! ? …)."""
-    line = part_at(structure, start)
-    body = text[line["start"]:line["end"]]
+def line_span(text: str, offset: int) -> tuple[int, int]:
+    """Start and end offsets of the line of ``text`` that holds ``offset``."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, (len(text) if end < 0 else end)
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Start and end offsets of the sentence that holds the span ``start``–``end`` (default: one character).
+
+    Sentences end at «.», «!», «?» or «…» followed by a space, within a line; «2.813» and «85,33%» end none.
+    The span excludes the whitespace around the sentence.
+    """
+    end = start + 1 if end is None else end
+    line_start, line_end = line_span(text, start)
+    body = text[line_start:line_end]
     cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(body)] + [len(body)]
-    rel_start, rel_end = start - line["start"], end - line["start"]
-    first = max(c for c in cuts if c <= rel_start)
-    last = min(c for c in cuts if c >= rel_end)
-    return body[first:last].strip()
+    first = line_start + max(c for c in cuts if c <= start - line_start)
+    last = line_start + min(c for c in cuts if c >= end - line_start)
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last

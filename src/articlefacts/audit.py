@@ -13,6 +13,9 @@ from fractions import Fraction
 
 import pandas as pd
 
+from articlefacts.errors import ArticleFactsError
+from articlefacts.i18n import t
+from articlefacts.numbers import YEAR_RE
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, ROUNDING_RULES
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
@@ -21,7 +24,6 @@ KINDS = ("inventory", "repeat", "label", "subset", "parts_sum", "range", "bound"
 
 
 FIXES = {
-    "label": "set each term_vi to words that occur in the sentence of its quote (notebook 01 shows the sentence)",
     "repeat": "a repeat must print the same number as the fact it repeats: check repeat_of and the quote",
     "subset": "a part or subset cannot exceed its whole: check the quote, the unit and parent_key",
     "parts_sum": "the parts of a split cannot add up to more than the whole: check the split names and quotes",
@@ -38,6 +40,14 @@ def failure_fix(failed: pd.DataFrame) -> str:
     return "; ".join(FIXES.get(k, "correct the facts file") for k in kinds) + "."
 
 
+def stop_on_failures(checks: pd.DataFrame) -> None:
+    """Raise :class:`ArticleFactsError` listing every failed check, with one fix per kind that failed."""
+    failed = checks[checks["status"] == "fail"]
+    if len(failed):
+        details = "; ".join(failed["check_id"] + ": " + failed["detail"])
+        raise ArticleFactsError(f"{len(failed)} checks failed: {details}", failure_fix(failed))
+
+
 def check_row(check_id: str, kind: str, status: str, detail: str) -> dict:
     """One row of the checks table."""
     return {"check_id": check_id, "kind": kind, "status": status, "detail": detail}
@@ -52,9 +62,8 @@ def interval(value: float, bound: str, unit: str) -> tuple[float, float]:
 
 
 def shown(row: pd.Series) -> str:
-    """A fact's value as printed, with its bound word: '> 11', '26'."""
-    return {"eq": "", "gt": "more than ", "ge": "at least ", "lt": "fewer than ", "le": "at most ",
-            "approx": "about "}[row["bound"]] + row["token"]
+    """A fact's value as printed, with its bound in words (the translation table's English): 'more than 11'."""
+    return t(f"bound.{row['bound']}", "en", x=row["token"])
 
 
 def printed_percent(count: int, whole: int, decimals: int, rule: str) -> Fraction:
@@ -167,9 +176,11 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                               f"{row['repeat_of']} = {shown(fact)}"))
     for key, row in facts.iterrows():
         found = row["term_vi"].lower() in row["context"].lower()
-        rows.append(check_row(f"label:{key}", "label", "pass" if found else "fail",
-                              f"«{row['term_vi']}» {'occurs' if found else 'does not occur'} in the quote's sentence"))
-    printed = {int(y) for token in inventory["token"] for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", token)}
+        rows.append(check_row(f"label:{key}", "label", "pass" if found else "flag",
+                              f"«{row['term_vi']}» occurs in the quote's sentence" if found else
+                              f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
+                              "show that the number counts what the label says: set term_vi to words of that sentence"))
+    printed = {int(y) for token in inventory["token"] for y in YEAR_RE.findall(token)}
     years = printed | {int(meta["date"][:4])}
     for key, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}

@@ -10,11 +10,15 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.claims import (
+    change_sentence,
     count_text,
     flow_label,
     pair_values,
     paired_measures,
+    part_text,
+    people_text,
     share_text,
+    source_person,
     split_name,
     whole_words,
     words,
@@ -43,18 +47,18 @@ def pairs_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, languag
     """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
     v = pair_values(profiles, facts, measure, language)
     if v["comparable"] and pd.notna(v["change"]):
-        kind = "p.rose" if v["change"] > 0 else "p.fell" if v["change"] < 0 else "p.same"
-        title = t(kind, language, **v, diff=number(abs(v["change"]), language, 1)).rstrip(".")
+        title = change_sentence(v, language).rstrip(".")
         cap = caption(title, t("fig.pairs.subtitle.same", language, **v), "", meta, language)
     else:
         cap = caption(t("fig.pairs.title", language, **v), t("fig.pairs.subtitle", language, **v),
                       t("fig.pairs.caveat", language, reasons="; ".join(v["reasons"])) if v["reasons"] else "",
                       meta, language)
-    rows = [{"label": f"{v['y0']}: {v['n0']} {v['who0']}", "share": v["s0"], "text": v["v0"], "colour": "sky"},
-            {"label": f"{v['y1']}: {v['n1']} {v['who1']}", "share": v["s1"], "text": v["v1"], "colour": "blue"}]
+    # Each point is labelled with its year's own words for the measure and its own population.
+    rows = [{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})", "share": v[f"s{i}"],
+             "text": v[f"v{i}"], "colour": colour} for i, colour in ((0, "sky"), (1, "blue"))]
     fig, ax = figure(2.2, cap)
     plot_points(ax, rows)
-    fig.subplots_adjust(left=0.3)
+    fig.subplots_adjust(left=0.35)
     return fig, cap
 
 
@@ -67,15 +71,7 @@ def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, langu
     rows = []
     for _, r in rows_in.iterrows():
         value = share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language)
-        if pd.notna(r["count"]) and r["reported_as"] != "percent":
-            people = count_text(r["count"], r["count_bound"], language) + " " + t("unit.people", language)
-        elif r["count_bound"] == "ge":
-            people = t("fig.people_least", language, n=number(r["count"], language))
-        elif pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
-            people = t("fig.people_range", language, lo=number(r["count_min"], language),
-                       hi=number(r["count_max"], language))
-        else:
-            people = t("fig.people_about", language, n=number(round(r["share_pct"] * head["value"] / 100), language))
+        people = people_text(r, head["value"], language)
         span = {"gt": (r["share_pct"], 100.0), "ge": (r["share_pct"], 100.0), "lt": (0.0, r["share_pct"]),
                 "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
         rows.append({"label": words(facts.loc[r["source_key"]], language), "range": span,
@@ -87,8 +83,8 @@ def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, langu
         caveats.append(t("fig.profile.caveat.one_year", language, year=year))
     if any(r["range"][1] > r["range"][0] for r in rows):
         caveats.append(t("fig.profile.caveat.bounded", language))
-    if head.get("attribution") and head["attribution"] != "the article":
-        caveats.append(t("fig.profile.caveat.attributed", language, who=head["attribution"]))
+    if source_person(head, language):
+        caveats.append(t("fig.profile.caveat.attributed", language, who=source_person(head, language)))
     open_above = any(r["range"][1] > top["share_pct"] for r in rows[1:])
     title = ("fig.profile.title.one" if len(rows) == 1 else "fig.profile.title.bounded" if open_above
              else "fig.profile.title")
@@ -118,7 +114,7 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
                              n=number(sub["count"], language))))
         else:
             groups.append((label, int(r["count"]), colour, 0))
-    parts = [f"{number(r['count'], language)} {flow_label(r, facts, language)}" for _, r in group.iterrows()]
+    parts = [part_text(r, facts, language) for _, r in group.iterrows()]
     caveats = []
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         caveats.append(t("fig.split.caveat", language))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.i18n import capital, has, number, percent, t
-from articlefacts.vocab import HEADCOUNT
+from articlefacts.vocab import ARTICLE_ITSELF, HEADCOUNT
 
 
 def join(items: list[str], language: str) -> str:
@@ -48,12 +48,21 @@ def count_text(value: float, bound: str, language: str) -> str:
     return bounded(number(value, language), bound, language)
 
 
-def attribution_text(fact: pd.Series, language: str) -> str:
-    """' (figures given by …)' when a named source gives the fact, else ''."""
+def source_person(fact: pd.Series, language: str) -> str:
+    """Who gives a fact, as a sentence in ``language`` names them ('' for the article itself): in vi, a title
+    such as «Ông» is lower-cased mid-sentence."""
     who = fact.get("attribution", "")
+    if not who or who == ARTICLE_ITSELF:
+        return ""
     if language == "vi" and who.split(" ", 1)[0] in ("Ông", "Bà", "Anh", "Chị", "Đồng"):
         who = who[:1].lower() + who[1:]
-    return t("attributed", language, who=who) if who and who != "the article" else ""
+    return who
+
+
+def attribution_text(fact: pd.Series, language: str) -> str:
+    """' (figures given by …)' when a named source gives the fact, else ''."""
+    who = source_person(fact, language)
+    return t("attributed", language, who=who) if who else ""
 
 
 # Notebook 02 ---------------------------------------------------------------------------------------
@@ -101,9 +110,18 @@ def pair_values(profiles: pd.DataFrame, facts: pd.DataFrame, measure: str, langu
             "v0": share_text(r0["share_pct"], r0["share_decimals"], r0["share_bound"], language),
             "v1": share_text(r1["share_pct"], r1["share_decimals"], r1["share_bound"], language),
             "n0": count_text(h0["value"], h0["bound"], language), "n1": count_text(h1["value"], h1["bound"], language),
-            "who0": words(h0, language), "who1": words(h1, language), "s0": r0["share_pct"], "s1": r1["share_pct"],
+            "who0": words(h0, language), "who1": words(h1, language),
+            "w0": words(a, language), "w1": words(b, language), "s0": r0["share_pct"], "s1": r1["share_pct"],
+            "decimals": int(min(r0["share_decimals"], r1["share_decimals"])),
             "comparable": bool(r1["comparable"]) if pd.notna(r1["comparable"]) else False,
             "change": r1["change_pp"], "reasons": reasons(a, b, h0, h1, language)}
+
+
+def change_sentence(v: dict, language: str) -> str:
+    """How a comparable share moved between two years ('rose from … to …, N percentage points'), from
+    :func:`pair_values`; the difference carries the decimals of the less precise of the two shares."""
+    kind = "p.rose" if v["change"] > 0 else "p.fell" if v["change"] < 0 else "p.same"
+    return t(kind, language, **v, diff=number(abs(v["change"]), language, v["decimals"]))
 
 
 def paired_measures(profiles: pd.DataFrame) -> list[str]:
@@ -130,8 +148,7 @@ def profile_sentences(profiles: pd.DataFrame, facts: pd.DataFrame, years: list[s
     for measure in paired_measures(profiles):
         v = pair_values(profiles, facts, measure, language)
         if v["comparable"] and pd.notna(v["change"]):
-            kind = "p.rose" if v["change"] > 0 else "p.fell" if v["change"] < 0 else "p.same"
-            out.append(t(kind, language, **v, diff=number(abs(v["change"]), language, 1)))
+            out.append(change_sentence(v, language))
         else:
             out.append(t("p.not_comparable", language, **{**v, "reasons": "; ".join(v["reasons"])}))
     for year in years:
@@ -164,6 +181,12 @@ def flow_label(row: pd.Series, facts: pd.DataFrame, language: str) -> str:
     return words(facts.loc[row["key"]], language)
 
 
+def part_text(r: pd.Series, facts: pd.DataFrame, language: str) -> str:
+    """One part of a split with its count: '10 from the government bloc' / 'khối chính quyền 16 người'."""
+    return t("r.part", language, n=count_text(r["count"], r["bound"], language), unit=t(f"unit.{r['unit']}", language),
+             label=flow_label(r, facts, language))
+
+
 def whole_words(parent: pd.Series, language: str) -> str:
     """The words for the whole a rotation split divides; in vi, «được luân chuyển» is added when the article's
     words for it leave it out (the rotation topic counts rotated people)."""
@@ -181,9 +204,7 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
     splits = flows[flows["relation"].isin(("part", "rest"))]
     for split, group in splits.groupby("group", sort=False):
         parent = facts.loc[group["parent_key"].iloc[0]]
-        parts = [t("r.part", language, n=count_text(r["count"], r["bound"], language),
-                   unit=t(f"unit.{r['unit']}", language), label=flow_label(r, facts, language))
-                 for _, r in group.iterrows()]
+        parts = [part_text(r, facts, language) for _, r in group.iterrows()]
         name = split_name(split, language)
         out.append(t("r.split" if name else "r.split.unnamed", language, split=name, who=whole_words(parent, language),
                      total=count_text(parent["value"], parent["bound"], language),
@@ -232,8 +253,8 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
     audit = (f"the audit ran {plural(len(checks), 'check')}: {st.get('pass', 0)} pass, "
              f"{plural(st.get('flag', 0), 'flag')}, {plural(st.get('note', 0), 'note')}, "
              f"{st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
-    named = sorted(set(facts["attribution"]) - {"the article"})
-    who = (f"; {sum(facts['attribution'] != 'the article')} of them are attributed to {join(named, language)}"
+    named = sorted(set(facts["attribution"]) - {ARTICLE_ITSELF})
+    who = (f"; {sum(facts['attribution'] != ARTICLE_ITSELF)} of them are attributed to {join(named, language)}"
            if named else "")
     return {
         "tokens": f"Finding: {tokens}",
@@ -246,6 +267,20 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
     }
 
 
+def people_text(r: pd.Series, headcount: float, language: str) -> str:
+    """How many people a row of the profiles table stands for, in words: '24 people', 'at least 185 people',
+    '≈ 185–190 people' (every whole count the printed share fits), '≈ 363 people'; '' for no share or count."""
+    if pd.notna(r["count"]) and r["reported_as"] != "percent":
+        return count_text(r["count"], r["count_bound"], language) + " " + t("unit.people", language)
+    if r["count_bound"] == "ge":
+        return t("fig.people_least", language, n=number(r["count"], language))
+    if pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
+        return t("fig.people_range", language, lo=number(r["count_min"], language), hi=number(r["count_max"], language))
+    if pd.isna(r["share_pct"]):
+        return ""
+    return t("fig.people_about", language, n=number(round(r["share_pct"] * headcount / 100), language))
+
+
 def profile_display(profiles: pd.DataFrame, facts: pd.DataFrame, language: str) -> pd.DataFrame:
     """The profiles table for reading: label, year, status, value as printed, people."""
     rows = []
@@ -253,10 +288,7 @@ def profile_display(profiles: pd.DataFrame, facts: pd.DataFrame, language: str) 
         fact = facts.loc[r["source_key"]] if r["source_key"] else None
         value = ("" if pd.isna(r["share_pct"]) else share_text(r["share_pct"], r["share_decimals"], r["share_bound"],
                                                                language))
-        people = "" if pd.isna(r["count"]) else count_text(r["count"], r["count_bound"], language)
-        if not people and pd.notna(r["count_min"]):
-            people = "≈ " + (number(r["count_min"], language) if r["count_min"] == r["count_max"]
-                             else f"{number(r['count_min'], language)}–{number(r['count_max'], language)}")
+        people = people_text(r, r["headcount"], language) if r["status"] == "reported" else ""
         same = facts[facts["measure"] == r["measure"]]
         named = fact if fact is not None else same.iloc[0]
         rows.append({"label": words(named, language), "period": r["period"],

@@ -39,3 +39,25 @@ def save_findings(directory: str, notebook: str, language: str, findings: list[s
     body = {"notebook": notebook, "language": language, "findings": findings, "figures": figures}
     return write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n",
                       Path(directory) / "findings" / f"{notebook}.{language}.json")
+
+
+def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, facts: pd.DataFrame, meta: dict,
+                 language: str, figures_dir: str, show_inline: bool = True) -> dict[str, dict]:
+    """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, in a notebook, show each figure.
+
+    ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.charts.profile_figures` or
+    :func:`~articlefacts.charts.rotation_figures`; returns file name → caption (title, subtitle, caveat, source, alt).
+    """
+    import matplotlib.pyplot as plt
+
+    from articlefacts.charts import CHARTS
+    from articlefacts.outputs import save_figure
+
+    captions = {}
+    for name, kind, subject in figures:
+        fig, captions[name] = CHARTS[kind](table, facts, meta, language, subject)
+        save_figure(fig, f"{figures_dir}/{language}", name)
+        if show_inline:
+            display(fig)
+        plt.close(fig)
+    return captions

@@ -25,20 +25,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from articlefacts.article import line_span
 from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import normalise_text
-from articlefacts.numbers import QUALIFIERS, find_number_tokens, read_bound
+from articlefacts.numbers import DATE_RE, TIME_RE, YEAR_RE, find_number_tokens, read_qualifier
 from articlefacts.paths import BUILD_DIR, relative, resolve
-from articlefacts.quote_search import count_occurrences, line_span, shortest_quote
+from articlefacts.quote_search import count_occurrences, shortest_quote
 
 FACTS_COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "relation", "split", "quote", "number",
                  "term_vi", "gloss_en", "population", "attribution", "repeat_of", "note")
 NOT_DATA_COLUMNS = ("quote", "reason")
 DRAFT_DIR = f"{BUILD_DIR}/draft"
 
-DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
-TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # The kinds of Party and State documents whose numbers are names: «11-NQ/TW», «1234/QĐ-UBND», «45-KH/HU».
 DOCUMENT_SUFFIX_RE = re.compile(
     r"\s?[-/]\s?(?:NQ|QĐ|QD|KH|KL|CT|TB|HD|HĐ|NĐ|ND|CP|TTg|TT|UBND|UBTVQH\w*|QH\w*|BNV|BCT|HU|TU)\b")
@@ -103,22 +101,9 @@ def is_year_label(text: str, token: re.Match) -> bool:
 
 
 def guess_bound(text: str, token: re.Match) -> tuple[str, str]:
-    """The bound the words before a token imply, and those words.
-
-    In: the text and a token. Out: ``(bound, words)``, e.g. ``("gt", "hơn")``, or ``("eq", "")`` when no
-    qualifier (hơn, trên, ít nhất, gần, dưới, tối đa, khoảng, xấp xỉ) comes just before it on its line.
-    """
+    """The bound the words before a token imply on its line, and those words: ``("gt", "hơn")`` or ``("eq", "")``."""
     line_start, _ = line_span(text, token.start())
-    before = text[line_start:token.start()]
-    bound = read_bound(before)
-    if bound == "eq":
-        return bound, ""
-    words = before.lower().split()
-    for n in (2, 1):
-        phrase = " ".join(words[-n:])
-        if len(words) >= n and QUALIFIERS.get(phrase) == bound:
-            return bound, phrase
-    return bound, ""
+    return read_qualifier(text[line_start:token.start()])
 
 
 def draft_rows(text: str) -> Draft:

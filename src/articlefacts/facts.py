@@ -11,17 +11,17 @@ import unicodedata
 
 import pandas as pd
 
-from articlefacts.article import part_at, sentence_at
+from articlefacts.article import part_at, sentence_span
 from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import read_csv_table
 from articlefacts.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
 from articlefacts.paths import relative, resolve
 from articlefacts.schemas import check_input
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
+from articlefacts.vocab import ARTICLE_ITSELF, COUNT_UNITS, HEADCOUNT
 
 COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi", "gloss_en")
 OPTIONAL = ("relation", "number", "population", "attribution", "repeat_of", "note")
-ARTICLE_ITSELF = "the article"
+
 
 
 def infer_relation(row: pd.Series) -> str:
@@ -155,7 +155,7 @@ def build_fact(fact: pd.Series, text: str, structure: pd.DataFrame) -> dict:
             "bound": read_bound(text[:start + token.start()][-40:]), "token": token.group(),
             "quote_start": start, "quote_end": end, "token_start": start + token.start(),
             "token_end": start + token.end(), "part": part_at(structure, start)["part"],
-            "context": sentence_at(text, structure, start, end),
+            "context": text[slice(*sentence_span(text, start, end))],
             "attribution": fact["attribution"] or ARTICLE_ITSELF}
 
 

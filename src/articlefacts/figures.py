@@ -24,7 +24,7 @@ VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳ�
 # Words a Vietnamese line may break before: they start a new word group.
 BREAK_BEFORE = {"và", "của", "trong", "năm", "là", "theo", "trên", "không", "nhưng", "nên", "cho", "với", "tại",
                 "đến", "từ", "tính", "giai", "khi", "mà", "thì", "để", "có", "được", "hoặc", "chỉ", "mỗi",
-                "kèm", "tỷ", "(", "≈", "and", "of", "in", "for", "to", "with", "but", "by"}
+                "kèm", "tỷ", "(", "≈", "ở", "về", "đã", "đang", "chiếm", "đạt"}
 LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": 0.18}
 
 
@@ -48,11 +48,11 @@ def wrap_words(text: str, width: int) -> list[str]:
     word. Lines break after punctuation or before a function word (:data:`BREAK_BEFORE`); a group longer
     than a line is broken at spaces as a last resort.
     """
-    if not VIETNAMESE_LETTERS.search(text):  # English: every space is a word boundary
+    if not VIETNAMESE_LETTERS.search(re.sub(r"«[^»]*»", "", text)):  # English (quotes aside): any space will do
         return textwrap.wrap(nfc(text), width)
     groups, current = [], []
     for word in nfc(text).split():
-        if current and (word.lower() in BREAK_BEFORE or current[-1][-1] in ",;:.)"):
+        if current and (word.lower() in BREAK_BEFORE or word[0] == "(" or current[-1][-1] in ",;:.)"):
             groups.append(" ".join(current))
             current = []
         current.append(word)
@@ -113,7 +113,7 @@ def plot_points(ax, rows) -> None:
         ax.scatter(r["share"], i, s=170, color=OKABE_ITO[r["colour"]], zorder=3, edgecolor="white")
         ax.text(r["share"], i - 0.22, nfc(r["text"]), ha="center", va="bottom", fontsize=11, fontweight="bold",
                 color=OKABE_ITO[r["colour"]])
-    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 26)) for r in rows], fontsize=9.5)
+    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=9.5)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
 

@@ -13,7 +13,11 @@ from articlefacts.vocab import QUALIFIERS
 
 # One number token: a date (22/01/2021), a time of day (05:09), or a number with Vietnamese separators
 # and an optional per cent sign. "x/y" ("2.813/3.050": x of y) is two tokens, since it is two numbers.
-TOKEN_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:[.,]\d+)*(?:\s?%)?")
+DATE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+TOKEN_RE = re.compile(rf"{DATE_RE.pattern}|{TIME_RE.pattern}|\d+(?:[.,]\d+)*(?:\s?%)?")
+# A year as the article prints it (1900–2099), alone or inside a token.
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,19 @@ def check_whole_count(number: ParsedNumber, where: str = "") -> None:
             "not a count: check the quote and the unit.")
 
 
-def read_bound(text_before: str) -> str:
-    """The bound implied by the words just before a number: ``"hơn "`` → ``"gt"``, else ``"eq"``."""
+def read_qualifier(text_before: str) -> tuple[str, str]:
+    """The bound the words just before a number set, and those words: ``"hơn "`` → ``("gt", "hơn")``.
+
+    Without a qualifier (:data:`articlefacts.vocab.QUALIFIERS`) it is ``("eq", "")``.
+    """
     words = text_before.lower().split()
     for n in (2, 1):
         phrase = " ".join(words[-n:])
         if len(words) >= n and phrase in QUALIFIERS:
-            return QUALIFIERS[phrase]
-    return "eq"
+            return QUALIFIERS[phrase], phrase
+    return "eq", ""
+
+
+def read_bound(text_before: str) -> str:
+    """The bound implied by the words just before a number: ``"hơn "`` → ``"gt"``, else ``"eq"``."""
+    return read_qualifier(text_before)[0]

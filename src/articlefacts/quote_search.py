@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 
+from articlefacts.article import line_span, sentence_span
+
 TRAILING_PUNCTUATION = " ,.;:!?…"
-
-
-def line_span(text: str, offset: int) -> tuple[int, int]:
-    """Start and end offsets of the line of ``text`` that holds ``offset``."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, (len(text) if end < 0 else end)
 
 
 def count_occurrences(text: str, quote: str) -> int:
@@ -23,21 +18,6 @@ def count_occurrences(text: str, quote: str) -> int:
     return count
 
 
-def sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence (within its line) that holds ``offset``.
-
-    A sentence ends at «.», «!» or «?» followed by a space; «2.813» and «85,33%» do not end one.
-    """
-    line_start, line_end = line_span(text, offset)
-    start = line_start
-    for m in re.finditer(r"[.!?]+\s+", text[line_start:line_end]):
-        end = line_start + m.end()
-        if end > offset:
-            return start, line_start + m.start() + len(m.group().rstrip())
-        start = end
-    return start, line_end
-
-
 def shortest_quote(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the shortest passage around ``text[start:end]`` that occurs once in ``text``.
 
@@ -47,7 +27,7 @@ def shortest_quote(text: str, start: int, end: int) -> tuple[int, int]:
     its right end is dropped. Out: the span (start, end) of the first passage that occurs once, or of the
     whole line when none does (a line repeated word for word).
     """
-    for bound_start, bound_end in (sentence_span(text, start), line_span(text, start)):
+    for bound_start, bound_end in (sentence_span(text, start, end), line_span(text, start)):
         found = grow_quote(text, start, end, bound_start, bound_end)
         if found:
             return found

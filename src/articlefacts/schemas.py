@@ -142,23 +142,43 @@ def source_of(meta: dict) -> dict:
             "path": f"../raw/{meta['article_file']}"}
 
 
+LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+           "path": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+def resource(table: dict, fields: list[dict], description: str, sources: list[dict]) -> dict:
+    """One CSV table as a Frictionless tabular data resource."""
+    return {
+        "name": table["name"].replace("_", "-"), "path": f"{table['name']}.csv", "title": table["title"],
+        "description": description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "profile": "tabular-data-resource", "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n"},
+        "schema": {"fields": fields, "missingValues": [""]}, "sources": sources,
+    }
+
+
 def datapackage(meta: dict) -> dict:
     """The Frictionless data package describing every processed table."""
-    resources = [{
-        "name": t["name"].replace("_", "-"), "path": f"{t['name']}.csv", "title": t["title"],
-        "description": t["description"], "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "profile": "tabular-data-resource", "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n"},
-        "schema": {"fields": t["fields"], "missingValues": [""]}, "sources": [source_of(meta)],
-    } for t in tables().values()]
     return {
         "name": "article-facts",
         "title": f"Facts from «{meta['headline_vi']}» ({meta['outlet']}, {meta['date']})",
         "description": "Numbers reported by one news article, each traced to a verbatim quote, with derived "
                        "values, consistency checks and comparisons. Built by the notebooks in notebooks/.",
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "sources": [source_of(meta)], "resources": resources,
+        "licenses": [LICENCE], "sources": [source_of(meta)],
+        "resources": [resource(t, t["fields"], t["description"], [source_of(meta)]) for t in tables().values()],
     }
+
+
+def codebook_table(path: str, title: str, description: str, fields: list[dict], source: str = "") -> list[str]:
+    """One table of a codebook as Markdown lines: column | description | type | unit (| source)."""
+    lines = ["", f"## {path}: {title}", "", description, "",
+             "| column | description | type | unit |" + (" source |" if source else ""),
+             "|---|---|---|---|" + ("---|" if source else "")]
+    for f in fields:
+        constraint = ", ".join(f"{k} {v}" for k, v in f.get("constraints", {}).items() if k != "required")
+        text = f["description"] + (f" ({constraint})" if constraint else "")
+        lines.append(f"| `{f['name']}` | {text.replace('|', '/')} | {f['type']} | {f.get('unit', '')} |"
+                     + (f" {source} |" if source else ""))
+    return lines
 
 
 def codebook(meta: dict) -> str:
@@ -174,13 +194,7 @@ def codebook(meta: dict) -> str:
         "spaces and runs of spaces folded to one. Formulas of derived values are in `derived.csv`, column `formula`.",
     ]
     for t in tables().values():
-        lines += ["", f"## {t['name']}.csv: {t['title']}", "",
-                  f"{t['description']} Written by `notebooks/{t['notebook']}.ipynb`.", "",
-                  "| column | description | type | unit | source |", "|---|---|---|---|---|"]
-        for f in t["fields"]:
-            c = f.get("constraints", {})
-            constraint = ", ".join(f"{k} {v}" for k, v in c.items() if k != "required")
-            text = f["description"] + (f" ({constraint})" if constraint else "")
-            lines.append(f"| `{f['name']}` | {text.replace('|', '/')} | {f['type']} | {f.get('unit', '')} | "
-                         f"{t['notebook']} |")
+        lines += codebook_table(f"{t['name']}.csv", t["title"],
+                                f"{t['description']} Written by `notebooks/{t['notebook']}.ipynb`.", t["fields"],
+                                t["notebook"])
     return "\n".join(lines) + "\n"

@@ -41,3 +41,6 @@ FLOW_RELATIONS = ("part", "rest", "subset", "subset_rest")
 # Languages of the notebooks and figures, with babel locales.
 LOCALES = {"en": "en_GB", "vi": "vi"}
 LANGUAGES = tuple(LOCALES)
+
+# The attribution of a fact the article states in its own voice.
+ARTICLE_ITSELF = "the article"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from articlefacts.inputs import read_meta
 from articlefacts.outputs import write_csv, write_text
-from articlefacts.schemas import conform, load_table, source_of, tables
+from articlefacts.schemas import LICENCE, codebook_table, conform, load_table, resource, source_of, tables
 
 COMBINED = ("facts", "derived", "checks")
 ARTICLE_ID = {"name": "article_id", "type": "string", "description": "The article's folder name in the corpus.",
@@ -72,14 +72,10 @@ def datapackage(corpus: Path, built: list[str]) -> dict:
     return {"name": "article-facts-corpus", "title": f"Facts from {len(built)} news articles",
             "description": "Numbers reported by news articles, each traced to a verbatim quote, with derived values "
                            "and consistency checks; one row per fact, value or check, with the article's id.",
-            "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                          "path": "https://creativecommons.org/licenses/by/4.0/"}],
-            "sources": sources,
-            "resources": [{"name": n, "path": f"{n}.csv", "title": tables()[n]["title"], "format": "csv",
-                           "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource",
-                           "description": tables()[n]["description"] + " Rows of every article, with article_id.",
-                           "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n"},
-                           "schema": {"fields": combined_fields(n), "missingValues": [""]}} for n in COMBINED]}
+            "licenses": [LICENCE], "sources": sources,
+            "resources": [resource(tables()[n], combined_fields(n),
+                                   tables()[n]["description"] + " Rows of every article, with article_id.", [])
+                          for n in COMBINED]}
 
 
 def codebook(package: dict) -> str:
@@ -89,10 +85,7 @@ def codebook(package: dict) -> str:
              "of every article that built, with its `article_id`; the single-article codebook explains each column.",
              "", "Sources: " + "; ".join(s["title"] for s in package["sources"]) + "."]
     for r in package["resources"]:
-        lines += ["", f"## {r['path']}: {r['title']}", "", r["description"], "",
-                  "| column | description | type | unit |", "|---|---|---|---|"]
-        lines += [f"| `{f['name']}` | {f['description'].replace('|', '/')} | {f['type']} | {f.get('unit', '')} |"
-                  for f in r["schema"]["fields"]]
+        lines += codebook_table(r["path"], r["title"], r["description"], r["schema"]["fields"])
     return "\n".join(lines) + "\n"
 
 
