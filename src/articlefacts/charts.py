@@ -94,7 +94,7 @@ def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, langu
                   t("fig.profile.subtitle", language), " ".join(caveats), meta, language)
     fig, ax = figure(0.55 * len(rows) + 0.4, cap)
     plot_share_bars(ax, rows)
-    fig.subplots_adjust(left=0.3)
+    fig.subplots_adjust(left=0.33)
     return fig, cap
 
 
@@ -120,11 +120,17 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
         caveats.append(t("fig.split.caveat", language))
     if parent["bound"] != "eq":
         printed = t(f"bound.{parent['bound']}", "vi", x=parent["token"])
-        caveats.append(t("fig.split.caveat.bounded", language, token=printed))
+        caveats.append(t("fig.split.caveat.bounded", language, token=printed,
+                         sum=number(group["count"].sum(), language)))
+    period = facts.loc[group["key"].iloc[0], "period"]
+    if parent["period"] != period:
+        caveats.append(t("r.period_caveat", language, total=number(parent["value"], language),
+                         period=parent["period"], period2=period))
     cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
                     who=whole_words(parent, language), parts="; ".join(parts)),
                   t("fig.split.subtitle" if split_name(split, language) else "fig.split.subtitle.unnamed", language,
-                    split=split_name(split, language), period=parent["period"]),
+                    split=split_name(split, language), period=period,
+                    unit=t(f"unit.{parent['unit']}.one", language)),
                   " ".join(caveats), meta, language)
     legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
     fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)

@@ -188,10 +188,10 @@ def part_text(r: pd.Series, facts: pd.DataFrame, language: str) -> str:
 
 
 def whole_words(parent: pd.Series, language: str) -> str:
-    """The words for the whole a rotation split divides; in vi, «được luân chuyển» is added when the article's
-    words for it leave it out (the rotation topic counts rotated people)."""
+    """The words for the whole a rotation split divides; in vi, «được luân chuyển» is added to a top-level
+    rotation total whose words leave it out (the rotation topic counts rotated people)."""
     who = words(parent, language)
-    if language == "vi" and parent["topic"] == "rotation" and "luân chuyển" not in who:
+    if language == "vi" and parent["topic"] == "rotation" and not parent["parent_key"] and "luân chuyển" not in who:
         who += " được luân chuyển"
     return who
 
@@ -206,9 +206,14 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
         parent = facts.loc[group["parent_key"].iloc[0]]
         parts = [part_text(r, facts, language) for _, r in group.iterrows()]
         name = split_name(split, language)
-        out.append(t("r.split" if name else "r.split.unnamed", language, split=name, who=whole_words(parent, language),
-                     total=count_text(parent["value"], parent["bound"], language),
-                     parts="; ".join(parts) if language == "vi" else join(parts, language)))
+        text = t("r.split" if name else "r.split.unnamed", language, split=name, who=whole_words(parent, language),
+                 total=count_text(parent["value"], parent["bound"], language),
+                 parts="; ".join(parts) if language == "vi" else join(parts, language))
+        period = facts.loc[group["key"].iloc[0], "period"]
+        if parent["period"] != period:
+            text += " " + t("r.period_caveat", language, total=number(parent["value"], language),
+                            period=parent["period"], period2=period)
+        out.append(text)
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
         parent, sub = facts.loc[r["parent_key"]], facts.loc[key]
