@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -11,7 +12,7 @@ import nbformat
 import pytest
 
 from articlefacts import paths
-from articlefacts.schemas import codebook, datapackage
+from articlefacts.codebook import codebook, datapackage
 
 matplotlib.use("Agg")
 PROCESSED = paths.ROOT / paths.PROCESSED_DIR
@@ -45,6 +46,17 @@ def test_executed_notebook_renders_on_github(path):
             assert out.output_type != "error"
             assert not (out.output_type == "stream" and out.name == "stderr"), out.text
             assert set(out.get("data", {})) <= allowed
+
+
+@pytest.mark.parametrize("path", [p for p in EXECUTED if not p.name.startswith("01")], ids=lambda p: p.name)
+def test_each_figure_a_notebook_shows_is_the_published_png(path):
+    language = path.name.split(".")[-2]
+    published = {f.read_bytes(): f.name for f in (paths.ROOT / paths.FIGURES_DIR / language).glob("*.png")}
+    shown = [base64.b64decode(out.data["image/png"]) for cell in nbformat.read(path, as_version=4).cells
+             for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+    assert len(shown) >= 2
+    assert [png in published for png in shown] == [True] * len(shown), "a figure that is not the published file"
+    assert len({published[png] for png in shown}) == len(shown), "a figure shown twice"
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
