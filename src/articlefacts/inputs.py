@@ -11,11 +11,13 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.paths import relative, resolve
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 META_REQUIRED = ("article_file", "sha256", "outlet", "date", "headline_vi", "headline_en", "licence")
 META_OPTIONAL = ("outlet_en", "date_line", "byline", "place_vi", "place_en", "district_vi", "district_en")
@@ -43,6 +45,8 @@ def read_csv_table(path, what: str, columns: tuple[str, ...], required: tuple[st
     Raises :class:`ArticleFactsError` for a file that is not UTF-8 CSV, one saved with semicolons, a
     missing column, or an empty required cell (naming the row as a spreadsheet numbers it).
     """
+    import pandas as pd  # here, not at the top: read_meta serves the data-package step, which needs no pandas
+
     raw = read_bytes(path, what)
     name = relative(resolve(path))
     text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")

@@ -9,9 +9,9 @@ import json
 import sys
 from pathlib import Path
 
+from articlefacts.codebook import codebook, datapackage
 from articlefacts.inputs import read_meta
 from articlefacts.outputs import write_text
-from articlefacts.schemas import codebook, datapackage
 
 
 def write_datapackage(meta_path: str, directory: str) -> list[Path]:
