@@ -83,12 +83,16 @@ def parts(project: Path, env: dict) -> dict[str, float]:
     code = "import pandas, matplotlib.pyplot, seaborn, pandera.pandas, babel.numbers, IPython"
     out["notebook imports (pandas, matplotlib, seaborn, pandera)"] = median(
         [timed([PY, "-c", code], project, env)[0] for _ in range(RUNS)])
-    empty = ("import sys; sys.modules['rfc3987_syntax'] = None; import nbformat, papermill, tempfile;"
+    empty = ("import sys, tempfile; sys.modules['rfc3987_syntax'] = None;"
+             "from articlefacts.pipeline.kernels import start_kernel, stop_kernel;"
+             "d = tempfile.mkdtemp(); km = start_kernel('python3', d);"
+             "import nbformat, papermill; from articlefacts.pipeline.engine import ENGINE;"
              "nb = nbformat.v4.new_notebook(); nb.cells=[nbformat.v4.new_code_cell('1')];"
              "nb.metadata['kernelspec']={'name':'python3','display_name':'p','language':'python'};"
-             "d = tempfile.mkdtemp(); nbformat.write(nb, d + '/e.ipynb');"
-             "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False,"
-             " kernel_manager_class='articlefacts.pipeline.kernels.IPCKernelManager', shutdown_kernel='immediate')")
+             "nbformat.write(nb, d + '/e.ipynb');"
+             "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False, km=km,"
+             " engine_name=ENGINE);"
+             "stop_kernel(km)")
     total = median([timed([PY, "-c", empty], project, env)[0] for _ in range(RUNS)])
     out["kernel start, one cell, shutdown, as the runner does it (incl. its imports)"] = total
     return out

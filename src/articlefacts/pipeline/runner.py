@@ -10,6 +10,9 @@ name=value ...`` (paths may hold spaces; ``make report`` passes ``--build <OUT>/
   injected-parameters cell is rewritten to show the real folders, and the executed notebook is written
   last, so make never sees a half-made target. A failed run publishes nothing and keeps its partial
   notebook as ``<build>/failed/<name>.FAILED.ipynb``.
+- The kernel starts first, before the runner imports papermill and reads the notebook, so that both
+  start up at once (:func:`articlefacts.pipeline.kernels.start_kernel`); papermill then runs the cells on
+  it and writes the notebook once, at the end (:mod:`articlefacts.pipeline.engine`).
 - Two runs that would write the same executed notebook at once: the second is refused.
 - Executed notebooks are normalised (:mod:`articlefacts.pipeline.normalise`), so a rebuild reproduces
   them byte for byte.
@@ -34,13 +37,9 @@ from articlefacts.outputs import write_bytes_atomic  # noqa: E402
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
 from articlefacts.pipeline import staging  # noqa: E402
 from articlefacts.pipeline.checks import check_code_origin, check_kernel  # noqa: E402
-from articlefacts.pipeline.kernels import remove_socket_dirs  # noqa: E402
+from articlefacts.pipeline.kernels import start_kernel, stop_kernel  # noqa: E402
 from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
 from articlefacts.pipeline.parameters import check_values, kernel_path, output_defaults  # noqa: E402
-
-# Kernels talk over IPC sockets, not TCP on loopback: nothing listens on a port, and ipykernel
-# does not warn about unencrypted TCP.
-KERNEL_MANAGER = "articlefacts.pipeline.kernels.IPCKernelManager"
 
 
 def parse_assignments(items: list[str]) -> dict:
@@ -95,21 +94,33 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
     Returns the files published. Raises :class:`ArticleFactsError` with a two-line message for bad
     parameters, a missing kernel, another run holding the lock, a failing cell or a dead kernel.
     """
-    import nbformat
-    import papermill
-    from nbclient.exceptions import DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
-
     source, target = resolve(source), resolve(target)
     if not source.is_file():
         raise ArticleFactsError(f"Notebook not found: {relative(source)}", "check the notebook path.")
     check_code_origin()
     check_kernel(kernel)
+    km = start_kernel(kernel, source.parent)  # it boots while this process imports papermill and stages
+    try:
+        return execute(source, target, params, resolve(build) if build else ROOT / BUILD_DIR, kernel, km)
+    finally:
+        stop_kernel(km)
+
+
+def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, km) -> list[Path]:
+    """:func:`run` once the kernel is starting: check the parameters, stage, execute with papermill on
+    the kernel of ``km``, normalise and publish."""
+    import nbformat
+    import papermill
+    from nbclient.exceptions import DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    from articlefacts.pipeline.engine import ENGINE
+
     final = check_values(source, params)
     defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
     finals = {name: resolve(params[name]) for name in final if name in defaults}
     finals |= {name: path for name, path in defaults.items() if name not in finals}
-    area = staging.work_area(target, resolve(build) if build else ROOT / BUILD_DIR)
+    area = staging.work_area(target, build)
     with staging.exclusive(area, target):
         staging.fresh(area)
         given, shown = dict(final), {}
@@ -122,8 +133,8 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
         try:
             papermill.execute_notebook(
                 str(area.source), str(area.partial), parameters=given, kernel_name=kernel, progress_bar=False,
-                log_output=False, record_timing=False, cwd=str(source.parent), kernel_manager_class=KERNEL_MANAGER,
-                shutdown_kernel="immediate")
+                log_output=False, record_timing=False, cwd=str(source.parent), km=km,
+                engine_name=ENGINE)
         except PapermillExecutionError as exc:
             raise failure(exc, source, staging.keep_failed(area)) from None
         except DeadKernelError:
@@ -132,7 +143,7 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
             staging.keep_failed(area)
             raise
         finally:
-            remove_socket_dirs()
+            stop_kernel(km)
             if not area.partial.exists():  # failed: the staged outputs go with the working area
                 staging.discard(area)
         nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
