@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -52,6 +53,16 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, str]:
     if done.returncode:
         sys.exit(f"benchmark step failed: {' '.join(cmd)}\n{done.stderr}")
     return elapsed, done.stdout
+
+
+def cores_busy(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+    """Seconds a command takes, and the cores it kept busy on average: the CPU time of all its processes
+    (make, runners, kernels, all waited for) over its wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    elapsed = timed(cmd, cwd, env)[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu / elapsed
 
 
 def median(samples: list[float]) -> float:
@@ -108,8 +119,8 @@ def corpus_rows(project: Path, env: dict, tmp: Path) -> dict[str, float]:
     rows = {"articles": len(ids)}
     for label, corpus, jobs in (("corpus -j1", fixtures, 1), ("corpus -j2", fixtures, 2), ("half corpus -j2", half, 2)):
         out = tmp / f"corpus-{jobs}-{corpus.name}"
-        rows[label] = timed(make(project, "corpus", f"CORPUS={corpus}", f"CORPUS_OUT={out}", f"JOBS={jobs}"),
-                            project, env)[0]
+        rows[label], rows[f"{label} cores"] = cores_busy(
+            make(project, "corpus", f"CORPUS={corpus}", f"CORPUS_OUT={out}", f"JOBS={jobs}"), project, env)
     rows["corpus no-op"] = median([timed(make(project, "corpus", f"CORPUS={fixtures}",
                                               f"CORPUS_OUT={tmp / 'corpus-2-articles'}"), project, env)[0]
                                    for _ in range(RUNS)])
@@ -139,6 +150,8 @@ def corpus_table(rows: dict[str, float]) -> list[str]:
             f"| `make corpus` over {n} article fixtures, -j1 | {rows['corpus -j1']:.1f} s "
             f"({rows['corpus -j1'] / n:.1f} s per article) | | |",
             f"| `make corpus`, -j2 | {rows['corpus -j2']:.1f} s ({rows['corpus -j2'] / n:.1f} s per article) | | |",
+            f"| cores kept busy (CPU time of every process / wall time): -j1, -j2 | {rows['corpus -j1 cores']:.2f}, "
+            f"{rows['corpus -j2 cores']:.2f} | | |",
             f"| **-j1 / -j2** | {speedup:.2f} | ≥ 1.7 | {'met' if speedup >= 1.7 else 'missed'} |",
             f"| half the corpus at -j2, doubled, against the whole: **whole / (2 × half)** | {linear:.2f} | "
             "≈ 1 (linear) | "
