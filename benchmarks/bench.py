@@ -103,7 +103,7 @@ def parts(project: Path, env: dict) -> dict[str, float]:
              "nbformat.write(nb, d + '/e.ipynb');"
              "papermill.execute_notebook(d + '/e.ipynb', d + '/o.ipynb', progress_bar=False, km=km,"
              " engine_name=ENGINE);"
-             "stop_kernel(km)")
+             "stop_kernel(km, keep_log=False)")
     total = median([timed([PY, "-c", empty], project, env)[0] for _ in range(RUNS)])
     out["kernel start, one cell, shutdown, as the runner does it (incl. its imports)"] = total
     return out

@@ -120,6 +120,8 @@ def test_4_quote_not_in_article(project):
     result = make(project, "report")
     assert_clean_failure(project, result, "Fact 'staff_2021': quote not found", stale=NB01[1])
     assert "the closest passage in the article is «cấp xã có 405 người" in result.stderr
+    # the same input paths with edited contents: the folder's outputs are said to be the last good run's
+    assert "still hold the outputs of the last run of 01 that succeeded" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize(("quote", "found"), [
@@ -226,6 +228,53 @@ def test_16_interrupted_report_recovers(project):
     assert result.returncode == 0, result.stderr
     assert "03-rotation-outcomes" in result.stdout
     assert output_hashes(project) == OUTPUTS[project.parent.parent]
+
+
+def test_17_sigterm_cleans_up_like_ctrl_c(project):
+    """`timeout`, a CI cancel or `kill` send SIGTERM: the runner stops its kernel, removes its sockets and
+    connection file, keeps the partial notebook and publishes nothing, as for Ctrl-C."""
+    (project / "notebooks/03-rotation-outcomes.ipynb").touch()
+    private_tmp = project.parent / "tmp"
+    private_tmp.mkdir()
+    env = {**project_env(project), "TMPDIR": str(private_tmp)}
+    proc = subprocess.Popen(["make", "--no-print-directory", f"VENV={VENV}", "report"], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(project.glob("build/runs/03-rotation-outcomes.en-*/stage")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the kernel has started and runs cells
+    os.killpg(proc.pid, signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert "03-rotation-outcomes.en stopped (SIGTERM); nothing was published" in stderr, stderr
+    assert "Traceback" not in stderr, stderr
+    time.sleep(0.5)
+    assert not list(private_tmp.iterdir()), "a socket folder or connection file was left behind"
+    alive = subprocess.run(["pgrep", "-f", str(private_tmp)], capture_output=True, text=True, check=False).stdout
+    assert not alive, f"a kernel outlived its runner: {alive}"
+    assert list(project.glob("build/failed/03-rotation-outcomes.*.FAILED.ipynb"))
+    result = make(project, "report")
+    assert result.returncode == 0, result.stderr
+    assert output_hashes(project) == OUTPUTS[project.parent.parent]
+
+
+def test_18_kernel_that_exits_at_start(project, tmp_path):
+    """A kernel whose process exits before it answers: two lines naming the kernel and its log."""
+    spec = tmp_path / "jupyter/kernels/exits-at-once"
+    spec.mkdir(parents=True)
+    argv = [str(VENV / "bin/python"), "-c", "import sys; print('no kernel here', file=sys.stderr); sys.exit(3)",
+            "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "x", "language": "python"}))
+    env = {**project_env(project), "ARTICLEFACTS_ROOT": str(project), "JUPYTER_PATH": str(tmp_path / "jupyter")}
+    result = subprocess.run([str(VENV / "bin/python"), "-m", "articlefacts.pipeline.runner", "--kernel",
+                             "exits-at-once", *NB01], cwd=project, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 1
+    what, fix = first_error(result)
+    assert what == "error: 01-clean-article: the kernel 'exits-at-once' did not start: it exited before it was ready"
+    log = project / fix.split("read its log ")[1].split(";")[0]
+    assert "no kernel here" in log.read_text()
+    assert len(result.stderr.splitlines()) == 2, result.stderr
 
 
 # The shared fault catalogue (/work/shared/cases/faults.md): one test per case, named by its number there.

@@ -26,6 +26,10 @@ def remove_socket_dirs() -> None:
 atexit.register(remove_socket_dirs)
 
 
+class KernelNotReady(RuntimeError):
+    """The kernel exited, or did not answer, before it was ready to run a cell."""
+
+
 class QuickReadyClient(AsyncKernelClient):
     """jupyter_client's asynchronous client, ready once the kernel has answered ``kernel_info`` on shell
     and IOPub, without then listening on IOPub until it has been quiet for 0.2 s.
@@ -38,8 +42,8 @@ class QuickReadyClient(AsyncKernelClient):
     """
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
-        """Send ``kernel_info`` until the kernel replies on shell and IOPub; raise ``RuntimeError`` if it
-        dies first or ``timeout`` seconds pass."""
+        """Send ``kernel_info`` until the kernel replies on shell and IOPub; raise :class:`KernelNotReady`
+        (a ``RuntimeError``, which nbclient expects) if it dies first or ``timeout`` seconds pass."""
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
         while True:
             self.kernel_info()
@@ -52,18 +56,19 @@ class QuickReadyClient(AsyncKernelClient):
             except Empty:
                 pass
             if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
+                raise KernelNotReady("it exited before it was ready")
             if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+                raise KernelNotReady(f"it did not answer within {timeout} seconds")
 
 
 class IPCKernelManager(AsyncKernelManager):
     """Like jupyter_client's manager, with ``transport="ipc"``: nothing listens on a port, ipykernel
     does not warn about unencrypted TCP, and a run inside a namespace without network still works.
 
-    Socket files live in a short private temporary folder (Unix socket paths are limited to about
-    100 bytes), removed with the kernel's resources or, if the kernel died (SIGKILL, out of memory) and
-    those were never cleaned up, when the process exits. The kernel's own log goes to ``build/kernels/``.
+    Socket files and the connection file live in a short private temporary folder (Unix socket paths
+    are limited to about 100 bytes), removed with the kernel's resources or, if the kernel died (SIGKILL,
+    out of memory) and those were never cleaned up, when the process exits. The kernel's own log goes to
+    ``build/kernels/``; :func:`stop_kernel` removes it after a run that succeeded.
     """
 
     client_class = DottedObjectName("articlefacts.pipeline.kernels.QuickReadyClient")
@@ -75,6 +80,7 @@ class IPCKernelManager(AsyncKernelManager):
         SOCKET_DIRS.append(self.socket_dir)
         self.transport = "ipc"
         self.ip = os.path.join(self.socket_dir, "k")
+        self.connection_file = os.path.join(self.socket_dir, "kernel.json")
         logs = ROOT / BUILD_DIR / "kernels"
         logs.mkdir(parents=True, exist_ok=True)
         self.log_path = logs / f"kernel-{os.getpid()}-{id(self)}.log"
@@ -107,12 +113,19 @@ def start_kernel(name: str, cwd: str | os.PathLike) -> IPCKernelManager:
     in memory, as nbclient does for the kernels it starts itself. Stop it with :func:`stop_kernel`.
     """
     km = IPCKernelManager(kernel_name=name)
-    run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    try:
+        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    except BaseException:  # interrupted while launching: nothing may be left behind
+        stop_kernel(km, keep_log=True)
+        raise
     return km
 
 
-def stop_kernel(km: IPCKernelManager) -> None:
-    """Kill the kernel at once (the notebook has ended, or the run failed) and remove its sockets."""
+def stop_kernel(km: IPCKernelManager, keep_log: bool) -> None:
+    """Kill the kernel at once (the notebook has ended, or the run failed) and remove its sockets and
+    connection file; its log stays in ``build/kernels/`` only if ``keep_log`` (the run failed)."""
     if km.has_kernel:
         run_sync(km.shutdown_kernel)(now=True)
     remove_socket_dirs()
+    if not keep_log:
+        km.log_path.unlink(missing_ok=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -37,7 +38,6 @@ from articlefacts.outputs import write_bytes_atomic  # noqa: E402
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
 from articlefacts.pipeline import staging  # noqa: E402
 from articlefacts.pipeline.checks import check_code_origin, check_kernel  # noqa: E402
-from articlefacts.pipeline.kernels import start_kernel, stop_kernel  # noqa: E402
 from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
 from articlefacts.pipeline.parameters import check_values, kernel_path, output_defaults  # noqa: E402
 
@@ -60,13 +60,22 @@ def parse_assignments(items: list[str]) -> dict:
     return params
 
 
-def failure(exc, source: Path, failed: Path | None) -> ArticleFactsError:
-    """Turn a papermill execution error into a two-line message naming the cause."""
+class Stopped(BaseException):
+    """The runner received SIGTERM (``timeout``, a CI cancel, ``kill``): it cleans up as for Ctrl-C."""
+
+
+def stop_on_sigterm(signum, frame) -> None:
+    raise Stopped()
+
+
+def failure(exc, name: str, failed: Path | None) -> ArticleFactsError:
+    """Turn a papermill execution error in the run ``name`` into a two-line message naming the cause and
+    the cell as the partial notebook shows it (``In [n]``)."""
     where = relative(failed) if failed else "(none was written)"
     if exc.ename.endswith("ArticleFactsError"):
         what, _, fix = exc.evalue.partition("\nHow to fix: ")
-        return ArticleFactsError(f"{source.stem}: {what.strip()}", f"{fix} (Partial notebook: {where})")
-    return ArticleFactsError(f"{source.stem}: cell {exc.cell_index} raised {exc.ename}: {exc.evalue}",
+        return ArticleFactsError(f"{name}: {what.strip()}", f"{fix} (Partial notebook: {where})")
+    return ArticleFactsError(f"{name}: cell In [{exc.exec_count}] raised {exc.ename}: {exc.evalue}",
                              f"open {where} to see the traceback.")
 
 
@@ -78,8 +87,9 @@ def dead_kernel(name: str, kernel: str, failed: Path | None) -> ArticleFactsErro
 
         nb = nbformat.read(failed, as_version=4)
         # papermill marks every cell "completed" when it gives up; the dead one is the last that started.
-        started = [i for i, c in enumerate(nb.cells) if c.metadata.get("papermill", {}).get("start_time")]
-        cell = f"cell {started[-1]}" if started else cell
+        started = [c for c in nb.cells if c.metadata.get("papermill", {}).get("start_time")]
+        if started:
+            cell = f"cell In [{started[-1].execution_count}]" if started[-1].get("execution_count") else "a cell"
     return ArticleFactsError(
         f"{name}: the kernel '{kernel}' died while running {cell} (killed, e.g. out of memory); nothing was published",
         f"see the partial notebook {relative(failed) if failed else '(none was written)'}; free memory or make "
@@ -99,11 +109,17 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
         raise ArticleFactsError(f"Notebook not found: {relative(source)}", "check the notebook path.")
     check_code_origin()
     check_kernel(kernel)
-    km = start_kernel(kernel, source.parent)  # it boots while this process imports papermill and stages
+    from articlefacts.pipeline.kernels import start_kernel, stop_kernel  # jupyter_client: after the checks
+
+    km, ok = None, False
     try:
-        return execute(source, target, params, resolve(build) if build else ROOT / BUILD_DIR, kernel, km)
+        km = start_kernel(kernel, source.parent)  # it boots while this process imports papermill and stages
+        published = execute(source, target, params, resolve(build) if build else ROOT / BUILD_DIR, kernel, km)
+        ok = True
+        return published
     finally:
-        stop_kernel(km)
+        if km is not None:
+            stop_kernel(km, keep_log=not ok)
 
 
 def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, km) -> list[Path]:
@@ -115,6 +131,7 @@ def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, 
     from papermill.exceptions import PapermillExecutionError
 
     from articlefacts.pipeline.engine import ENGINE
+    from articlefacts.pipeline.kernels import KernelNotReady, stop_kernel
 
     final = check_values(source, params)
     defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
@@ -136,14 +153,18 @@ def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, 
                 log_output=False, record_timing=False, cwd=str(source.parent), km=km,
                 engine_name=ENGINE)
         except PapermillExecutionError as exc:
-            raise failure(exc, source, staging.keep_failed(area)) from None
+            raise failure(exc, target.stem, staging.keep_failed(area)) from None
         except DeadKernelError:
             raise dead_kernel(target.stem, kernel, staging.keep_failed(area)) from None
+        except KernelNotReady as exc:
+            raise ArticleFactsError(f"{target.stem}: the kernel '{kernel}' did not start: {exc}",
+                                    f"read its log {relative(km.log_path)}; `make kernel` registers the "
+                                    "project's kernel again.") from None
         except BaseException:
             staging.keep_failed(area)
             raise
         finally:
-            stop_kernel(km)
+            stop_kernel(km, keep_log=True)  # run() removes the log once the run has succeeded
             if not area.partial.exists():  # failed: the staged outputs go with the working area
                 staging.discard(area)
         nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
@@ -163,6 +184,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     start = time.monotonic()
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     # nbclient logs "Kernel died while waiting for execute reply." before the error this runner reports.
     logging.getLogger("papermill").setLevel(logging.CRITICAL)
     try:
@@ -171,10 +193,11 @@ def main(argv: list[str]) -> int:
     except ArticleFactsError as err:
         print(f"error: {err.what}\nHow to fix: {err.fix}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print(f"error: {Path(argv[0]).stem} interrupted; nothing was published\n"
+    except (KeyboardInterrupt, Stopped) as exc:
+        how = "stopped (SIGTERM)" if isinstance(exc, Stopped) else "interrupted"
+        print(f"error: {Path(argv[1]).stem} {how}; nothing was published\n"
               "How to fix: run the same command again.", file=sys.stderr)
-        return 130
+        return 143 if isinstance(exc, Stopped) else 130
     shown = " ".join(f"{k}={v}" for k, v in params.items() if k in ("language", "article"))
     print(f"{Path(argv[1]).stem:<34} {shown:<34} {time.monotonic() - start:5.1f} s  ({len(published)} files)")
     return 0
