@@ -88,7 +88,7 @@ define NEWLINE
 
 endef
 STAMP := $(BUILD)/run-parameters.txt
-STAMP_TEXT := $(foreach v,ARTICLE FACTS NOT_DATA META,$v=$($v)$(NEWLINE))KERNEL=$(KERNEL)
+STAMP_TEXT := ARTICLE=$(ARTICLE)$(NEWLINE)FACTS=$(FACTS)$(NEWLINE)NOT_DATA=$(NOT_DATA)$(NEWLINE)META=$(META)$(NEWLINE)KERNEL=$(KERNEL)
 ifneq ($(RUNS_NOTEBOOKS),)
 ifneq ($(STAMP_TEXT),$(file < $(STAMP)))
 $(shell mkdir -p '$(BUILD)')
@@ -151,16 +151,17 @@ report: $(NB01) $(NB02) $(NB03) $(DATAPACKAGE) ## Run the notebooks and rebuild 
 	@:
 
 # PUBLISHED records the inputs whose outputs the folder holds (from its first run there on). When notebook
-# 01 succeeds on other inputs than those,
-# the previous article's figures, findings and executed notebooks go before 02 and 03 write the new ones,
-# so that none of them (a figure the new article has no data for) can pass for the new article's. When it
-# fails, nothing is removed and the note says whose outputs the folder still holds.
+# 01 succeeds on other inputs than those, the previous article's figures, findings and executed notebooks
+# go before 02 and 03 write the new ones, so that none of them (a figure the new article has no data for)
+# can pass for the new article's. When it fails, nothing is removed and a note says whose outputs the
+# folder still holds: the previous inputs', or (same paths, edited contents) the last successful run's.
 PUBLISHED := $(BUILD)/published-parameters.txt
 STALE := '$(FIGURES)/en' '$(FIGURES)/vi' $(PROCESSED)/findings/0[23]-* $(foreach f,$(NB02) $(NB03),'$(f)')
 $(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INSTALLED) $(STAMP)
 	@$(RUN) '$<' '$@' 'article=$(ARTICLE)' 'facts=$(FACTS)' 'not_data=$(NOT_DATA)' 'meta=$(META)' \
-	  'processed_dir=$(PROCESSED)' || { [ ! -f '$(PUBLISHED)' ] || cmp -s '$(STAMP)' '$(PUBLISHED)' || \
-	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the previous inputs ($$(head -1 '$(PUBLISHED)'))" >&2; exit 1; }
+	  'processed_dir=$(PROCESSED)' || { [ ! -f '$(PUBLISHED)' ] || { cmp -s '$(STAMP)' '$(PUBLISHED)' && \
+	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the last run of 01 that succeeded; nothing is rebuilt until it succeeds again" >&2 || \
+	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the previous inputs ($$(head -1 '$(PUBLISHED)'))" >&2; }; exit 1; }
 	@[ ! -f '$(PUBLISHED)' ] || cmp -s '$(STAMP)' '$(PUBLISHED)' || rm -rf $(STALE); cp '$(STAMP)' '$(PUBLISHED)'
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
