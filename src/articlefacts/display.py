@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown, display
+from IPython.display import HTML, Markdown, display
 
 from articlefacts.i18n import has, long_date, t
 from articlefacts.outputs import write_text
@@ -49,7 +49,8 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, facts
     :func:`~articlefacts.charts.rotation_figures`; returns file name → caption (title, subtitle, caveat, source, alt).
     The notebook shows the published PNG file itself (at the figure's size in pixels at ``figure.dpi``), so
     the reader sees exactly the file the README links, and the figure is rendered once rather than again
-    by the inline backend (about 0.1 s a figure; see benchmarks/results.md).
+    by the inline backend (about 0.1 s a figure; see benchmarks/results.md); its plain-text form is the
+    caption's ``alt`` text.
     """
     import matplotlib.pyplot as plt
 
@@ -60,7 +61,8 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, facts
     for name, kind, subject in figures:
         fig, captions[name] = CHARTS[kind](table, facts, meta, language, subject)
         png, _svg = save_figure(fig, f"{figures_dir}/{language}", name)
-        if show_inline:
-            display(Image(data=png.read_bytes(), format="png", width=round(fig.get_figwidth() * fig.dpi)))
+        if show_inline:  # the figure's text alternative is its plain-text form, for readers without images
+            display({"image/png": png.read_bytes(), "text/plain": captions[name]["alt"]}, raw=True,
+                    metadata={"image/png": {"width": round(fig.get_figwidth() * fig.dpi)}})
         plt.close(fig)
     return captions
