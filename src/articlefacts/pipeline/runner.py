@@ -88,8 +88,11 @@ def dead_kernel(name: str, kernel: str, failed: Path | None) -> ArticleFactsErro
         nb = nbformat.read(failed, as_version=4)
         # papermill marks every cell "completed" when it gives up; the dead one is the last that started.
         started = [c for c in nb.cells if c.metadata.get("papermill", {}).get("start_time")]
-        if started:
-            cell = f"cell In [{started[-1].execution_count}]" if started[-1].get("execution_count") else "a cell"
+        counted = [c.execution_count for c in started if c.get("execution_count")]
+        if started and started[-1].get("execution_count"):
+            cell = f"cell In [{started[-1].execution_count}]"
+        elif counted:  # killed before the kernel announced the cell's number
+            cell = f"cell after In [{counted[-1]}]"
     return ArticleFactsError(
         f"{name}: the kernel '{kernel}' died while running {cell} (killed, e.g. out of memory); nothing was published",
         f"see the partial notebook {relative(failed) if failed else '(none was written)'}; free memory or make "
