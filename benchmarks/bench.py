@@ -1,6 +1,7 @@
 """How fast `make report` is, against the floor and against the usual way (`make bench`).
 
-Measures, side by side in one run, the median of RUNS runs of:
+Measures, side by side in one run, the median of RUNS runs of (floor, naive and ours in turn in each
+round; their ratios are the medians of each round's ratio):
   floor        one plain Python process doing the notebooks' work (benchmarks/floor.py)
   naive        the papermill command line on each notebook in turn, full environment
   ours         a clean `make report` with its default settings
@@ -169,7 +170,8 @@ def machine() -> list[str]:
     pkgs = ", ".join(f"{p} {version(p)}" for p in ("papermill", "nbclient", "ipykernel", "jupyterlab", "pandas",
                                                      "matplotlib", "seaborn", "uv"))
     return [f"- cores: {os.cpu_count()}; Python {platform.python_version()} on {platform.machine()}",
-            f"- packages: {pkgs}", f"- runs per measure: {RUNS} (median reported)"]
+            f"- packages: {pkgs}",
+            f"- runs per measure: {RUNS} (median reported; a ratio is the median of the rounds' own ratios)"]
 
 
 def main() -> None:
@@ -180,19 +182,19 @@ def main() -> None:
         env = env_for(project)
         timed(make(project, "report"), project, env)
 
-        rows["floor"] = median([timed([PY, str(ROOT / "benchmarks/floor.py"), str(tmp / f"floor{i}")], project, env)[0]
-                                for i in range(RUNS)])
-        naive = []
+        # floor, naive and ours side by side in each round, so that a slow spell of a shared machine
+        # weighs on all three; each ratio is the median of the rounds' own ratios.
+        floor, naive, ours = [], [], []
         for i in range(RUNS):
+            floor.append(timed([PY, str(ROOT / "benchmarks/floor.py"), str(tmp / f"floor{i}")], project, env)[0])
             out = tmp / f"naive{i}"
             out.mkdir()
             naive.append(sum(timed(cmd, project, env)[0] for cmd in naive_commands(out)))
-        rows["naive"] = median(naive)
-        ours = []
-        for _ in range(RUNS):
             timed(make(project, "clean"), project, env)
             ours.append(timed(make(project, "report"), project, env)[0])
-        rows["ours"] = median(ours)
+        rows["floor"], rows["naive"], rows["ours"] = median(floor), median(naive), median(ours)
+        rows["ours / floor"] = median([o / f for o, f in zip(ours, floor, strict=True)])
+        rows["naive / ours"] = median([n / o for n, o in zip(naive, ours, strict=True)])
         rows["no-op"] = median([timed(make(project, "report"), project, env)[0] for _ in range(RUNS)])
         incremental, reran = [], set()
         for _ in range(RUNS):
@@ -213,7 +215,7 @@ def main() -> None:
         details = parts(project, env)
         corpus = corpus_rows(project, env, tmp)
 
-    ratios = {"ours / floor": rows["ours"] / rows["floor"], "naive / ours": rows["naive"] / rows["ours"]}
+    ratios = {"ours / floor": rows["ours / floor"], "naive / ours": rows["naive / ours"]}
     table = ["| measure | median | target | result |", "|---|---|---|---|"]
     table.append(f"| floor: one Python process, same package calls | {rows['floor']:.2f} s | | |")
     table.append(f"| naive: papermill CLI per notebook, in turn | {rows['naive']:.2f} s | | |")
