@@ -28,6 +28,12 @@ import sys
 import time
 from pathlib import Path
 
+# Ctrl-C while this module imports: nothing is started yet, so the process ends quietly instead of
+# printing a traceback; main() restores Python's KeyboardInterrupt, which the cleanup relies on.
+QUIET_INTERRUPT = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+if QUIET_INTERRUPT:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
 # jsonschema imports rfc3987-syntax whenever it is installed (jupyterlab brings it in) and builds a
 # grammar at import: about 2 s in every process that imports nbformat. Notebook validation never
 # checks IRI formats, so the runner blocks that optional import (jsonschema then skips the format).
@@ -187,6 +193,8 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     start = time.monotonic()
+    if QUIET_INTERRUPT:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     # nbclient logs "Kernel died while waiting for execute reply." before the error this runner reports.
     logging.getLogger("papermill").setLevel(logging.CRITICAL)
