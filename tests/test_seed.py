@@ -60,6 +60,17 @@ def test_every_label_occurs_in_its_quotes_sentence_and_2021_figures_are_attribut
     assert facts.loc["cadres_2002", "attribution"] == "the article"
 
 
+def test_each_edition_names_the_source_in_its_own_language():
+    """The article attributes the 2021 figures to «Ông Liễu Văn Chiến, Phó trưởng Ban tổ chức Huyện ủy»; the
+    English edition gives the facts file's English attribution, the Vietnamese one the article's words."""
+    found = {language: json.dumps(json.loads((PROCESSED / "findings" / f"02-compare-qualifications.{language}.json")
+                                             .read_text()), ensure_ascii=False) for language in ("en", "vi")}
+    assert "Mr Liễu Văn Chiến, Deputy Head of the Organisation Board of the District Party Committee" in found["en"]
+    assert "Phó trưởng" not in found["en"]
+    assert "ông Liễu Văn Chiến, Phó trưởng Ban tổ chức Huyện ủy" in found["vi"]
+    assert "Mr " not in found["vi"]
+
+
 def test_no_change_is_computed_or_worded_where_groups_differ():
     profiles = load_table("profiles", PROCESSED)
     assert profiles["change_pp"].isna().all()

@@ -49,11 +49,13 @@ def count_text(value: float, bound: str, language: str) -> str:
 
 
 def source_person(fact: pd.Series, language: str) -> str:
-    """Who gives a fact, as a sentence in ``language`` names them ('' for the article itself): in vi, a title
-    such as «Ông» is lower-cased mid-sentence."""
+    """Who gives a fact, as a sentence in ``language`` names them ('' for the article itself): in en, the
+    facts file's ``attribution_en`` where given; in vi, a title such as «Ông» is lower-cased mid-sentence."""
     who = fact.get("attribution", "")
     if not who or who == ARTICLE_ITSELF:
         return ""
+    if language == "en" and fact.get("attribution_en"):
+        return fact["attribution_en"]
     if language == "vi" and who.split(" ", 1)[0] in ("Ông", "Bà", "Anh", "Chị", "Đồng"):
         who = who[:1].lower() + who[1:]
     return who
@@ -258,7 +260,7 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
     audit = (f"the audit ran {plural(len(checks), 'check')}: {st.get('pass', 0)} pass, "
              f"{plural(st.get('flag', 0), 'flag')}, {plural(st.get('note', 0), 'note')}, "
              f"{st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
-    named = sorted(set(facts["attribution"]) - {ARTICLE_ITSELF})
+    named = sorted({source_person(fact, language) for _, fact in facts.iterrows()} - {""})
     who = (f"; {sum(facts['attribution'] != ARTICLE_ITSELF)} of them are attributed to {join(named, language)}"
            if named else "")
     return {

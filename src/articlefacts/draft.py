@@ -26,14 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlefacts.article import line_span
+from articlefacts.codebook import INPUT_TABLES_FILE, tables
 from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import normalise_text
 from articlefacts.numbers import DATE_RE, TIME_RE, YEAR_RE, find_number_tokens, read_qualifier
 from articlefacts.paths import BUILD_DIR, relative, resolve
 from articlefacts.quote_search import count_occurrences, shortest_quote
 
-FACTS_COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "relation", "split", "quote", "number",
-                 "term_vi", "gloss_en", "population", "attribution", "repeat_of", "note")
+FACTS_COLUMNS = tuple(f["name"] for f in tables(INPUT_TABLES_FILE)["facts_file"]["fields"])
 NOT_DATA_COLUMNS = ("quote", "reason")
 DRAFT_DIR = f"{BUILD_DIR}/draft"
 
