@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 
 from articlefacts import paths
+from articlefacts.claims import words as label_words
 from articlefacts.errors import ArticleFactsError
 from articlefacts.facts import build_fact
 from articlefacts.figures import icon_layout
@@ -69,6 +70,15 @@ def test_each_edition_names_the_source_in_its_own_language():
     assert "Phó trưởng" not in found["en"]
     assert "ông Liễu Văn Chiến, Phó trưởng Ban tổ chức Huyện ủy" in found["vi"]
     assert "Mr " not in found["vi"]
+
+
+def test_a_vietnamese_label_stands_in_for_words_too_short_to_stand_alone(facts):
+    """The article's words for the 13 communes are just «luân chuyển» («tại 13 xã»); the facts file's
+    label_vi names them for the Vietnamese edition, while the audit still checks term_vi in the sentence."""
+    assert facts.loc["rotation_communes", "term_vi"] == "luân chuyển"
+    found = " ".join(json.loads((PROCESSED / "findings" / "03-rotation-outcomes.vi.json").read_text())["findings"])
+    assert "Xã, thị trấn nhận cán bộ luân chuyển: 13 xã trong tổng số 23 xã, thị trấn (57%)." in found
+    assert label_words(facts.loc["cadres_2002"], "vi") == facts.loc["cadres_2002", "term_vi"]  # no label_vi: the words
 
 
 def test_no_change_is_computed_or_worded_where_groups_differ():

@@ -22,15 +22,18 @@ def join(items: list[str], language: str) -> str:
 
 
 def measure_label(measure: str, fact: pd.Series | None, language: str) -> str:
-    """A measure's label: the built-in one, else the article's own words (vi) or their gloss (en)."""
+    """A measure's label: the built-in one, else what the fact counts (:func:`words`)."""
     if has(f"measure.{measure}"):
         return t(f"measure.{measure}", language)
-    return "" if fact is None else (fact["term_vi"] if language == "vi" else fact["gloss_en"])
+    return "" if fact is None else words(fact, language)
 
 
 def words(fact: pd.Series, language: str) -> str:
-    """What a fact counts, in the language: the article's words in vi, their English gloss in en."""
-    return fact["term_vi"] if language == "vi" else fact["gloss_en"]
+    """What a fact counts, in the language: in vi the facts file's ``label_vi`` where given, else the
+    article's words (``term_vi``); in en their English gloss."""
+    if language == "vi":
+        return fact.get("label_vi") or fact["term_vi"]
+    return fact["gloss_en"]
 
 
 def bounded(text: str, bound: str, language: str) -> str:

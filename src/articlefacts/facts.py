@@ -20,7 +20,7 @@ from articlefacts.schemas import check_input
 from articlefacts.vocab import ARTICLE_ITSELF, COUNT_UNITS, HEADCOUNT
 
 COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi", "gloss_en")
-OPTIONAL = ("relation", "number", "population", "attribution", "attribution_en", "repeat_of", "note")
+OPTIONAL = ("relation", "number", "label_vi", "population", "attribution", "attribution_en", "repeat_of", "note")
 
 
 
