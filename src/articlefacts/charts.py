@@ -17,6 +17,7 @@ from articlefacts.claims import (
     paired_measures,
     part_text,
     people_text,
+    period_caveat,
     share_text,
     source_person,
     split_name,
@@ -123,15 +124,13 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
         caveats.append(t("fig.split.caveat.bounded", language, token=printed,
                          sum=number(group["count"].sum(), language)))
     period = facts.loc[group["key"].iloc[0], "period"]
-    if parent["period"] != period:
-        caveats.append(t("r.period_caveat", language, total=number(parent["value"], language),
-                         period=parent["period"], period2=period))
+    caveats.append(period_caveat(parent, period, language))
     cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
                     who=whole_words(parent, language), parts="; ".join(parts)),
                   t("fig.split.subtitle" if split_name(split, language) else "fig.split.subtitle.unnamed", language,
                     split=split_name(split, language), period=period,
                     unit=t(f"unit.{parent['unit']}.one", language)),
-                  " ".join(caveats), meta, language)
+                  " ".join(filter(None, caveats)), meta, language)
     legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
     fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
     plot_icon_array(ax, groups)
@@ -151,14 +150,12 @@ def subset_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language:
         label = t("r.rest_subset", language, label=words(sub, language))
         groups.append((f"{label} ({number(others, language)})", int(others), "grey", 0))
     caveats = [t("fig.subset.caveat", language)] if sub["unit"] == "communes" else []
-    if parent["period"] != sub["period"]:
-        caveats.append(t("r.period_caveat", language, total=number(parent["value"], language), period=parent["period"],
-                         period2=sub["period"]))
+    caveats.append(period_caveat(parent, sub["period"], language))
     cap = caption(t("fig.subset.title", language, n=count_text(sub["value"], sub["bound"], language),
                     total=count_text(parent["value"], parent["bound"], language), parent=words(parent, language),
                     label=words(sub, language)),
                   t("fig.subset.subtitle", language, unit=t(f"unit.{sub['unit']}.one", language), period=sub["period"]),
-                  " ".join(caveats), meta, language)
+                  " ".join(filter(None, caveats)), meta, language)
     legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
     fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
     plot_icon_array(ax, groups, marker="s")

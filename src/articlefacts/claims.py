@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.i18n import capital, has, number, percent, t
-from articlefacts.vocab import ARTICLE_ITSELF, HEADCOUNT
+from articlefacts.vocab import ARTICLE_ITSELF, HEADCOUNT, ROTATION_VI
 
 
 def join(items: list[str], language: str) -> str:
@@ -193,12 +193,21 @@ def part_text(r: pd.Series, facts: pd.DataFrame, language: str) -> str:
 
 
 def whole_words(parent: pd.Series, language: str) -> str:
-    """The words for the whole a rotation split divides; in vi, «được luân chuyển» is added to a top-level
-    rotation total whose words leave it out (the rotation topic counts rotated people)."""
+    """The words for the whole a rotation split divides. A top-level rotation total whose Vietnamese words
+    do not name the rotation (:data:`articlefacts.vocab.ROTATION_VI`) gets ``r.whole_rotated`` («… được luân
+    chuyển»; the English gloss already says 'rotated')."""
     who = words(parent, language)
-    if language == "vi" and parent["topic"] == "rotation" and not parent["parent_key"] and "luân chuyển" not in who:
-        who += " được luân chuyển"
+    if parent["topic"] == "rotation" and not parent["parent_key"] and ROTATION_VI not in words(parent, "vi"):
+        who = t("r.whole_rotated", language, who=who)
     return who
+
+
+def period_caveat(whole: pd.Series, period: str, language: str) -> str:
+    """The sentence that says a whole is counted in another period than its parts ('' when it is not)."""
+    if whole["period"] == period:
+        return ""
+    return t("r.period_caveat", language, total=number(whole["value"], language), period=whole["period"],
+             period2=period)
 
 
 def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -> list[str]:
@@ -214,11 +223,8 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
         text = t("r.split" if name else "r.split.unnamed", language, split=name, who=whole_words(parent, language),
                  total=count_text(parent["value"], parent["bound"], language),
                  parts="; ".join(parts) if language == "vi" else join(parts, language))
-        period = facts.loc[group["key"].iloc[0], "period"]
-        if parent["period"] != period:
-            text += " " + t("r.period_caveat", language, total=number(parent["value"], language),
-                            period=parent["period"], period2=period)
-        out.append(text)
+        out.append(" ".join(filter(None, (text, period_caveat(parent, facts.loc[group["key"].iloc[0], "period"],
+                                                                language)))))
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
         parent, sub = facts.loc[r["parent_key"]], facts.loc[key]
@@ -226,10 +232,7 @@ def rotation_findings(flows: pd.DataFrame, facts: pd.DataFrame, language: str) -
                  unit=t(f"unit.{r['unit']}", language),
                  total=count_text(parent["value"], parent["bound"], language), parent=words(parent, language),
                  share=share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language))
-        if parent["period"] != sub["period"]:
-            text += " " + t("r.period_caveat", language, total=number(parent["value"], language),
-                            period=parent["period"], period2=sub["period"])
-        out.append(text)
+        out.append(" ".join(filter(None, (text, period_caveat(parent, sub["period"], language)))))
     if splits["group"].nunique() > 1:
         out.append(t("r.uncrossed", language))
     return [capital(s) for s in out]

@@ -35,9 +35,9 @@ def tables(path: Path = TABLES_FILE) -> dict[str, dict]:
     return {t["name"]: t for t in defs}
 
 
-def columns(name: str) -> list[str]:
-    """The column names of a table, in order."""
-    return [f["name"] for f in tables()[name]["fields"]]
+def columns(name: str, path: Path = TABLES_FILE) -> list[str]:
+    """The column names of a table of ``path`` (see :func:`tables`), in order."""
+    return [f["name"] for f in tables(path)[name]["fields"]]
 
 
 def source_of(meta: dict) -> dict:

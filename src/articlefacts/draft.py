@@ -26,14 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlefacts.article import line_span
-from articlefacts.codebook import INPUT_TABLES_FILE, tables
+from articlefacts.codebook import INPUT_TABLES_FILE, columns
 from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import normalise_text
 from articlefacts.numbers import DATE_RE, TIME_RE, YEAR_RE, find_number_tokens, read_qualifier
 from articlefacts.paths import BUILD_DIR, relative, resolve
 from articlefacts.quote_search import count_occurrences, shortest_quote
 
-FACTS_COLUMNS = tuple(f["name"] for f in tables(INPUT_TABLES_FILE)["facts_file"]["fields"])
+FACTS_COLUMNS = tuple(columns("facts_file", INPUT_TABLES_FILE))
 NOT_DATA_COLUMNS = ("quote", "reason")
 DRAFT_DIR = f"{BUILD_DIR}/draft"
 

@@ -12,6 +12,7 @@ import unicodedata
 import pandas as pd
 
 from articlefacts.article import part_at, sentence_span
+from articlefacts.codebook import INPUT_TABLES_FILE, columns
 from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import read_csv_table
 from articlefacts.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
@@ -19,9 +20,10 @@ from articlefacts.paths import relative, resolve
 from articlefacts.schemas import check_input
 from articlefacts.vocab import ARTICLE_ITSELF, COUNT_UNITS, HEADCOUNT
 
+# The columns a facts file must have (cells may be empty where input_tables.json allows); every other
+# column input_tables.json defines may be left out, and reads as empty.
 COLUMNS = ("key", "topic", "measure", "period", "unit", "parent_key", "split", "quote", "term_vi", "gloss_en")
-OPTIONAL = ("relation", "number", "label_vi", "population", "attribution", "attribution_en", "repeat_of", "note")
-
+OPTIONAL = tuple(c for c in columns("facts_file", INPUT_TABLES_FILE) if c not in COLUMNS)
 
 
 def infer_relation(row: pd.Series) -> str:

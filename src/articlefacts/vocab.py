@@ -44,3 +44,7 @@ LANGUAGES = tuple(LOCALES)
 
 # The attribution of a fact the article states in its own voice.
 ARTICLE_ITSELF = "the article"
+
+# The Vietnamese word for rotation (DOMAIN.md: luân chuyển cán bộ): a rotation total whose words lack it is
+# said to be «được luân chuyển» in the vi edition.
+ROTATION_VI = "luân chuyển"

@@ -133,14 +133,14 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
 
 def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, km) -> list[Path]:
     """:func:`run` once the kernel is starting: check the parameters, stage, execute with papermill on
-    the kernel of ``km``, normalise and publish."""
+    the kernel of ``km``, normalise and publish. :func:`run` stops the kernel, whatever happens here."""
     import nbformat
     import papermill
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     from articlefacts.pipeline.engine import ENGINE
-    from articlefacts.pipeline.kernels import KernelNotReady, stop_kernel
+    from articlefacts.pipeline.kernels import KernelNotReady
 
     final = check_values(source, params)
     defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
@@ -173,7 +173,6 @@ def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, 
             staging.keep_failed(area)
             raise
         finally:
-            stop_kernel(km, keep_log=True)  # run() removes the log once the run has succeeded
             if not area.partial.exists():  # failed: the staged outputs go with the working area
                 staging.discard(area)
         nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
