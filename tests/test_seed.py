@@ -4,17 +4,22 @@ sentence, attribution, the icon-array layout, and Vietnamese prose in the vi edi
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
 from articlefacts import paths
+from articlefacts.claims import audit_summary
 from articlefacts.claims import words as label_words
+from articlefacts.draft import FACTS_COLUMNS
 from articlefacts.errors import ArticleFactsError
-from articlefacts.facts import build_fact
-from articlefacts.figures import icon_layout
+from articlefacts.facts import build_fact, read_facts
+from articlefacts.figures import icon_layout, legend_height, legend_text
 from articlefacts.inputs import read_csv_table
 from articlefacts.schemas import load_table
 
@@ -204,3 +209,37 @@ def test_a_label_missing_from_its_sentence_is_flagged_and_the_run_goes_on(seed):
     row = checks.set_index("check_id").loc["label:rotated_total"]
     assert row["status"] == "flag" and "does not occur" in row["detail"]
     assert not (checks["status"] == "fail").any()
+
+
+def test_a_misspelt_column_is_refused_naming_the_column_it_is_closest_to(tmp_path):
+    path = tmp_path / "facts.csv"
+    header = ",".join((*FACTS_COLUMNS, "Label_vi "))
+    path.write_text(header + "\n", encoding="utf-8")
+    with pytest.raises(ArticleFactsError, match="unknown column 'Label_vi '") as err:
+        read_facts(path)
+    assert err.value.fix == "rename it to 'label_vi'."
+
+
+def test_the_facts_finding_says_how_many_labels_the_audit_could_not_find(seed):
+    assert "its label found in the same sentence" in audit_summary(seed)["facts"]
+    checks = seed.checks.copy()
+    checks.loc[checks["check_id"] == "label:staff_2021", "status"] = "flag"
+    finding = audit_summary(replace(seed, checks=checks))["facts"]
+    assert f"{len(seed.facts) - 1} with the label found in the same sentence and 1 without" in finding
+
+
+def test_a_long_legend_entry_is_wrapped_and_the_legend_made_taller():
+    long = "vẫn đang tiếp tục giữ các chức vụ chủ chốt ở cơ sở, tại các xã, thị trấn đã nhận cán bộ luân chuyển (5)"
+    assert all(len(line) <= 90 for line in legend_text(long).split("\n")) and "\n" in legend_text(long)
+    assert legend_height([(long, 5, "blue", 0)]) > legend_height([("khối chính quyền (16)", 16, "blue", 0)])
+
+
+def test_an_english_attribution_without_the_articles_words_is_refused(tmp_path):
+    rows = list(csv.DictReader(io.StringIO(paths.ROOT.joinpath(paths.FACTS).read_text(encoding="utf-8"))))
+    rows[1]["attribution_en"] = "Mr Nobody"  # cadres_2002: the article gives it in its own voice
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writeheader()
+    csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writerows(rows)
+    (tmp_path / "facts.csv").write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(ArticleFactsError, match="fact 'cadres_2002': attribution_en is filled in but attribution"):
+        read_facts(tmp_path / "facts.csv")

@@ -24,7 +24,14 @@ from articlefacts.claims import (
     whole_words,
     words,
 )
-from articlefacts.figures import finalise_figure, icon_rows, plot_icon_array, plot_points, plot_share_bars
+from articlefacts.figures import (
+    finalise_figure,
+    icon_rows,
+    legend_height,
+    plot_icon_array,
+    plot_points,
+    plot_share_bars,
+)
 from articlefacts.i18n import capital, long_date, number, t
 from articlefacts.vocab import HEADCOUNT
 
@@ -131,7 +138,7 @@ def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: 
                     split=split_name(split, language), period=period,
                     unit=t(f"unit.{parent['unit']}.one", language)),
                   " ".join(filter(None, caveats)), meta, language)
-    legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
+    legend_in = legend_height(groups)
     fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
     plot_icon_array(ax, groups)
     fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
@@ -156,7 +163,7 @@ def subset_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language:
                     label=words(sub, language)),
                   t("fig.subset.subtitle", language, unit=t(f"unit.{sub['unit']}.one", language), period=sub["period"]),
                   " ".join(filter(None, caveats)), meta, language)
-    legend_in = 0.24 * (len(groups) + sum(1 for g in groups if g[3])) + 0.2
+    legend_in = legend_height(groups)
     fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
     plot_icon_array(ax, groups, marker="s")
     fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())

@@ -266,12 +266,16 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
     audit = (f"the audit ran {plural(len(checks), 'check')}: {st.get('pass', 0)} pass, "
              f"{plural(st.get('flag', 0), 'flag')}, {plural(st.get('note', 0), 'note')}, "
              f"{st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
+    unproved = int((checks.loc[checks["kind"] == "label", "status"] != "pass").sum())
+    labels = ("its label found in the same sentence" if not unproved else
+              f"{len(facts) - unproved} with the label found in the same sentence and {unproved} without "
+              "(flagged in the audit, check kind 'label')")
     named = sorted({source_person(fact, language) for _, fact in facts.iterrows()} - {""})
     who = (f"; {sum(facts['attribution'] != ARTICLE_ITSELF)} of them are attributed to {join(named, language)}"
            if named else "")
     return {
         "tokens": f"Finding: {tokens}",
-        "facts": f"Finding: {len(facts)} facts, each quoted once, its label found in the same sentence{who}",
+        "facts": f"Finding: {len(facts)} facts, each quoted once, {labels}{who}",
         "derived": f"Finding: {len(tables.derived)} derived values, each a formula over fact keys",
         "audit": f"Finding: {audit}",
         "summary": (f"{len(facts)} numbers are taken from «{tables.meta['headline_vi']}» ({tables.meta['outlet']}, "

@@ -225,7 +225,9 @@ def summary(draft: Draft, paths: list[Path]) -> str:
         f"{draft.n_not_data_tokens} as not-data ({len(draft.not_data)} rows).",
         f"Wrote {relative(paths[0])} and {relative(paths[1])}.",
         f"Next: in {folder}/facts.csv rename each key fact_<n>, fill in topic, measure, period, term_vi and "
-        "gloss_en (and parent_key, relation, split where a number belongs to another), and check every guessed "
+        "gloss_en (and parent_key, relation, split where a number belongs to another; label_vi where term_vi is "
+        "too short to stand alone; attribution and attribution_en where the article names a source), and check "
+        "every guessed "
         "unit, relation and bound in the note column; in not-data.csv check each reason, and move years that "
         "only label a period there. docs/input-format.md explains each column.",
     ])

@@ -76,6 +76,9 @@ def read_facts(path) -> pd.DataFrame:
                    "a share is a percentage of a count of people or communes: correct parent_key.")
         if row["measure"] == HEADCOUNT and row["unit"] != "people":
             refuse(row, f"a headcount must count people, not {row['unit']}", "set unit to 'people'.")
+        if row["attribution_en"] and not row["attribution"]:
+            refuse(row, "attribution_en is filled in but attribution is empty",
+                   "write the article's words for the source in attribution, or empty attribution_en.")
         if row["relation"] == "part" and not row["split"]:
             refuse(row, "a part needs the name of its split", "fill in 'split' (e.g. bloc, outcome, destination).")
         if row["repeat_of"] and row["repeat_of"] not in keys:

@@ -19,7 +19,7 @@ OKABE_ITO = {
 INK = "#222222"
 MUTED = "#555555"
 WIDTH_IN = 8.0
-WRAP = {"title": 70, "subtitle": 100, "footer": 115}
+WRAP = {"title": 70, "subtitle": 100, "footer": 115, "legend": 90}
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 # Words a Vietnamese line may break before: they start a new word group.
 BREAK_BEFORE = {"và", "của", "trong", "năm", "là", "theo", "trên", "không", "nhưng", "nên", "cho", "với", "tại",
@@ -162,11 +162,11 @@ def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: floa
         xs, ys = [p[0] for p in spots], [p[1] for p in spots]
         handles.append(ax.scatter(xs, ys, s=size, marker=marker, color=OKABE_ITO[colour], edgecolor="white",
                                   linewidth=1.5))
-        labels.append(nfc(label))
+        labels.append(legend_text(label))
         if starred:
             star = ax.scatter(xs[:starred], ys[:starred], s=size * 0.4, marker="*", color="white", zorder=3)
             handles.append((handles[-1], star))
-            labels.append(nfc(starred_label(groups, label)))
+            labels.append(legend_text(starred_label(groups, label)))
     rows = max(y for spots in layout for _, y in spots) + 1 if any(layout) else 1
     ax.set_xlim(-0.7, per_row - 0.3)
     ax.set_ylim(rows - 0.4, -0.6)
@@ -175,6 +175,17 @@ def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: floa
     ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left",
               bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5, handletextpad=0.6,
               borderaxespad=0.2, markerscale=0.6)
+
+
+def legend_text(label: str) -> str:
+    """A legend entry wrapped to :data:`WRAP` ``["legend"]`` characters, so a long label stays on the figure."""
+    return "\n".join(wrap_words(label, WRAP["legend"]))
+
+
+def legend_height(groups) -> float:
+    """Inches the legend of :func:`plot_icon_array` takes for these groups, a line of text at a time."""
+    entries = [g[0] for g in groups] + [starred_label(groups, g[0]) for g in groups if g[3]]
+    return 0.24 * sum(legend_text(e).count("\n") + 1 for e in entries) + 0.2
 
 
 def starred_label(groups, label) -> str:

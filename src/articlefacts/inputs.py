@@ -6,6 +6,7 @@ article, so that a quote copied from the article (with its no-break space) or sa
 
 from __future__ import annotations
 
+import difflib
 import io
 import json
 import re
@@ -43,7 +44,8 @@ def read_csv_table(path, what: str, columns: tuple[str, ...], required: tuple[st
     """A hand-written CSV as normalised, stripped strings: ``columns`` + ``optional`` (missing optional → "").
 
     Raises :class:`ArticleFactsError` for a file that is not UTF-8 CSV, one saved with semicolons, a
-    missing column, or an empty required cell (naming the row as a spreadsheet numbers it).
+    missing or an unknown column (naming the known one it is closest to), or an empty required cell (naming
+    the row as a spreadsheet numbers it).
     """
     import pandas as pd  # here, not at the top: read_meta serves the data-package step, which needs no pandas
 
@@ -64,6 +66,13 @@ def read_csv_table(path, what: str, columns: tuple[str, ...], required: tuple[st
     if missing:
         raise ArticleFactsError(f"{what} {name} lacks the columns: {', '.join(missing)}",
                                 f"its header must include: {','.join(columns)}")
+    known = (*columns, *optional)
+    for column in frame.columns:
+        if column not in known:  # a misspelt header ('Label_vi ') would otherwise be ignored without a word
+            near = difflib.get_close_matches(column.strip().lower(), known, n=1)
+            raise ArticleFactsError(f"{what} {name} has an unknown column '{column}'",
+                                    f"rename it to '{near[0]}'." if near else
+                                    f"remove it, or use one of: {', '.join(known)}.")
     for column in optional:
         if column not in frame.columns:
             frame[column] = ""

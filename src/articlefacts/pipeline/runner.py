@@ -197,6 +197,9 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     # nbclient logs "Kernel died while waiting for execute reply." before the error this runner reports.
     logging.getLogger("papermill").setLevel(logging.CRITICAL)
+    # After Ctrl-C or SIGTERM, asyncio reports nbclient's abandoned task ("Task exception was never retrieved",
+    # a DeadKernelError traceback) as the process exits; the two lines below say what happened instead.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
         params = parse_assignments(argv[2:])
         published = run(argv[0], argv[1], params, **options)
