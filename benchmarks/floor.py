@@ -15,7 +15,8 @@ matplotlib.use("Agg")
 
 from articlefacts import paths
 from articlefacts.charts import profile_figures, rotation_figures
-from articlefacts.claims import profile_findings, rotation_findings
+from articlefacts.claims.coverage import PROFILES, ROTATION, tell
+from articlefacts.claims.story import Story, lead_repeats
 from articlefacts.cleaning import build_tables
 from articlefacts.compare import profile_table
 from articlefacts.display import draw_figures
@@ -35,10 +36,11 @@ def main(out: Path, inputs: tuple[str, ...] = ()) -> None:
     save_table(flows, "rotation_flows", out / "processed")
     setup_style()
     for language in paths.LANGUAGES:
-        profile_findings(profiles, tables.facts, language)
-        rotation_findings(flows, tables.facts, language)
+        story = Story(tables.facts, language, tables.derived, lead_repeats(tables.inventory))
+        tell(PROFILES, story, profiles)
+        tell(ROTATION, story, flows)
         for table, figures in ((profiles, profile_figures(profiles)), (flows, rotation_figures(flows))):
-            draw_figures(figures, table, tables.facts, tables.meta, language, str(out / "figures"), show_inline=False)
+            draw_figures(figures, table, story, tables.meta, str(out / "figures"), show_inline=False)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import os
 import shutil
@@ -93,3 +94,23 @@ def meta(seed) -> dict:
 @pytest.fixture(scope="session")
 def facts(seed):
     return seed.facts
+
+
+ARTICLE_FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+ARTICLE_CASES = sorted(p.name for p in ARTICLE_FIXTURES.iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, tuple[Path, object]]:
+    """Each article fixture built with `make report` into its own output folder, two at a time:
+    name → (out folder, make result)."""
+    base = tmp_path_factory.mktemp("articles")
+
+    def build(name):
+        d = ARTICLE_FIXTURES / name
+        out = base / name
+        return name, (out, make(ROOT, "report", f"ARTICLE={d}/article.txt", f"FACTS={d}/facts.csv",
+                                f"NOT_DATA={d}/not-data.csv", f"META={d}/meta.json", f"OUT={out}", "JOBS=1"))
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        return dict(pool.map(build, ARTICLE_CASES))

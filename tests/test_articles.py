@@ -7,7 +7,6 @@ tests/fixtures/articles/*/README.md), never from the code's output.
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 from pathlib import Path
 
@@ -15,25 +14,8 @@ import nbformat
 import pytest
 
 from articlefacts.schemas import load_table
-from conftest import ROOT, make
-
-FIXTURES = ROOT / "tests" / "fixtures" / "articles"
-CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> dict[str, tuple[Path, object]]:
-    """Each fixture built into its own output folder, two at a time: name → (out folder, make result)."""
-    base = tmp_path_factory.mktemp("articles")
-
-    def build(name):
-        d = FIXTURES / name
-        out = base / name
-        return name, (out, make(ROOT, "report", f"ARTICLE={d}/article.txt", f"FACTS={d}/facts.csv",
-                                f"NOT_DATA={d}/not-data.csv", f"META={d}/meta.json", f"OUT={out}", "JOBS=1"))
-
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        return dict(pool.map(build, CASES))
+from conftest import ARTICLE_CASES as CASES
+from conftest import ARTICLE_FIXTURES as FIXTURES
 
 
 def expected(name: str) -> dict:

@@ -14,8 +14,8 @@ from dataclasses import replace
 import pytest
 
 from articlefacts import paths
-from articlefacts.claims import audit_summary
-from articlefacts.claims import words as label_words
+from articlefacts.claims.audit_text import audit_summary
+from articlefacts.claims.story import words as label_words
 from articlefacts.draft import FACTS_COLUMNS
 from articlefacts.errors import ArticleFactsError
 from articlefacts.facts import build_fact, read_facts
@@ -82,7 +82,7 @@ def test_a_vietnamese_label_stands_in_for_words_too_short_to_stand_alone(facts):
     label_vi names them for the Vietnamese edition, while the audit still checks term_vi in the sentence."""
     assert facts.loc["rotation_communes", "term_vi"] == "luân chuyển"
     found = " ".join(json.loads((PROCESSED / "findings" / "03-rotation-outcomes.vi.json").read_text())["findings"])
-    assert "Xã, thị trấn nhận cán bộ luân chuyển: 13 xã trong tổng số 23 xã, thị trấn (57%)." in found
+    assert "Xã, thị trấn nhận cán bộ luân chuyển: 13 trong tổng số 23 xã, thị trấn (57%)." in found
     assert label_words(facts.loc["cadres_2002"], "vi") == facts.loc["cadres_2002", "term_vi"]  # no label_vi: the words
 
 

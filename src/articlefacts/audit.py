@@ -19,12 +19,13 @@ from articlefacts.numbers import YEAR_RE
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, ROUNDING_RULES
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
-KINDS = ("inventory", "repeat", "label", "subset", "parts_sum", "range", "bound", "whole_count", "period",
-         "comparability")
+KINDS = ("inventory", "repeat", "label", "reading", "subset", "parts_sum", "range", "bound", "whole_count",
+         "printed_share", "whole", "period", "comparability")
 
 
 FIXES = {
-    "repeat": "a repeat must print the same number as the fact it repeats: check repeat_of and the quote",
+    "repeat": "a repeat must print the number of the fact it repeats, or a bound that holds it («hơn 200» for 214): "
+              "check repeat_of and the quote",
     "subset": "a part or subset cannot exceed its whole: check the quote, the unit and parent_key",
     "parts_sum": "the parts of a split cannot add up to more than the whole: check the split names and quotes",
     "range": "a percentage lies between 0 and 100: check the quote",
@@ -80,7 +81,7 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
     count_min, count_max, candidates, nearest. An article without such a share gives an empty table.
     """
     rows = []
-    shares = facts[(facts["relation"] == "share") & (facts["bound"] == "eq")]
+    shares = facts[(facts["relation"] == "share") & (facts["bound"] == "eq") & facts["parent_key"].ne("")]
     for key, row in shares.iterrows():
         parent = facts.loc[row["parent_key"]]
         if parent["unit"] not in COUNT_UNITS or parent["bound"] != "eq":
@@ -101,10 +102,23 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"count_min": "Int64", "count_max": "Int64"})
 
 
+def count_interval(row: pd.Series, facts: pd.DataFrame) -> tuple[float, float]:
+    """The counts a part of a split can stand for: its own interval, or for a share printed as a part, the
+    counts of the whole it implies («hơn 80%» of 230 is 185 or more)."""
+    if row["unit"] != "percent":
+        return interval(row["value"], row["bound"], row["unit"])
+    whole = facts.loc[row["parent_key"], "value"]
+    low, high = interval(row["value"], row["bound"], "percent")
+    least = math.floor(low * whole / 100) + 1 if row["bound"] == "gt" else math.ceil(low * whole / 100)
+    return least, high * whole / 100
+
+
 def relation_checks(facts: pd.DataFrame) -> list[dict]:
-    """Each counted part or subset against its parent, and each split's parts against the whole."""
+    """Each counted part or subset against its parent, and each split's parts (counts, or shares of the whole
+    printed as parts) against the whole. Parts whose total the article does not print have nothing to add up to."""
     rows = []
-    counted = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))]
+    counted = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))
+                    & facts["parent_key"].ne("")]
     for key, row in counted.iterrows():
         parent = facts.loc[row["parent_key"]]
         ok = interval(row["value"], row["bound"], row["unit"])[0] <= interval(parent["value"], parent["bound"],
@@ -112,13 +126,15 @@ def relation_checks(facts: pd.DataFrame) -> list[dict]:
         rows.append(check_row(f"subset:{key}", "subset", "pass" if ok else "fail",
                               f"{key} = {shown(row)} {'fits within' if ok else 'exceeds'} {row['parent_key']} = "
                               f"{shown(parent)}"))
-    for (parent_key, split), parts in counted[counted["relation"] == "part"].groupby(["parent_key", "split"],
-                                                                                      sort=False):
+    in_splits = facts[facts["split"].ne("") & facts["parent_key"].ne("")]
+    for (parent_key, split), parts in in_splits.groupby(["parent_key", "split"], sort=False):
         parent = facts.loc[parent_key]
-        spans = [interval(r["value"], r["bound"], r["unit"]) for _, r in parts.iterrows()]
+        spans = [count_interval(r, facts) for _, r in parts.iterrows()]
         low, high = sum(s[0] for s in spans), sum(s[1] for s in spans)
         p_low, p_high = interval(parent["value"], parent["bound"], parent["unit"])
-        detail = (f"{' + '.join(parts.index)} = {' + '.join(shown(r) for _, r in parts.iterrows())} = "
+        printed = [shown(r) + (f" (of {parent['value']:g}: {s[0]:g} or more)" if r["unit"] == "percent" else "")
+                   for (_, r), s in zip(parts.iterrows(), spans, strict=True)]
+        detail = (f"{' + '.join(parts.index)} = {' + '.join(printed)} = "
                   f"{low:g}{'' if low == high else ' or more'}; {parent_key} = {shown(parent)}")
         if low > p_high:
             status = "fail"
@@ -132,10 +148,40 @@ def relation_checks(facts: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def printed_share_checks(facts: pd.DataFrame) -> list[dict]:
+    """Each percentage printed beside a count against that count over its whole, rounded as printed; and each
+    share whose whole the article does not print, said to be uncheckable (a note, not a failure)."""
+    rows = []
+    for key, row in facts[facts["relation"] == "printed_share"].iterrows():
+        count = facts.loc[row["parent_key"]]
+        if not count["parent_key"] or count["bound"] != "eq" or facts.loc[count["parent_key"], "bound"] != "eq":
+            rows.append(check_row(f"printed_share:{key}", "printed_share", "note",
+                                  f"{row['token']} is printed beside {row['parent_key']} = {shown(count)}, whose "
+                                  "whole is not printed exactly: the pair cannot be checked"))
+            continue
+        whole = int(facts.loc[count["parent_key"], "value"])
+        fits = {rule: printed_percent(int(count["value"]), whole, int(row["decimals"]), rule)
+                for rule in ROUNDING_RULES}
+        printed = Fraction(str(row["value"]))
+        exact = f"{float(100 * Fraction(int(count['value']), whole)):.{int(row['decimals']) + 1}f}%"
+        detail = (f"{row['parent_key']} = {count['value']:g} of {count['parent_key']} = {whole} is {exact}; "
+                  f"printed {row['token']}")
+        status = "pass" if fits["half_up"] == printed else "note" if fits["truncate"] == printed else "flag"
+        detail += {"pass": ", which agrees (rounded half up)", "note": ", which agrees only if truncated",
+                   "flag": f", which disagrees: rounded as printed it is "
+                           f"{float(fits['half_up']):.{int(row['decimals'])}f}%"}[status]
+        rows.append(check_row(f"printed_share:{key}", "printed_share", status, detail))
+    for key, row in facts[(facts["relation"] == "share") & facts["parent_key"].eq("")].iterrows():
+        rows.append(check_row(f"whole:{key}", "whole", "note",
+                              f"{row['token']} is a share of «{row['whole_vi']}» ({row['whole_en']}), which the "
+                              "article does not print: no count is derived from it, and none can be checked"))
+    return rows
+
+
 def share_checks(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> list[dict]:
     """Range of every percentage, bounded shares against their whole, and the whole counts behind each share."""
     rows = []
-    for key, row in facts[facts["relation"] == "share"].iterrows():
+    for key, row in facts[facts["relation"].isin(("share", "printed_share"))].iterrows():
         ok = 0 <= row["value"] <= 100
         rows.append(check_row(f"range:{key}", "range", "pass" if ok else "fail",
                               f"{row['token']} lies {'within' if ok else 'outside'} 0–100%"))
@@ -171,9 +217,16 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
     for key, row in repeats.iterrows():
         fact = facts.loc[row["repeat_of"]]
         same = row["value"] == fact["value"] and row["bound"] == fact["bound"]
-        rows.append(check_row(f"repeat:{key}", "repeat", "pass" if same else "fail",
-                              f"«{row['quote']}» ({row['part']}) {'repeats' if same else 'differs from'} "
-                              f"{row['repeat_of']} = {shown(fact)}"))
+        low, high = interval(row["value"], row["bound"], row["unit"])
+        holds = not same and fact["bound"] == "eq" and row["bound"] != "eq" and low <= fact["value"] <= high
+        verb = "repeats" if same else "is consistent with (a bound that holds)" if holds else "differs from"
+        rows.append(check_row(f"repeat:{key}", "repeat", "pass" if same or holds else "fail",
+                              f"«{row['quote']}» ({row['part']}) {verb} {row['repeat_of']} = {shown(fact)}"))
+    for key, row in facts[facts["reading"] != ""].iterrows():
+        found = row["reading"].lower() in row["context"].lower()
+        rows.append(check_row(f"reading:{key}", "reading", "note" if found else "flag",
+                              f"a coder's reading of «{row['reading']}»: shown with the number wherever it is used"
+                              + ("" if found else "; the words do not occur in the quote's sentence")))
     for key, row in facts.iterrows():
         found = row["term_vi"].lower() in row["context"].lower()
         rows.append(check_row(f"label:{key}", "label", "pass" if found else "flag",
@@ -188,13 +241,20 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
         printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
                          "qua» counted back from the article's year; say so in the note)" if unknown
                          else "uses years the article prints or its date")
-        rows.append(check_row(f"period:{key}", "period", "fail" if not stated else "flag" if unknown else "pass",
-                              f"period '{row['period']}' {printed_years}"))
+        source_years = {int(y) for y in YEAR_RE.findall(row["attribution"])}
+        other = bool(source_years) and (min(source_years), max(source_years)) != (min(stated, default=0),
+                                                                                   max(stated, default=0))
+        source = (f"; its source («{row['attribution']}») covers {min(source_years)}–{max(source_years)}, "
+                  "another period" if other else "")
+        rows.append(check_row(f"period:{key}", "period",
+                              "fail" if not stated else "flag" if unknown or other else "pass",
+                              f"period '{row['period']}' {printed_years}{source}"))
     return rows
 
 
 def comparability_checks(facts: pd.DataFrame) -> list[dict]:
-    """For each measure two profile years report: same population, same wording, same unit? Else a flag."""
+    """For each measure two profile years report: same population, same wording? Else a flag. (A count in one
+    year and a percentage in the other compare as shares of each year's headcount.)"""
     rows = []
     profile = facts[(facts["topic"] == "profile") & (facts["relation"] != "change")]
     heads = profile[profile["measure"] == HEADCOUNT].sort_values("period")
@@ -213,10 +273,8 @@ def comparability_checks(facts: pd.DataFrame) -> list[dict]:
                 reasons.append(f"population differs ({a['population']} / {b['population']})")
             if a["term_vi"] != b["term_vi"]:
                 reasons.append(f"wording differs («{a['term_vi']}» / «{b['term_vi']}»)")
-            if a["unit"] != b["unit"]:
-                reasons.append(f"reported as {a['unit']} in {a['period']} and {b['unit']} in {b['period']}")
         rows.append(check_row(f"comparability:{measure}", "comparability", "flag" if reasons else "pass",
-                              "; ".join(reasons) or "same measure, population and unit"))
+                              "; ".join(reasons) or "same measure and population"))
     if len(heads) < 2:
         rows = rows or []
     return rows
@@ -225,12 +283,15 @@ def comparability_checks(facts: pd.DataFrame) -> list[dict]:
 def run_checks(facts, repeats, derived, counts, inventory, meta) -> pd.DataFrame:
     """The whole audit; columns check_id, kind, status, detail. A kind with nothing to check is 'skipped'."""
     rows = (text_checks(facts, repeats, inventory, meta) + relation_checks(facts) + share_checks(facts, derived, counts)
-            + comparability_checks(facts))
+            + printed_share_checks(facts) + comparability_checks(facts))
     why = {"repeat": "no fact is repeated in the headline, teaser or lead",
            "subset": "no count is a part or subset of another count",
            "parts_sum": "the article splits no total into parts",
            "range": "the article gives no percentage", "bound": "no share is a bound («hơn», «gần» …)",
            "whole_count": "no exact percentage of an exact headcount",
+           "printed_share": "no percentage is printed beside its count",
+           "whole": "every percentage is a share of a number the article prints",
+           "reading": "the coder marked no number as a reading",
            "comparability": "no measure is reported for two profile years"}
     present = {r["kind"] for r in rows}
     rows += [check_row(f"{kind}:none", kind, "skipped", why[kind]) for kind in KINDS if kind not in present]

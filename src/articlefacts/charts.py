@@ -1,49 +1,61 @@
-"""The project's figures, drawn from the processed tables, with captions written by :mod:`articlefacts.claims`.
+"""The project's figures, drawn from the processed tables, with captions written from the same tables.
 
-Each chart function returns ``(fig, caption)``; ``caption`` holds title, subtitle, caveat, source and alt
-text, which the notebook writes to its findings file and the README reads. A figure is drawn only for
-what the article reports.
+Each chart function takes a :class:`~articlefacts.claims.story.Story`, its table, the article's metadata and
+its subject, and returns ``(fig, caption)``; ``caption`` holds title, subtitle, caveat, source and alt text,
+which the notebook writes to its findings file and the README reads. A figure is drawn only for what the
+article reports: a share whose whole the article does not print is never drawn (a bar would imply a
+denominator), and counts side by side without a printed total are drawn without one.
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from articlefacts.claims import (
+from articlefacts.claims.profiles import (
     change_sentence,
-    count_text,
-    flow_label,
+    in_article_order,
     pair_values,
     paired_measures,
-    part_text,
-    people_text,
-    period_caveat,
-    share_text,
-    source_person,
-    split_name,
-    whole_words,
-    words,
+    split_coverage,
+    split_label,
 )
+from articlefacts.claims.splits import flow_label, period_caveat, whole_words
+from articlefacts.claims.story import Story, source_person, words
+from articlefacts.claims.tables import people_text
 from articlefacts.figures import (
+    PANEL_GAP_IN,
+    PANEL_LINE_IN,
+    SERIES,
     finalise_figure,
+    heading_lines,
     icon_rows,
     legend_height,
+    panel_axes,
+    plot_count_bars,
     plot_icon_array,
     plot_points,
     plot_share_bars,
 )
-from articlefacts.i18n import capital, long_date, number, t
+from articlefacts.i18n import long_date, number
+from articlefacts.numbers import YEAR_RE
 from articlefacts.vocab import HEADCOUNT
 
 ICON_ROW_IN = 0.5
-PALETTE = ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow")
+# More people than this in one chart are drawn as bars: one mark each would not fit on the page.
+ICON_LIMIT = 100
 
 
-def caption(title: str, subtitle: str, caveat: str, meta: dict, language: str) -> dict:
-    """The caption of a figure: its texts, the source line, and alt text that says what it shows."""
-    source = t("source_line", language, outlet=meta["outlet"], date=long_date(meta["date"], language))
-    alt = " ".join(s.rstrip(".") + "." for s in (capital(title), subtitle, caveat) if s)
-    return {"title": capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
+def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str]) -> dict:
+    """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline) and alt text
+    that carries every number the figure shows (``shown``: one item per bar, point or group)."""
+    source = story.t("source_line", outlet=meta["outlet"], date=long_date(meta["date"], story.language),
+                     headline=meta["headline_vi"])
+    caveat = " ".join(story.capital(c).rstrip(".") + "." for c in caveats if c)
+    shown_text = story.t("fig.alt.shown", items="; ".join(shown)) if shown else ""
+    alt = " ".join(s.rstrip(".") + "." for s in (story.capital(title), subtitle, shown_text, caveat) if s)
+    return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
 
 
 def figure(plot_height: float, cap: dict):
@@ -51,123 +63,241 @@ def figure(plot_height: float, cap: dict):
     return finalise_figure(plot_height, cap["title"], cap["subtitle"], cap["source"], cap["caveat"])
 
 
-def pairs_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, measure: str):
+def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
     """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
-    v = pair_values(profiles, facts, measure, language)
-    if v["comparable"] and pd.notna(v["change"]):
-        title = change_sentence(v, language).rstrip(".")
-        cap = caption(title, t("fig.pairs.subtitle.same", language, **v), "", meta, language)
-    else:
-        cap = caption(t("fig.pairs.title", language, **v), t("fig.pairs.subtitle", language, **v),
-                      t("fig.pairs.caveat", language, reasons="; ".join(v["reasons"])) if v["reasons"] else "",
-                      meta, language)
-    # Each point is labelled with its year's own words for the measure and its own population.
+    v = pair_values(story, profiles, measure)
     rows = [{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})", "share": v[f"s{i}"],
-             "text": v[f"v{i}"], "colour": colour} for i, colour in ((0, "sky"), (1, "blue"))]
+             "text": v[f"v{i}"], "colour": colour} for i, colour in ((0, "vermillion"), (1, "blue"))]
+    shown = [f"{r['label']}: {r['text']}" for r in rows]
+    if v["comparable"] and pd.notna(v["change"]):
+        cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), [],
+                      meta, shown)
+    else:
+        caveat = story.t("fig.pairs.caveat", reasons="; ".join(v["reasons"])) if v["reasons"] else ""
+        cap = caption(story, story.t("fig.pairs.title", **v), story.t("fig.pairs.subtitle", **v), [caveat], meta,
+                      shown)
     fig, ax = figure(2.2, cap)
     plot_points(ax, rows)
     fig.subplots_adjust(left=0.35)
     return fig, cap
 
 
-def profile_chart(profiles: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, year: str):
-    """Every share one year reports (or derives from its counts), on a 0–100 frame, with the people each stands for."""
-    rows_in = profiles[(profiles["period"] == year) & (profiles["status"] == "reported")
-                       & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()]
-    rows_in = rows_in.sort_values("share_pct", ascending=False)
-    head = facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
-    rows = []
-    for _, r in rows_in.iterrows():
-        value = share_text(r["share_pct"], r["share_decimals"], r["share_bound"], language)
-        people = people_text(r, head["value"], language)
-        span = {"gt": (r["share_pct"], 100.0), "ge": (r["share_pct"], 100.0), "lt": (0.0, r["share_pct"]),
-                "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
-        rows.append({"label": words(facts.loc[r["source_key"]], language), "range": span,
-                     "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
-                     "text": f"{value}  {people}"})
-    top = rows_in.iloc[0]
+def bar_row(story: Story, r: pd.Series) -> dict:
+    """One bar of a profile chart: label, share, the hatched range of a bound, and the text beside the bar
+    (the share as printed or derived, the people it stands for, a disagreement, a reading)."""
+    high = r["share_max"] if pd.notna(r["share_max"]) else 100.0
+    span = {"gt": (r["share_pct"], high), "ge": (r["share_pct"], high), "lt": (0.0, r["share_pct"]),
+            "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
+    value = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
+    if pd.notna(r["share_computed"]):
+        value = story.t("fig.share_printed", share=value)
+    people = people_text(story, r)
+    flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
+    return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"],
+            "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
+            "text": "  ".join(filter(None, (value, people, flag)))}
+
+
+def profile_panels(story: Story, profiles: pd.DataFrame, year: str) -> list[dict]:
+    """The panels of one year's chart: each split apart (ranked only when its parts add up to the whole), then
+    the groups counted on their own, in the article's order. Each: heading, rows, ranked."""
+    rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")
+                                            & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()])
+    head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
+    n = story.count(head["value"], head["bound"])
+    panels = []
+    for split, group in rows[rows["split"] != ""].groupby("split", sort=False):
+        coverage, total = split_coverage(group, head)
+        ranked = coverage == "complete"
+        group = group.sort_values("share_pct", ascending=False, kind="stable") if ranked else group
+        name = split_label(story, split) or story.t("fig.profile.split_unnamed")
+        cover = story.t(f"p.cover.{coverage}", n=n, sum=story.count(total)) if coverage else ""
+        panels.append({"heading": story.capital(name) + (f" ({cover})" if cover else ""), "ranked": ranked,
+                       "rows": [bar_row(story, r) for _, r in group.iterrows()], "table": group})
+    alone = rows[rows["split"] == ""]
+    if len(alone):
+        panels.append({"heading": story.t("fig.profile.groups" if len(alone) > 1 else "fig.profile.group", n=n),
+                       "ranked": False, "rows": [bar_row(story, r) for _, r in alone.iterrows()], "table": alone})
+    return panels
+
+
+def title_row(story: Story, panels: list[dict]) -> dict:
+    """The bar a profile title states: the fact the headline repeats; else the largest part of a split whose
+    parts add up to the whole, or a part of a split printed as half or more (no other part can be larger);
+    else the first bar in the article's order."""
+    bars = [b for p in panels for b in p["rows"]]
+    for bar in bars:
+        if bar["key"] in story.lead:
+            return bar
+    for panel in panels:
+        if panel["ranked"]:
+            return panel["rows"][0]
+        for bar, (_, r) in zip(panel["rows"], panel["table"].iterrows(), strict=True):
+            if r["split"] and r["share_pct"] >= 50 and r["share_bound"] in ("eq", "gt", "ge"):
+                return bar
+    return bars[0]
+
+
+def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
+    """Every share one year reports (or derives from its counts), on a 0–100 frame, each split in its own panel
+    and the groups counted on their own in another; with the people each stands for."""
+    panels = profile_panels(story, profiles, year)
+    head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
+    n = story.count(head["value"], head["bound"])
+    top = title_row(story, panels)
+    table = pd.concat([p["table"] for p in panels])
     caveats = []
     if profiles["period"].nunique() == 1:
-        caveats.append(t("fig.profile.caveat.one_year", language, year=year))
-    if any(r["range"][1] > r["range"][0] for r in rows):
-        caveats.append(t("fig.profile.caveat.bounded", language))
-    if source_person(head, language):
-        caveats.append(t("fig.profile.caveat.attributed", language, who=source_person(head, language)))
-    open_above = any(r["range"][1] > top["share_pct"] for r in rows[1:])
-    title = ("fig.profile.title.one" if len(rows) == 1 else "fig.profile.title.bounded" if open_above
-             else "fig.profile.title")
-    cap = caption(t(title, language, year=year, label=rows[0]["label"], n=number(head["value"], language), k=len(rows),
-                    who=words(head, language),
-                    value=share_text(top["share_pct"], top["share_decimals"], top["share_bound"], language)),
-                  t("fig.profile.subtitle", language), " ".join(caveats), meta, language)
-    fig, ax = figure(0.55 * len(rows) + 0.4, cap)
-    plot_share_bars(ax, rows)
-    fig.subplots_adjust(left=0.33)
+        caveats.append(story.t("fig.profile.caveat.one_year", year=year))
+    if any(b["range"][1] > b["range"][0] for p in panels for b in p["rows"]):
+        caveats.append(story.t("fig.profile.caveat.bounded"))
+    caveats += [story.reading(k) for k in table["source_key"] if story.reading(k)]
+    caveats += [story.t("fig.share_disagrees", label=story.words(r["source_key"]),
+                        share=story.share(story.facts.loc[r["share_key"], "value"], r["share_decimals"]),
+                        count=story.count(r["count"]), whole=story.count(r["headcount"]),
+                        computed=story.share(r["share_computed"], r["share_decimals"]))
+                for _, r in table[table["share_computed"].notna()].iterrows()]
+    if source_person(head, story.language):
+        caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
+    inferred = table["count_status"].eq("inferred").any()
+    subtitle = story.t("fig.profile.subtitle", n=n, who=words(head, story.language), year=year) + (
+        ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
+    shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
+    cap = caption(story, story.t("fig.profile.title", year=year, share=top["text"].split("  ")[0], n=n,
+                                 who=words(head, story.language), label=top["label"]),
+                  subtitle, caveats, meta, shown)
+    sizes = [0.55 * len(p["rows"]) + 0.1 for p in panels]
+    headings = [p["heading"] for p in panels]
+    room = sum(PANEL_GAP_IN + PANEL_LINE_IN * heading_lines(h) for h in headings[1:])
+    fig, ax = figure(sum(sizes) + room + PANEL_LINE_IN * heading_lines(headings[0]), cap)
+    fig.subplots_adjust(left=0.33, top=fig.subplotpars.top - PANEL_LINE_IN * heading_lines(headings[0])
+                        / fig.get_figheight())
+    axes = panel_axes(fig, ax, sizes, headings) if len(panels) > 1 else [ax]
+    for i, (panel, axis) in enumerate(zip(panels, axes, strict=True)):
+        plot_share_bars(axis, panel["rows"], colour=SERIES[i % len(SERIES)], heading=panel["heading"])
     return fig, cap
 
 
-def split_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, split: str):
-    """One dot per person of one split, each part in its own rows; a reported subset of a part is starred."""
-    group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
-    parent = facts.loc[group["parent_key"].iloc[0]]
+def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
+    """The parts of one split as drawable groups: label with count, count, colour, and the reported subset of
+    the part (count and legend text), if any."""
     subsets = flows[flows["relation"] == "subset"]
-    groups = []
-    for colour, (_, r) in zip(PALETTE, group.iterrows(), strict=False):
-        label = f"{flow_label(r, facts, language)} ({number(r['count'], language)})"
+    out = []
+    for colour, (_, r) in zip(colours, group.iterrows(), strict=False):
+        share = (f", {story.share(r['share_pct'], r['share_decimals'], r['share_bound'])}"
+                 if r["share_status"] == "printed" else "")
+        item = {"label": f"{flow_label(story, r)} ({number(r['count'], story.language)}{share})",
+                "count": int(r["count"]), "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0,
+                "inner_label": "", "key": r["key"]}
         inner = subsets[subsets["parent_key"] == r["key"]]
         if len(inner):
             sub = inner.iloc[0]
-            groups.append((label, int(r["count"]), colour, int(sub["count"]),
-                           t("fig.split.star", language, label=words(facts.loc[sub["key"]], language),
-                             n=number(sub["count"], language))))
-        else:
-            groups.append((label, int(r["count"]), colour, 0))
-    parts = [part_text(r, facts, language) for _, r in group.iterrows()]
-    caveats = []
+            item["inner"] = int(sub["count"])
+            item["inner_label"] = story.t("fig.split.inner", label=story.words(sub["key"]),
+                                          n=number(sub["count"], story.language))
+            item["inner_key"] = sub["key"]
+        out.append(item)
+    return out
+
+
+def draw_groups(story: Story, groups: list[dict], cap: dict, unit: str, marker: str = "o"):
+    """One mark per member when the groups hold :data:`ICON_LIMIT` or fewer, else bars on one scale; a
+    reported subset of a group is starred, or drawn darker inside its bar."""
+    if sum(g["count"] for g in groups) <= ICON_LIMIT:
+        tuples = [(g["label"], g["count"], g["colour"], g["inner"], g["inner_label"] or "★") for g in groups]
+        legend_in = legend_height(tuples)
+        fig, ax = figure(ICON_ROW_IN * icon_rows([g["count"] for g in groups]) + 0.3 + legend_in, cap)
+        plot_icon_array(ax, tuples, marker=marker)
+        fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
+        return fig
+    rows = [{"label": g["label"].rsplit(" (", 1)[0], "count": g["count"], "colour": g["colour"], "inner": g["inner"],
+             "inner_label": g["inner_label"], "text": g["label"].rsplit(" (", 1)[1].rstrip(")")} for g in groups]
+    legend_in = 0.3 * sum(1 for r in rows if r["inner"])
+    fig, ax = figure(0.55 * len(rows) + 0.5 + legend_in, cap)
+    plot_count_bars(ax, rows)
+    fig.subplots_adjust(left=0.36, bottom=fig.subplotpars.bottom + (legend_in + 0.3) / fig.get_figheight())
+    return fig
+
+
+def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]):
+    """The parts of one split, one mark per person (or bars for large counts), each part in its own rows or bar;
+    a reported subset of a part is starred. Counts the article gives without a total are drawn without one."""
+    group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
+    groups = split_groups(story, flows, group, colours)
+    first = story.facts.loc[group["key"].iloc[0]]
+    period, unit = first["period"], first["unit"]
+    lead = next((g for g in groups if g["key"] in story.lead or g.get("inner_key") in story.lead), None)
+    top = lead or max(groups, key=lambda g: g["count"])
+    name = split_label(story, split)
+    caveats = [story.reading(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
+    caveats += [story.reading(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
-        caveats.append(t("fig.split.caveat", language))
-    if parent["bound"] != "eq":
-        printed = t(f"bound.{parent['bound']}", "vi", x=parent["token"])
-        caveats.append(t("fig.split.caveat.bounded", language, token=printed,
-                         sum=number(group["count"].sum(), language)))
-    period = facts.loc[group["key"].iloc[0], "period"]
-    caveats.append(period_caveat(parent, period, language))
-    cap = caption(t("fig.split.title", language, total=count_text(parent["value"], parent["bound"], language),
-                    who=whole_words(parent, language), parts="; ".join(parts)),
-                  t("fig.split.subtitle" if split_name(split, language) else "fig.split.subtitle.unnamed", language,
-                    split=split_name(split, language), period=period,
-                    unit=t(f"unit.{parent['unit']}.one", language)),
-                  " ".join(filter(None, caveats)), meta, language)
-    legend_in = legend_height(groups)
-    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
-    plot_icon_array(ax, groups)
-    fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
-    return fig, cap
+        caveats.insert(0, story.t("fig.split.caveat"))
+    parent_key = group["parent_key"].iloc[0]
+    if parent_key:
+        parent = story.facts.loc[parent_key]
+        total = story.count(parent["value"], parent["bound"])
+        title = story.t("fig.split.title", n=number(top["count"], story.language), total=total,
+                        label=flow_label(story, group[group["key"] == top["key"]].iloc[0]))
+        if top["inner"] and top.get("inner_key") in story.lead:
+            title += story.t("fig.split.title.inner", m=number(top["inner"], story.language),
+                             inner=story.words(top["inner_key"]))
+        subtitle = story.t("fig.split.subtitle" if name else "fig.split.subtitle.unnamed", total=total,
+                           who=whole_words(story, parent), split=name, period=period,
+                           unit=story.t(f"unit.{unit}.one"))
+        if parent["bound"] != "eq":
+            caveats.append(story.t("fig.split.caveat.bounded", token=f"{parent['token']}",
+                                   printed=story.fact_count(parent_key), sum=number(group["count"].sum(),
+                                                                                       story.language)))
+        caveats.append(period_caveat(story, parent, period))
+        caveats += story.notes(parent_key)[:1] if parent_key in story.lead else []
+    else:
+        title = story.t("fig.side_by_side.title", n=number(top["count"], story.language),
+                        label=flow_label(story, group[group["key"] == top["key"]].iloc[0]), k=len(groups))
+        subtitle = story.t("fig.side_by_side.subtitle" if name else "fig.side_by_side.subtitle.unnamed",
+                           k=len(groups), split=name, period=period)
+        caveats.append(story.t("fig.side_by_side.caveat"))
+    attributed = {source_person(story.facts.loc[k], story.language) for k in group["key"] if k in story.facts.index}
+    caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sorted(attributed - {""})]
+    caveats += period_notes(story, group)
+    shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
+    cap = caption(story, title, subtitle, caveats, meta, shown)
+    return draw_groups(story, groups, cap, unit), cap
 
 
-def subset_chart(flows: pd.DataFrame, facts: pd.DataFrame, meta: dict, language: str, key: str):
-    """A whole as squares, the reported subset in colour (for a subset that is not part of a split)."""
+def period_notes(story: Story, group: pd.DataFrame) -> list[str]:
+    """A note when the source a split's facts are attributed to covers another period than the facts (its
+    words print other years, «báo cáo … giai đoạn 2016-2020» for 2016–2021); the audit flags the same."""
+    for key in (k for k in group["key"] if k in story.facts.index):
+        fact = story.facts.loc[key]
+        years = sorted(YEAR_RE.findall(fact["attribution"]))
+        own = re.findall(r"\d{4}", fact["period"])
+        if years and own and (years[0], years[-1]) != (own[0], own[-1]):
+            return [story.t("fig.source_period", period=fact["period"], source=f"{years[0]}–{years[-1]}")]
+    return []
+
+
+def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]):
+    """A whole as marks, the reported subset in colour (for a subset that is not part of a split)."""
     rows = flows[flows["group"] == key]
-    sub, parent = facts.loc[key], facts.loc[rows["parent_key"].iloc[0]]
-    groups = [(f"{flow_label(r, facts, language)} ({number(r['count'], language)})", int(r["count"]),
-               "blue" if r["relation"] == "subset" else "grey", 0) for _, r in rows.iterrows()]
+    sub, parent = story.facts.loc[key], story.facts.loc[rows["parent_key"].iloc[0]]
+    groups = [{"label": f"{flow_label(story, r)} ({number(r['count'], story.language)})", "count": int(r["count"]),
+               "colour": colours[0] if r["relation"] == "subset" else "grey", "inner": 0, "inner_label": "",
+               "key": r["key"]} for _, r in rows.iterrows()]
     others = parent["value"] - sub["value"]
     if len(groups) == 1 and sub["bound"] == parent["bound"] == "eq" and others > 0:
-        # The rest of the whole, so that the whole is drawn: parent − subset (overlapping subsets each get theirs).
-        label = t("r.rest_subset", language, label=words(sub, language))
-        groups.append((f"{label} ({number(others, language)})", int(others), "grey", 0))
-    caveats = [t("fig.subset.caveat", language)] if sub["unit"] == "communes" else []
-    caveats.append(period_caveat(parent, sub["period"], language))
-    cap = caption(t("fig.subset.title", language, n=count_text(sub["value"], sub["bound"], language),
-                    total=count_text(parent["value"], parent["bound"], language), parent=words(parent, language),
-                    label=words(sub, language)),
-                  t("fig.subset.subtitle", language, unit=t(f"unit.{sub['unit']}.one", language), period=sub["period"]),
-                  " ".join(filter(None, caveats)), meta, language)
-    legend_in = legend_height(groups)
-    fig, ax = figure(ICON_ROW_IN * icon_rows([g[1] for g in groups]) + 0.3 + legend_in, cap)
-    plot_icon_array(ax, groups, marker="s")
-    fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
-    return fig, cap
+        label = story.t("r.rest_subset", label=story.words(key))
+        groups.append({"label": f"{label} ({number(others, story.language)})", "count": int(others), "colour": "grey",
+                       "inner": 0, "inner_label": "", "key": ""})
+    caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
+    caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
+    total = story.count(parent["value"], parent["bound"])
+    cap = caption(story, story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]), total=total,
+                                 label=story.words(key)),
+                  story.t("fig.subset.subtitle", total=total, parent=words(parent, story.language),
+                          unit=story.t(f"unit.{sub['unit']}.one"), period=sub["period"]),
+                  caveats, meta, [g["label"] for g in groups])
+    return draw_groups(story, groups, cap, sub["unit"], marker="s"), cap
 
 
 def profile_figures(profiles: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -192,4 +322,27 @@ def rotation_figures(flows: pd.DataFrame) -> list[tuple[str, str, str]]:
     return out
 
 
-CHARTS = {"pairs": pairs_chart, "profile": profile_chart, "split": split_chart, "subset": subset_chart}
+def series_colours(figures: list[tuple[str, str, str]], table: pd.DataFrame) -> dict[str, list[str]]:
+    """Subject → the colours its chart uses: each rotation split and subset takes the next colours of
+    :data:`~articlefacts.figures.SERIES`, so that two charts never use one colour for different things."""
+    out, at = {}, 0
+    for _name, kind, subject in figures:
+        if kind == "split":
+            n = int((table["group"] == subject).sum())
+        elif kind == "subset":
+            n = 1
+        else:
+            continue
+        out[subject] = [SERIES[(at + i) % len(SERIES)] for i in range(n)]
+        at += n
+    return out
+
+
+def draw(kind: str, story: Story, table: pd.DataFrame, meta: dict, subject: str, colours: list[str] | None = None):
+    """Draw one figure of ``kind`` (pairs, profile, split, subset); returns (fig, caption)."""
+    if kind == "pairs":
+        return pairs_chart(story, table, meta, subject)
+    if kind == "profile":
+        return profile_chart(story, table, meta, subject)
+    chart = split_chart if kind == "split" else subset_chart
+    return chart(story, table, meta, subject, colours or list(SERIES))

@@ -1,18 +1,37 @@
 """The qualification profiles the article gives, one row per measure and year, with what can be compared.
 
 A change is shown only where two years measure the same population in the same way (same population,
-same words, same unit). Otherwise the rows stand side by side with the reason they cannot be compared.
+same words; a count and a percentage compare as shares). Otherwise the rows stand side by side with the
+reason they cannot be compared.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pandas as pd
 
+from articlefacts.audit import printed_percent
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
-PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "reported_as", "count", "count_bound", "share_pct",
-                   "share_bound", "share_decimals", "count_min", "count_max", "headcount_key", "headcount",
+PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
+                   "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
+                   "share_key", "share_computed", "share_max", "count_min", "count_max", "headcount_key", "headcount",
                    "comparable", "change_pp", "comparability_note")
+
+
+def printed_shares(facts: pd.DataFrame) -> dict[str, str]:
+    """count key → key of the percentage the article prints beside that count (relation ``printed_share``)."""
+    pairs = facts[facts["relation"] == "printed_share"]
+    return dict(zip(pairs["parent_key"], pairs.index, strict=True))
+
+
+def profile_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts a profile row can stand on: topic profile, a level (not a change), of a printed whole (a share
+    whose whole is not printed has no headcount to stand on), and not a percentage printed beside its count
+    (that one is shown on its count's row)."""
+    return facts[(facts["topic"] == "profile") & ~facts["relation"].isin(("change", "printed_share"))
+                 & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
 
 
 def profile_years(facts: pd.DataFrame) -> list[str]:
@@ -23,45 +42,61 @@ def profile_years(facts: pd.DataFrame) -> list[str]:
 
 def profile_row(facts, derived, counts, measure, period, head) -> dict:
     """One measure in one year: count and share as reported or derived, with bounds and whole-count range."""
-    rows = facts[(facts["topic"] == "profile") & (facts["measure"] == measure) & (facts["period"] == period)
-                 & (facts["relation"] != "change")]
+    chosen = profile_facts(facts)
+    rows = chosen[(chosen["measure"] == measure) & (chosen["period"] == period)]
     base = {"measure": measure, "period": period, "headcount_key": head.name, "headcount": head["value"],
             "comparable": pd.NA, "change_pp": pd.NA, "comparability_note": ""}
     if rows.empty:
-        return {**base, "status": "not reported", "source_key": "", "reported_as": ""}
+        return {**base, "status": "not reported", "source_key": "", "parent_key": "", "split": "", "reported_as": ""}
     key, row = rows.index[0], rows.iloc[0]
-    out = {**base, "status": "reported", "source_key": key, "reported_as": row["unit"]}
+    out = {**base, "status": "reported", "source_key": key, "parent_key": row["parent_key"], "split": row["split"],
+           "reported_as": row["unit"]}
     if measure == HEADCOUNT:
-        return {**out, "count": row["value"], "count_bound": row["bound"]}
+        return {**out, "count": row["value"], "count_bound": row["bound"], "count_status": "printed"}
     if row["unit"] in COUNT_UNITS:
+        out.update(count=row["value"], count_bound=row["bound"], count_status="printed", count_min=row["value"],
+                   count_max=row["value"])
+        printed = printed_shares(facts).get(key)
         share = derived.loc[f"share_{key}"] if f"share_{key}" in derived.index else None
-        out.update(count=row["value"], count_bound=row["bound"], count_min=row["value"], count_max=row["value"])
-        if share is not None:
-            out.update(share_pct=share["value"], share_bound=share["bound"], share_decimals=share["decimals"])
+        if printed:
+            pct = facts.loc[printed]
+            out.update(share_pct=pct["value"], share_bound=pct["bound"], share_decimals=pct["decimals"],
+                       share_status="printed", share_key=printed)
+            if share is not None and pct["bound"] == "eq":
+                computed = printed_percent(int(row["value"]), int(facts.loc[row["parent_key"], "value"]),
+                                           int(pct["decimals"]), "half_up")
+                if computed != Fraction(str(pct["value"])):
+                    out.update(share_computed=float(computed))
+        elif share is not None:
+            out.update(share_pct=share["value"], share_bound=share["bound"], share_decimals=share["decimals"],
+                       share_status="derived", share_key=f"share_{key}")
         return out
-    out.update(share_pct=row["value"], share_bound=row["bound"], share_decimals=row["decimals"])
+    out.update(share_pct=row["value"], share_bound=row["bound"], share_decimals=row["decimals"],
+               share_status="printed", share_key=key)
     fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0)]
     if len(fits):
-        out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max())
+        out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max(), count_status="inferred")
     if f"min_count_{key}" in derived.index:
-        out.update(count=derived.loc[f"min_count_{key}", "value"], count_bound="ge")
+        out.update(count=derived.loc[f"min_count_{key}", "value"], count_bound="ge", count_status="inferred")
+    if f"max_count_{key}" in derived.index:
+        out.update(count_max=derived.loc[f"max_count_{key}", "value"],
+                   share_max=derived.loc[f"max_share_{key}", "value"])
     return out
 
 
 def comparability(a: pd.Series, b: pd.Series, head_a: pd.Series, head_b: pd.Series) -> tuple[bool, str]:
-    """Whether two years' figures for one measure can be compared, and the reason in English."""
+    """Whether two years' figures for one measure can be compared, and the reason in English: the groups must be
+    defined alike and the measure worded alike. A count in one year and a percentage in the other is not a
+    reason: the count is turned into a share of its year's headcount."""
     reasons = []
     if a["population"] != b["population"] or head_a["term_vi"] != head_b["term_vi"]:
         reasons.append(f"the groups are defined differently ({a['period']}: {head_a['gloss_en']}; "
                        f"{b['period']}: {head_b['gloss_en']})")
     if a["term_vi"] != b["term_vi"]:
         reasons.append(f"the measure is worded differently («{a['term_vi']}» / «{b['term_vi']}»)")
-    if a["unit"] != b["unit"]:
-        reasons.append(f"{a['period']} gives a {'count' if a['unit'] != 'percent' else 'percentage'} and "
-                       f"{b['period']} a {'count' if b['unit'] != 'percent' else 'percentage'}")
     if reasons:
         return False, "Not comparable: " + "; ".join(reasons) + "."
-    return True, "Same population, same wording, same unit."
+    return True, "Same population, same wording."
 
 
 def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
@@ -76,7 +111,8 @@ def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFra
     for period, head in heads.items():
         head.name = facts.index[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)
                                 & (facts["period"] == period)][0]
-    profile = facts[(facts["topic"] == "profile") & facts["period"].isin(years) & (facts["relation"] != "change")]
+    profile = profile_facts(facts)
+    profile = profile[profile["period"].isin(years)]
     measures = [m for m in dict.fromkeys(profile["measure"]) if m != HEADCOUNT] + [HEADCOUNT]
     rows = [profile_row(facts, derived, counts, m, p, heads[p]) for m in measures for p in years]
     frame = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))

@@ -5,6 +5,9 @@ Rules (docs/input-format.md gives the relations):
 - a split whose exact parts add up to less than its exact parent gets the rest;
 - a parent with exactly one subset gets the rest of it (the others, not reported as in the subset);
 - a percentage that is a share of a count gets the count it implies (unrounded; for «hơn», the fewest people);
+- a bounded part of a split («hơn 80%») gets the most it can be, given the whole and the split's other parts
+  (the seed: at most 230 − 24 = 206 people, 89.6%), so that no range is drawn wider than the facts allow;
+- a percentage printed beside a count, or of a whole the article does not print, implies no count;
 - a change is never turned into a count.
 A derived share is printed to the fewest decimals at which one unit more changes it (:func:`share_decimals`).
 """
@@ -46,7 +49,8 @@ def derived_row(key, value, bound, decimals, unit, formula, inputs, period, desc
 def share_rows(facts: pd.DataFrame) -> list[dict]:
     """Shares of every counted part or subset of a count."""
     rows = []
-    counts = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))]
+    counts = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))
+                   & facts["parent_key"].ne("")]
     for key, row in counts.iterrows():
         parent = facts.loc[row["parent_key"]]
         if parent["unit"] not in COUNT_UNITS or parent["value"] == 0:
@@ -64,7 +68,7 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
     """The rest of each split whose parts fall short of the parent, and of each parent's only subset."""
     rows = []
     exact = facts[facts["bound"].eq("eq") & facts["unit"].isin(COUNT_UNITS)]
-    parts = exact[exact["relation"] == "part"]
+    parts = exact[(exact["relation"] == "part") & exact["parent_key"].ne("")]
     for (parent_key, split), group in parts.groupby(["parent_key", "split"], sort=False):
         parent = facts.loc[parent_key]
         all_parts = facts[(facts["parent_key"] == parent_key) & (facts["split"] == split)]
@@ -92,7 +96,7 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
 def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
     """The count each share of a count implies (people), with the reading of a bounded share stated."""
     rows = []
-    for key, row in facts[facts["relation"] == "share"].iterrows():
+    for key, row in facts[(facts["relation"] == "share") & facts["parent_key"].ne("")].iterrows():
         parent = facts.loc[row["parent_key"]]
         if parent["unit"] not in COUNT_UNITS:
             continue
@@ -112,7 +116,37 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
+    """For each part of a split printed as «more than» or «at least» (a count or a share of the split's whole):
+    the most it can be, the whole less the split's other parts, as a count and as a share of the whole.
+
+    Only where the whole and every other part are exact. The seed's «hơn 80%» of 230 beside 24 who completed
+    upper secondary gives ``max_count`` 206 (people) and ``max_share`` 89.6 (percent).
+    """
+    rows = []
+    in_splits = facts[facts["split"].ne("") & facts["parent_key"].ne("") & facts["bound"].isin(("gt", "ge"))]
+    for key, row in in_splits.iterrows():
+        parent = facts.loc[row["parent_key"]]
+        others = facts[(facts["split"] == row["split"]) & (facts.index != key)]
+        if parent["bound"] != "eq" or parent["unit"] not in COUNT_UNITS or (others["bound"] != "eq").any():
+            continue
+        others_count = [o["value"] if o["unit"] != "percent" else o["value"] * parent["value"] / 100
+                        for _, o in others.iterrows()]
+        if any(c != int(c) for c in others_count):
+            continue
+        most = parent["value"] - sum(others_count)
+        formula = f"{row['parent_key']} − " + " − ".join(others.index) if len(others) else row["parent_key"]
+        described = f"at most: {row['gloss_en']}, given {row['parent_key']} and the other parts of '{row['split']}'"
+        rows.append(derived_row(f"max_count_{key}", most, "le", 0, parent["unit"], formula,
+                                [row["parent_key"], *others.index], row["period"], described))
+        rows.append(derived_row(f"max_share_{key}", 100 * most / parent["value"], "le",
+                                share_decimals(parent["value"]), "percent",
+                                f"({formula}) / {row['parent_key']} × 100", [row["parent_key"], *others.index],
+                                row["period"], described + ", as a share of the whole"))
+    return rows
+
+
 def derive_values(facts: pd.DataFrame) -> pd.DataFrame:
     """All derived values of ``facts`` (indexed by key); a frame indexed by ``key`` with DERIVED_COLUMNS."""
-    rows = share_rows(facts) + rest_rows(facts) + implied_count_rows(facts)
+    rows = share_rows(facts) + rest_rows(facts) + implied_count_rows(facts) + upper_limit_rows(facts)
     return pd.DataFrame(rows, columns=list(DERIVED_COLUMNS)).set_index("key")

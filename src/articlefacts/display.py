@@ -34,19 +34,23 @@ def article_header(meta: dict, language: str = "en") -> str:
     return f"<p><b>{e['outlet']}</b>, {html.escape(long_date(meta['date'], language))}{byline}<br>{headline}</p>"
 
 
-def save_findings(directory: str, notebook: str, language: str, findings: list[str], figures: dict) -> Path:
-    """Write ``directory/findings/<notebook>.<language>.json``: the findings and every figure's caption."""
-    body = {"notebook": notebook, "language": language, "findings": findings, "figures": figures}
+def save_findings(directory: str, notebook: str, language: str, findings: list[str], figures: dict,
+                  lead: list[str] | None = None) -> Path:
+    """Write ``directory/findings/<notebook>.<language>.json``: the findings (in the order the notebook states
+    them), those that state what the headline or lead reports (``lead``, which come first), and every figure's
+    caption."""
+    body = {"notebook": notebook, "language": language, "findings": findings, "lead": lead or [], "figures": figures}
     return write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n",
                       Path(directory) / "findings" / f"{notebook}.{language}.json")
 
 
-def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, facts: pd.DataFrame, meta: dict,
-                 language: str, figures_dir: str, show_inline: bool = True) -> dict[str, dict]:
+def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story, meta: dict, figures_dir: str,
+                 show_inline: bool = True) -> dict[str, dict]:
     """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, in a notebook, show each figure.
 
     ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.charts.profile_figures` or
-    :func:`~articlefacts.charts.rotation_figures`; returns file name → caption (title, subtitle, caveat, source, alt).
+    :func:`~articlefacts.charts.rotation_figures`; ``story`` is the :class:`~articlefacts.claims.story.Story` of
+    the notebook's language. Returns file name → caption (title, subtitle, caveat, source, alt).
     The notebook shows the published PNG file itself (at the figure's size in pixels at ``figure.dpi``), so
     the reader sees exactly the file the README links, and the figure is rendered once rather than again
     by the inline backend (about 0.1 s a figure; see benchmarks/results.md); its plain-text form is the
@@ -54,13 +58,14 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, facts
     """
     import matplotlib.pyplot as plt
 
-    from articlefacts.charts import CHARTS
+    from articlefacts.charts import draw, rotation_figures, series_colours
     from articlefacts.outputs import save_figure
 
     captions = {}
+    colours = series_colours(rotation_figures(table), table) if "group" in table else {}
     for name, kind, subject in figures:
-        fig, captions[name] = CHARTS[kind](table, facts, meta, language, subject)
-        png, _svg = save_figure(fig, f"{figures_dir}/{language}", name)
+        fig, captions[name] = draw(kind, story, table, meta, subject, colours.get(subject))
+        png, _svg = save_figure(fig, f"{figures_dir}/{story.language}", name)
         if show_inline:  # the figure's text alternative is its plain-text form, for readers without images
             display({"image/png": png.read_bytes(), "text/plain": captions[name]["alt"]}, raw=True,
                     metadata={"image/png": {"width": round(fig.get_figwidth() * fig.dpi)}})

@@ -27,20 +27,68 @@ OPTIONAL = tuple(c for c in columns("facts_file", INPUT_TABLES_FILE) if c not in
 
 
 def infer_relation(row: pd.Series) -> str:
-    """The relation a row states, or the one its columns imply when the cell is empty (see the input format)."""
-    if row["relation"] or not row["parent_key"]:
+    """The relation a row states, or the one its columns imply when the cell is empty (see the input format):
+    a percentage with a parent or a described whole is a ``share``; a count with a split is a ``part`` (of
+    its parent, or of a total the article does not print); any other count with a parent is a ``subset``."""
+    if row["relation"]:
         return row["relation"]
     if row["unit"] == "percent":
-        return "share"
-    return "part" if row["split"] else "subset"
+        return "share" if row["parent_key"] or row["whole_vi"] else ""
+    if row["split"]:
+        return "part"
+    return "subset" if row["parent_key"] else ""
+
+
+def relation_problem(row: pd.Series, units: dict[str, str]) -> tuple[str, str] | None:
+    """What is wrong with a row's relation to its parent, as (problem, fix), or None.
+
+    The rules are those of docs/input-format.md: a subset, printed share and change need a parent; a share
+    needs a parent or the words of its whole (``whole_vi``, ``whole_en``); a part needs a split; a percentage
+    is a share, a printed share or a change; a part or subset counts in its parent's unit; a share is of a
+    count; a printed share is printed beside a count.
+    """
+    relation, parent, parent_unit = row["relation"], row["parent_key"], units.get(row["parent_key"])
+    if relation in ("subset", "printed_share") and not parent:
+        what = "the count it is printed beside" if relation == "printed_share" else "the fact it is part of"
+        return (f"a {relation} needs {what}, but parent_key is empty",
+                "set parent_key to the key of " + ("that count." if relation == "printed_share"
+                                                   else "the fact that counts the whole."))
+    if relation == "share" and not parent and not (row["whole_vi"] and row["whole_en"]):
+        return ("a share needs its whole: parent_key is empty and whole_vi or whole_en too",
+                "set parent_key to the count it is a share of; if the article does not print that count, write "
+                "the article's words for it in whole_vi and their English gloss in whole_en.")
+    if (row["whole_vi"] or row["whole_en"]) and (relation != "share" or parent):
+        return ("whole_vi and whole_en are only for a share whose whole the article does not print",
+                "empty them, or empty parent_key if the article does not print the whole.")
+    if row["unit"] == "percent" and relation not in ("share", "printed_share", "change"):
+        return ("a percentage must be a share, a printed share or a change",
+                "set relation to 'share' (with parent_key, or whole_vi and whole_en), 'printed_share' (with the "
+                "count it is printed beside as parent_key) or 'change'; if the number is a count, correct the unit.")
+    if relation == "part" and not row["split"]:
+        return "a part needs the name of its split", "fill in 'split' (e.g. bloc, outcome, destination)."
+    if row["split"] and relation not in ("part", "share"):
+        return (f"a {relation or 'fact without a parent'} cannot belong to a split",
+                "empty 'split', or set relation to 'part' (a count) or 'share' (a percentage of the split's whole).")
+    if relation == "part" and row["unit"] not in COUNT_UNITS:
+        return f"a part counts people or communes, not {row['unit']}", "correct the unit or the relation."
+    if relation in ("part", "subset") and parent_unit and parent_unit != row["unit"]:
+        return (f"a {relation} counts {row['unit']}, its parent '{parent}' {parent_unit}",
+                "a part or subset is counted in the unit of its whole: correct one of the two units.")
+    if relation in ("share", "printed_share") and parent and parent_unit not in COUNT_UNITS:
+        return (f"a {relation} of '{parent}', which counts {parent_unit}",
+                "a share is a percentage of a count of people or communes: correct parent_key.")
+    if relation == "printed_share" and row["unit"] != "percent":
+        return "a printed share is a percentage", "set unit to 'percent', or correct the relation."
+    return None
 
 
 def read_facts(path) -> pd.DataFrame:
     """Read and check the facts file; returns one row per line (repeats included), all strings.
 
     The columns are checked against ``input_tables.json`` (required cells, vocabularies, a unique key); then
-    the relations between rows: parents that exist and count in the right unit, a split for every part, a
-    repeat_of that names a fact. Raises :class:`ArticleFactsError` naming the file, the key and the fix.
+    the relations between rows (:func:`relation_problem`): parents that exist and count in the right unit, a
+    split for every part and one parent per split, a repeat_of that names a fact. Raises
+    :class:`ArticleFactsError` naming the file, the key and the fix.
     """
     facts = read_csv_table(path, "Facts file", COLUMNS, (), OPTIONAL)
     name = relative(resolve(path))
@@ -49,6 +97,7 @@ def read_facts(path) -> pd.DataFrame:
     keys = set(facts["key"])
     units = dict(zip(facts["key"], facts["unit"], strict=True))
     repeats = {k: r for k, r in zip(facts["key"], facts["repeat_of"], strict=True) if r}
+    split_parents: dict[str, str] = {}
 
     def refuse(row, what, fix):
         raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
@@ -61,26 +110,20 @@ def read_facts(path) -> pd.DataFrame:
         if repeated:
             refuse(row, f"its parent '{row['parent_key']}' is a repeat of '{repeated}', not a fact of its own",
                    f"set parent_key to '{repeated}'.")
-        if row["relation"] in ("part", "subset", "share") and not row["parent_key"]:
-            refuse(row, f"a {row['relation']} needs the fact it is part of, but parent_key is empty",
-                   "set parent_key to the key of the fact that counts the whole.")
-        if row["unit"] == "percent" and row["relation"] not in ("share", "change"):
-            refuse(row, "a percentage must be a share of a parent, or a change",
-                   "set relation to 'share' (with parent_key) or 'change'; if the number is a count, correct the unit.")
-        parent_unit = units.get(row["parent_key"])
-        if row["relation"] in ("part", "subset") and parent_unit and parent_unit != row["unit"]:
-            refuse(row, f"a {row['relation']} counts {row['unit']}, its parent '{row['parent_key']}' {parent_unit}",
-                   "a part or subset is counted in the unit of its whole: correct one of the two units.")
-        if row["relation"] == "share" and parent_unit not in (None, *COUNT_UNITS):
-            refuse(row, f"a share of '{row['parent_key']}', which counts {parent_unit}",
-                   "a share is a percentage of a count of people or communes: correct parent_key.")
+        problem = None if row["repeat_of"] else relation_problem(row, units)
+        if problem:
+            refuse(row, *problem)
+        if row["split"] and not row["repeat_of"]:
+            first = split_parents.setdefault(row["split"], row["parent_key"])
+            if first != row["parent_key"]:
+                refuse(row, f"the split '{row['split']}' has parts of '{first or 'no printed total'}' and of "
+                            f"'{row['parent_key'] or 'no printed total'}'",
+                       "give every part of one split the same parent_key, or name the two splits differently.")
         if row["measure"] == HEADCOUNT and row["unit"] != "people":
             refuse(row, f"a headcount must count people, not {row['unit']}", "set unit to 'people'.")
         if row["attribution_en"] and not row["attribution"]:
             refuse(row, "attribution_en is filled in but attribution is empty",
                    "write the article's words for the source in attribution, or empty attribution_en.")
-        if row["relation"] == "part" and not row["split"]:
-            refuse(row, "a part needs the name of its split", "fill in 'split' (e.g. bloc, outcome, destination).")
         if row["repeat_of"] and row["repeat_of"] not in keys:
             refuse(row, f"it repeats '{row['repeat_of']}', which is not a key", "correct repeat_of.")
     return facts

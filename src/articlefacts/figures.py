@@ -11,21 +11,29 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.legend_handler import HandlerTuple
 
-# Okabe–Ito colours, safe for the common forms of colour blindness.
-OKABE_ITO = {
-    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
+# Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, and
+# Paul Tol's indigo, wine and olive, all safe for the common forms of colour blindness and at least 3:1
+# against white (WCAG 2.2, 1.4.11); Okabe–Ito's orange, sky blue and yellow are not, and are not used.
+# Grey (#767676, 4.5:1) is kept for "the others, not reported". Text is INK or MUTED (4.5:1 or more).
+COLOURS = {
+    "blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "purple": "#CC79A7",
+    "indigo": "#332288", "wine": "#882255", "olive": "#999933", "grey": "#767676",
 }
+# The order in which splits take their colours: each split takes the next ones, so that no two charts that
+# must not be read together share a colour for different things.
+SERIES = ("blue", "vermillion", "green", "purple", "indigo", "wine", "olive")
 INK = "#222222"
 MUTED = "#555555"
+BACKGROUND = "#FFFFFF"
 WIDTH_IN = 8.0
-WRAP = {"title": 70, "subtitle": 100, "footer": 115, "legend": 90}
+WRAP = {"title": 70, "subtitle": 100, "footer": 115, "legend": 90, "panel": 56}
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 # Words a Vietnamese line may break before: they start a new word group.
 BREAK_BEFORE = {"và", "của", "trong", "năm", "là", "theo", "trên", "không", "nhưng", "nên", "cho", "với", "tại",
                 "đến", "từ", "tính", "giai", "khi", "mà", "thì", "để", "có", "được", "hoặc", "chỉ", "mỗi",
                 "kèm", "tỷ", "(", "≈", "ở", "về", "đã", "đang", "chiếm", "đạt"}
 LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": 0.18}
+PANEL_GAP_IN, PANEL_LINE_IN = 0.2, 0.22
 
 
 def setup_style() -> None:
@@ -110,21 +118,23 @@ def plot_points(ax, rows) -> None:
     ax.set_xlim(0, 100)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     for i, r in enumerate(rows):
-        ax.scatter(r["share"], i, s=170, color=OKABE_ITO[r["colour"]], zorder=3, edgecolor="white")
+        ax.scatter(r["share"], i, s=170, color=COLOURS[r["colour"]], zorder=3, edgecolor="white")
         ax.text(r["share"], i - 0.22, nfc(r["text"]), ha="center", va="bottom", fontsize=11, fontweight="bold",
-                color=OKABE_ITO[r["colour"]])
+                color=INK)
     ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=9.5)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
 
 
-def plot_share_bars(ax, rows, colour="blue") -> None:
-    """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100) and text (value and count)."""
-    ax.barh(range(len(rows)), [r["share"] for r in rows], color=OKABE_ITO[colour], height=0.6)
+def plot_share_bars(ax, rows, colour="blue", heading: str = "") -> None:
+    """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100), text (value and count) and
+    optionally range (low, high): the span a share printed as a bound can lie in, drawn hatched. ``heading``
+    names the panel (a split, or groups counted on their own)."""
+    ax.barh(range(len(rows)), [r["share"] for r in rows], color=COLOURS[colour], height=0.6)
     for i, r in enumerate(rows):
         low, high = r.get("range", (r["share"], r["share"]))
         if high > low:  # a bound: the range the true share can lie in, hatched
-            ax.barh(i, high - low, left=low, height=0.6, color="white", edgecolor=OKABE_ITO[colour], hatch="///",
+            ax.barh(i, high - low, left=low, height=0.6, color="white", edgecolor=COLOURS[colour], hatch="///",
                     linewidth=0.8)
     for i, r in enumerate(rows):
         inside = r["share"] > 55
@@ -136,6 +146,55 @@ def plot_share_bars(ax, rows, colour="blue") -> None:
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
+    if heading:
+        ax.set_title("\n".join(wrap_words(heading, WRAP["panel"])), loc="left", fontsize=10, fontweight="bold",
+                     color=INK, pad=6)
+
+
+def heading_lines(heading: str) -> int:
+    """How many lines a panel heading takes once wrapped."""
+    return len(wrap_words(heading, WRAP["panel"])) if heading else 0
+
+
+def panel_axes(fig, ax, sizes: list[float], headings: list[str]) -> list:
+    """Replace ``ax`` by one axes per panel, stacked in its place, each as tall as its share of ``sizes``
+    (inches of plot), with room above each but the first for its wrapped heading (:data:`PANEL_GAP_IN` and
+    :data:`PANEL_LINE_IN` a line). Only the last panel keeps its axis labels. Returns the new axes."""
+    gaps = [PANEL_GAP_IN + PANEL_LINE_IN * heading_lines(h) for h in headings[1:]]
+    box = ax.get_position()
+    usable = box.height * fig.get_figheight() - sum(gaps)
+    top, axes = box.y1, []
+    for i, size in enumerate(sizes):
+        h = usable * size / sum(sizes) / fig.get_figheight()
+        axes.append(fig.add_axes((box.x0, top - h, box.width, h)))
+        top -= h + (gaps[i] / fig.get_figheight() if i < len(gaps) else 0)
+    for upper in axes[:-1]:
+        upper.tick_params(labelbottom=False)
+    ax.remove()
+    return axes
+
+
+def plot_count_bars(ax, rows) -> None:
+    """Counts too many for one mark each, as horizontal bars on one scale from 0; rows have label, count, colour,
+    text, and optionally inner (a count within it, drawn in INK from the left) and inner_label, which goes to a
+    legend under the bars."""
+    from matplotlib.patches import Patch
+
+    top = max(r["count"] for r in rows)
+    inner = []
+    for i, r in enumerate(rows):
+        ax.barh(i, r["count"], color=COLOURS[r["colour"]], height=0.6)
+        if r.get("inner"):
+            ax.barh(i, r["inner"], color=INK, height=0.6)
+            inner.append(r["inner_label"])
+        ax.text(r["count"] + top * 0.01, i, nfc(r["text"]), va="center", ha="left", fontsize=9.5, color=INK)
+    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=10)
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.15)
+    ax.grid(axis="y", visible=False)
+    if inner:
+        ax.legend([Patch(color=INK)] * len(inner), [legend_text(t) for t in inner], loc="upper left",
+                  bbox_to_anchor=(0, -0.2), frameon=False, fontsize=9.5, borderaxespad=0.2)
 
 
 def icon_layout(counts: list[int], per_row: int = 10) -> list[list[tuple[int, int]]]:
@@ -160,7 +219,7 @@ def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: floa
     layout = icon_layout([g[1] for g in groups], per_row)
     for (label, _count, colour, starred, *_), spots in zip(groups, layout, strict=True):
         xs, ys = [p[0] for p in spots], [p[1] for p in spots]
-        handles.append(ax.scatter(xs, ys, s=size, marker=marker, color=OKABE_ITO[colour], edgecolor="white",
+        handles.append(ax.scatter(xs, ys, s=size, marker=marker, color=COLOURS[colour], edgecolor="white",
                                   linewidth=1.5))
         labels.append(legend_text(label))
         if starred:

@@ -8,7 +8,7 @@ from articlefacts.article import part_at
 from articlefacts.errors import ArticleFactsError
 from articlefacts.facts import locate_quote
 from articlefacts.inputs import read_csv_table
-from articlefacts.numbers import find_number_tokens
+from articlefacts.numbers import find_number_tokens, printed_qualifier
 from articlefacts.paths import relative, resolve
 from articlefacts.schemas import check_input
 
@@ -58,9 +58,13 @@ def inventory_numbers(text: str, structure: pd.DataFrame, facts: pd.DataFrame, r
             status, reason = "not_data", by_reason[match.start()]
         elif part == "lead_repeat":
             status, reason = "repeat", "in the repeated lead; counted once, at the lead"
-        rows.append({"token_id": i, "token": match.group(), "start": match.start(), "end": match.end(),
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        rows.append({"token_id": i, "token": match.group(),
+                     "qualifier": printed_qualifier(text[line_start:match.start()]),
+                     "start": match.start(), "end": match.end(),
                      "part": part, "status": status, "fact_key": fact_key, "reason": reason})
-    return pd.DataFrame(rows, columns=["token_id", "token", "start", "end", "part", "status", "fact_key", "reason"])
+    return pd.DataFrame(rows, columns=["token_id", "token", "qualifier", "start", "end", "part", "status", "fact_key",
+                                       "reason"])
 
 
 def check_accounted(text: str, inventory: pd.DataFrame) -> None:

@@ -89,6 +89,15 @@ def read_qualifier(text_before: str) -> tuple[str, str]:
     return "eq", ""
 
 
+def printed_qualifier(text_before: str) -> str:
+    """The qualifier words just before a number, as the article prints them (``"Hơn "`` → ``"Hơn"``), or ""."""
+    phrase = read_qualifier(text_before)[1]
+    if not phrase:
+        return ""
+    words = text_before.split()
+    return " ".join(words[-len(phrase.split()):])
+
+
 def read_bound(text_before: str) -> str:
     """The bound implied by the words just before a number: ``"hơn "`` → ``"gt"``, else ``"eq"``."""
     return read_qualifier(text_before)[0]

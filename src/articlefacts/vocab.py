@@ -10,8 +10,11 @@ TOPICS = ("profile", "rotation", "context")
 UNITS = ("people", "communes", "percent", "year")
 COUNT_UNITS = ("people", "communes")
 # How a fact relates to its parent_key (docs/input-format.md): the parts of one split add up to the
-# parent; subsets are counted within it and may overlap; a share is a percentage of it; a change is not a level.
-RELATIONS = ("part", "subset", "share", "change")
+# parent (a split whose total the article does not print has parts with no parent); subsets are counted
+# within it and may overlap; a share is a percentage of it (of a whole the article does not print when
+# there is no parent: whole_vi and whole_en name it); a printed share is the percentage the article prints
+# beside a count, the count's share of the count's own whole; a change is not a level.
+RELATIONS = ("part", "subset", "share", "printed_share", "change")
 # The measure that names a profile year's population (its headcount).
 HEADCOUNT = "headcount"
 
@@ -44,6 +47,10 @@ LANGUAGES = tuple(LOCALES)
 
 # The attribution of a fact the article states in its own voice.
 ARTICLE_ITSELF = "the article"
+
+# Vietnamese nouns that already say what a count counts: «120 cán bộ …» needs no «người» between the number
+# and the words (DOMAIN.md: cán bộ, công chức, đồng chí, đảng viên; xã, thị trấn for communes).
+COUNTED_NOUNS_VI = ("cán bộ", "công chức", "đồng chí", "người", "đảng viên", "lãnh đạo", "xã", "thị trấn")
 
 # The Vietnamese word for rotation (DOMAIN.md: luân chuyển cán bộ): a rotation total whose words lack it is
 # said to be «được luân chuyển» in the vi edition.

@@ -1,0 +1,117 @@
+"""The whole story of a notebook: its sentences in order, with every fact it owns stated somewhere.
+
+Notebook 02 owns the profile and context facts, notebook 03 the rotation facts and the context facts that
+are only wholes of rotation facts (the count of communes the rotated leaders went to is out of). Each
+notebook states its shapes (profiles or splits, then changes and shares of wholes the article does not
+print); a fact it owns that no sentence stated goes into one last sentence, «also reported». A year fact
+(«Cuối năm 2002») is stated by the periods of the facts it dates. What the headline and lead report comes
+first (:func:`lead_first`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from articlefacts.claims.changes import change_findings, changes
+from articlefacts.claims.profiles import profile_findings
+from articlefacts.claims.shares import unprinted_whole_findings, unprinted_wholes
+from articlefacts.claims.splits import rotation_findings
+from articlefacts.claims.story import Finding, Story, join
+
+PROFILES, ROTATION = "02-compare-qualifications", "03-rotation-outcomes"
+
+
+def owner(facts: pd.DataFrame, key: str) -> str:
+    """The notebook that states fact ``key``: 03 for rotation facts and for context facts whose children are
+    all rotation facts, 02 for the rest."""
+    fact = facts.loc[key]
+    if fact["topic"] == "rotation":
+        return ROTATION
+    children = facts[facts["parent_key"] == key]
+    if fact["topic"] == "context" and len(children) and children["topic"].eq("rotation").all():
+        return ROTATION
+    return PROFILES
+
+
+def owned(facts: pd.DataFrame, notebook: str) -> list[str]:
+    """Keys of the facts ``notebook`` states, in the facts file's order."""
+    return [k for k in facts.index if owner(facts, k) == notebook]
+
+
+def stated_keys(findings: list[Finding], facts: pd.DataFrame) -> set[str]:
+    """The facts the findings state: their keys, each percentage printed beside a stated count (it is shown with
+    the count), and each year fact whose year is in the period of a stated fact (it is printed as that period)."""
+    keys = {k for f in findings for k in f.keys}
+    printed = facts[(facts["relation"] == "printed_share") & facts["parent_key"].isin(keys)]
+    keys |= set(printed.index)  # a percentage printed beside its count is stated with the count
+    years = {y for k in keys if k in facts.index for y in re.findall(r"\d{4}", facts.loc[k, "period"])}
+    dated = facts[(facts["unit"] == "year") & facts["value"].map(lambda v: f"{v:.0f}" in years)]
+    return keys | set(dated.index)
+
+
+def also_reported(story: Story, findings: list[Finding], keys: list[str]) -> list[Finding]:
+    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period."""
+    said = stated_keys(findings, story.facts)
+    rest = [k for k in keys if k not in said]
+    if not rest:
+        return []
+    items = []
+    for key in rest:
+        fact = story.facts.loc[key]
+        unit = "" if fact["unit"] in ("percent", "year") else " " + story.unit(fact["unit"])
+        items.append(story.t("also.item", value=story.noted(story.fact_count(key) + unit, key),
+                             label=story.words(key), period=fact["period"]))
+    return [Finding(story.t("also", items="; ".join(items)), tuple(rest))]
+
+
+def lead_first(findings: list[Finding], story: Story) -> list[Finding]:
+    """The findings that state what the headline or lead reports first, in the order those print them, each
+    with the rest of its block (a profile year moves with its headcount); the others after, in their own order."""
+    order = {key: i for i, key in enumerate(story.lead)}
+
+    def rank(finding: Finding) -> int:
+        repeated = [story.lead_key(k) for k in finding.keys if k in story.facts.index]
+        return min((order[k] for k in repeated if k), default=len(order))
+
+    blocks: dict[str, int] = {}
+    for i, finding in enumerate(findings):
+        block = finding.block or f"#{i}"
+        blocks[block] = min(blocks.get(block, len(order)), rank(finding))
+    return sorted(findings, key=lambda f: blocks[f.block or f"#{findings.index(f)}"])
+
+
+def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
+    """Every finding of ``notebook`` (02 with its profiles table, 03 with its flows table), lead first, each
+    fact it owns stated at least once, sentences capitalised."""
+    keys = owned(story.facts, notebook)
+    shaped = profile_findings(story, table) if notebook == PROFILES else rotation_findings(story, table)
+    shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
+    shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
+    findings = lead_first(shaped, story) + also_reported(story, shaped, keys)
+    return [Finding(story.capital(f.text), f.keys, f.block) for f in findings]
+
+
+def lead_texts(findings: list[Finding], story: Story) -> list[str]:
+    """The sentences of ``findings`` that state a fact the headline or lead repeats."""
+    return [f.text for f in findings if any(k in story.facts.index and story.lead_key(k) for k in f.keys)]
+
+
+def title(notebook: str, story: Story) -> str:
+    """The notebook's title in the article's own words for whom it counts: 02 names the population of each
+    profile year («công chức cấp xã», with the year when the years name different groups); 03 names the
+    rotated leaders by the article's words for the top-level rotation total, or says the article reports none."""
+    facts = story.facts
+    if notebook == PROFILES:
+        heads = facts[(facts["topic"] == "profile") & (facts["measure"] == "headcount")].sort_values("period")
+        named = list(dict.fromkeys(story.words(k) for k in heads.index))
+        if len(named) > 1:
+            named = [f"{story.words(k)} ({heads.loc[k, 'period']})" for k in heads.index]
+        return story.t("nb02.title" if named else "nb02.title.none", who=join(named, story.language))
+    totals = facts[(facts["topic"] == "rotation") & facts["parent_key"].eq("") & facts["split"].eq("")
+                   & facts["unit"].eq("people")]
+    if len(totals):
+        return story.t("nb03.title", who=story.words(totals.index[0]))
+    rotated = facts[facts["topic"] == "rotation"]
+    return story.t("nb03.title.other" if len(rotated) else "nb03.title.none")

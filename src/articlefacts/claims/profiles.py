@@ -1,0 +1,191 @@
+"""Notebook 02's sentences: each profile year, its splits and its groups, then what two years share.
+
+A year is told in three kinds of sentence: its headcount; each split of it (parts that divide the headcount,
+said to add up to it only when they do); and the groups counted on their own (subsets and shares, which may
+overlap and are never ranked or summed). Every share is shown as the article prints it, or as derived to
+the decimals one person justifies, never both.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from articlefacts.claims.story import Finding, Story, attribution_text, join, words
+from articlefacts.i18n import number
+from articlefacts.vocab import HEADCOUNT
+
+
+def split_label(story: Story, split: str) -> str:
+    """A split's name in the story's language: built in (``split.<name>``), else the facts file's name in
+    English and nothing in Vietnamese (the sentence then names no split)."""
+    if story.has(f"split.{split}"):
+        return story.t(f"split.{split}")
+    return split.replace("_", " ") if story.language == "en" else ""
+
+
+def row_notes(story: Story, r: pd.Series) -> list[str]:
+    """The notes a profile row's number needs: the counts a printed share stands for, a printed share that
+    disagrees with its count, and the whole when it is not the year's headcount."""
+    notes = []
+    if r["count_status"] == "inferred" and r["share_bound"] != "eq" and pd.notna(r["count_max"]):
+        low = r["count"] if pd.notna(r["count"]) else r["count_min"]
+        if low != r["count_max"]:
+            notes.append(story.t("p.people_range", lo=number(low, story.language),
+                                 hi=number(r["count_max"], story.language)))
+    if pd.notna(r["share_computed"]):
+        notes.append(story.t("p.share_disagrees", count=story.count(r["count"]), whole=story.count(r["headcount"]),
+                             computed=story.share(r["share_computed"], r["share_decimals"])))
+    if r["parent_key"] and r["parent_key"] != r["headcount_key"]:
+        parent = story.facts.loc[r["parent_key"]]
+        notes.append(story.t("p.of_parent", n=story.count(parent["value"], parent["bound"]),
+                             who=words(parent, story.language)))
+    return notes
+
+
+def row_item(story: Story, r: pd.Series) -> str:
+    """One measure of a year as a list item, the number first: '24 (10.4%) completed upper-secondary school' /
+    '24 người (10,4%) tốt nghiệp THPT', with its notes (:meth:`Story.notes`, :func:`row_notes`)."""
+    label = story.words(r["source_key"])
+    share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"]) if pd.notna(r["share_pct"]) else ""
+    if r["reported_as"] != "percent":
+        count = story.count(r["count"], r["count_bound"])
+        text = story.t("p.item_count" if share else "p.item_count_only", count=count, share=share, label=label,
+                       unit=story.counted("people", label))
+    else:
+        text = story.t("p.item_share", share=share, label=label)
+    return story.noted(text, r["source_key"], row_notes(story, r))
+
+
+def split_coverage(rows: pd.DataFrame, head: pd.Series) -> tuple[str, float]:
+    """Whether a split's parts add up to the headcount: ('complete', sum), ('partial', sum) or ('', 0) when a
+    bound or a percentage leaves it open."""
+    exact = rows["count_status"].eq("printed").all() and rows["count_bound"].eq("eq").all()
+    if not exact or head["bound"] != "eq":
+        return "", 0.0
+    total = float(rows["count"].sum())
+    return ("complete" if total == head["value"] else "partial" if total < head["value"] else ""), total
+
+
+def in_article_order(story: Story, rows: pd.DataFrame) -> pd.DataFrame:
+    """Profile rows in the order the article prints their facts (rows without a fact last)."""
+    where = rows["source_key"].map(lambda k: story.facts.loc[k, "token_start"] if k in story.facts.index else 1e12)
+    return rows.assign(_at=where).sort_values("_at", kind="stable").drop(columns="_at")
+
+
+def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Finding]:
+    """One year: its headcount, each of its splits, and its groups counted on their own."""
+    rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")])
+    head_key = rows["headcount_key"].iloc[0]
+    head = story.facts.loc[head_key]
+    measures = rows[rows["measure"] != HEADCOUNT]
+    n = story.count(head["value"], head["bound"])
+    intro = story.noted(story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n,
+                                who=story.words(head_key), attribution=attribution_text(head, story.language)),
+                        head_key)
+    block = f"year:{year}"
+    out = [Finding(intro if intro.endswith(".") else intro + ".", (head_key,), block)]
+    for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
+        coverage, total = split_coverage(group, head)
+        items = [row_item(story, r) for _, r in group.iterrows()]
+        name = split_label(story, split)
+        cover = story.t(f"p.cover.{coverage}", n=n, sum=story.count(total)) if coverage else ""
+        key = "p.split" if name else "p.split.unnamed"
+        text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
+        out.append(Finding(text, tuple(group["source_key"]), block))
+    alone = measures[measures["split"] == ""]
+    if len(alone):
+        items = [row_item(story, r) for _, r in alone.iterrows()]
+        text = story.t("p.groups" if len(items) > 1 else "p.group", n=n, items="; ".join(items))
+        out.append(Finding(text, tuple(alone["source_key"]), block))
+    return out
+
+
+def reasons(story: Story, a: pd.Series, b: pd.Series, head_a: pd.Series, head_b: pd.Series) -> list[str]:
+    """Why two years' figures for a measure cannot be compared, in the language (empty if they can): the groups
+    differ, or the measure is worded differently."""
+    out = []
+    if a["population"] != b["population"] or head_a["term_vi"] != head_b["term_vi"]:
+        out.append(story.t("p.reason.population", y0=a["period"], y1=b["period"], who0=words(head_a, story.language),
+                           who1=words(head_b, story.language)))
+    if a["term_vi"] != b["term_vi"]:
+        out.append(story.t("p.reason.wording", a=a["term_vi"], b=b["term_vi"]))
+    return out
+
+
+def measure_label(story: Story, measure: str, fact: pd.Series) -> str:
+    """A measure's label: the built-in one, else what the fact counts."""
+    if story.has(f"measure.{measure}"):
+        return story.t(f"measure.{measure}")
+    return words(fact, story.language)
+
+
+def pair_values(story: Story, profiles: pd.DataFrame, measure: str) -> dict:
+    """The first and last reported year of a measure: values as text, headcounts, reasons, comparability."""
+    rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
+    r0, r1 = rows.iloc[0], rows.iloc[-1]
+    facts = story.facts
+    a, b = facts.loc[r0["source_key"]], facts.loc[r1["source_key"]]
+    h0, h1 = facts.loc[r0["headcount_key"]], facts.loc[r1["headcount_key"]]
+    lang = story.language
+    return {"label": measure_label(story, measure, a), "y0": r0["period"], "y1": r1["period"],
+            "v0": story.share(r0["share_pct"], r0["share_decimals"], r0["share_bound"]),
+            "v1": story.share(r1["share_pct"], r1["share_decimals"], r1["share_bound"]),
+            "n0": story.count(h0["value"], h0["bound"]), "n1": story.count(h1["value"], h1["bound"]),
+            "who0": words(h0, lang), "who1": words(h1, lang), "w0": words(a, lang), "w1": words(b, lang),
+            "s0": r0["share_pct"], "s1": r1["share_pct"], "k0": r0["source_key"], "k1": r1["source_key"],
+            "decimals": int(min(r0["share_decimals"], r1["share_decimals"])),
+            "comparable": bool(r1["comparable"]) if pd.notna(r1["comparable"]) else False,
+            "change": r1["change_pp"], "reasons": reasons(story, a, b, h0, h1)}
+
+
+def change_sentence(story: Story, v: dict) -> str:
+    """How a comparable share moved between two years ('rose from … to …, N percentage points'), from
+    :func:`pair_values`; the difference carries the decimals of the less precise of the two shares."""
+    kind = "p.rose" if v["change"] > 0 else "p.fell" if v["change"] < 0 else "p.same"
+    return story.t(kind, **v, diff=number(abs(v["change"]), story.language, v["decimals"]))
+
+
+def paired_measures(profiles: pd.DataFrame) -> list[str]:
+    """Measures (not the headcount) with a share reported in two or more years."""
+    rep = profiles[(profiles["status"] == "reported") & profiles["share_pct"].notna()
+                   & (profiles["measure"] != HEADCOUNT)]
+    counts = rep.groupby("measure", sort=False)["period"].nunique()
+    return [m for m, n in counts.items() if n >= 2]
+
+
+def pair_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
+    """Each measure two years report: a change where comparable, else both figures side by side with why not."""
+    out = []
+    for measure in paired_measures(profiles):
+        v = pair_values(story, profiles, measure)
+        if v["comparable"] and pd.notna(v["change"]):
+            text = change_sentence(story, v)
+        else:
+            text = story.t("p.not_comparable", **{**v, "reasons": "; ".join(v["reasons"])})
+        out.append(Finding(text, (v["k0"], v["k1"])))
+    return out
+
+
+def only_year_findings(story: Story, profiles: pd.DataFrame, years: list[str]) -> list[Finding]:
+    """For two or more years: the measures only one year reports."""
+    out = []
+    reported = profiles[profiles["status"] == "reported"]
+    for year in years:
+        only = reported[(reported["period"] == year) & (reported["measure"] != HEADCOUNT)
+                        & reported["measure"].map(reported.groupby("measure")["period"].nunique()).eq(1)]
+        if len(only) and len(years) > 1:
+            labels = [story.words(k) for k in only["source_key"]]
+            out.append(Finding(story.t("p.only_year", year=year, labels=join(labels, story.language))))
+    return out
+
+
+def profile_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
+    """The profile sentences of notebook 02: each year (:func:`year_findings`), then each measure two years
+    report, then the measures one year alone reports; one sentence saying so when there is no profile."""
+    years = list(dict.fromkeys(profiles["period"]))
+    if not years:
+        return [Finding(story.t("p.none"))]
+    out = [f for y in years for f in year_findings(story, profiles, y)]
+    if len(years) == 1:
+        return out + [Finding(story.t("p.one_year", year=years[0]))]
+    return out + pair_findings(story, profiles) + only_year_findings(story, profiles, years)

@@ -1,0 +1,110 @@
+"""Notebook 03's sentences: each split of the rotated leaders on its own, counts given side by side without a
+total, and each subset beside its whole.
+
+A split with a printed total says how its parts divide that total; counts with no printed total are stated
+together and no total is made of them; a subset is stated with its whole. Splits are never crossed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from articlefacts.claims.profiles import split_label
+from articlefacts.claims.story import Finding, Story, join, words
+from articlefacts.i18n import number
+from articlefacts.vocab import ROTATION_VI
+
+
+def flow_label(story: Story, row: pd.Series) -> str:
+    """The label of a row of the flows table: the article's words, or the rest's description."""
+    if row["relation"] == "rest":
+        return story.t("r.rest_split")
+    if row["relation"] == "subset_rest":
+        return story.t("r.rest_subset", label=story.words(row["group"]))
+    return story.words(row["key"])
+
+
+def part_text(story: Story, r: pd.Series) -> str:
+    """One part of a split with its count, the number first: '10 from the government bloc' / '10 người khối
+    chính quyền'; a percentage the article prints beside the count goes with it, and so do the fact's notes."""
+    share = (story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
+             if r["share_status"] == "printed" else "")
+    text = story.t("r.part.share" if share else "r.part", n=story.count(r["count"], r["bound"]),
+                   unit=story.counted(r["unit"], flow_label(story, r)), label=flow_label(story, r), share=share)
+    return story.noted(text, r["key"]) if r["relation"] == "part" else text
+
+
+def whole_words(story: Story, parent: pd.Series) -> str:
+    """The words for the whole a rotation split divides. A top-level rotation total whose Vietnamese words
+    do not name the rotation (:data:`articlefacts.vocab.ROTATION_VI`) gets ``r.whole_rotated`` («… được luân
+    chuyển»; the English gloss already says 'rotated')."""
+    who = words(parent, story.language)
+    if parent["topic"] == "rotation" and not parent["parent_key"] and ROTATION_VI not in words(parent, "vi"):
+        who = story.t("r.whole_rotated", who=who)
+    return who
+
+
+def period_caveat(story: Story, whole: pd.Series, period: str) -> str:
+    """The sentence that says a whole is counted in another period than its parts ('' when it is not)."""
+    if whole["period"] == period:
+        return ""
+    return story.t("r.period_caveat", total=number(whole["value"], story.language), period=whole["period"],
+                   period2=period)
+
+
+def whole_notes(story: Story, key: str) -> str:
+    """' (the headline: «Hơn 200»)': the notes of a whole, as a bracket after its words ('' when none)."""
+    notes = story.notes(key)
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def split_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
+    """Each split with a printed total, and each set of counts the article gives side by side without one."""
+    out = []
+    splits = flows[flows["relation"].isin(("part", "rest"))]
+    for split, group in splits.groupby("group", sort=False):
+        parts = [part_text(story, r) for _, r in group.iterrows()]
+        listed = "; ".join(parts) if story.language == "vi" else join(parts, story.language)
+        name = split_label(story, split)
+        first = story.facts.loc[group["key"].iloc[0]]
+        keys = tuple(k for k in group["key"] if k in story.facts.index)
+        if not group["parent_key"].iloc[0]:
+            text = story.t("r.side_by_side" if name else "r.side_by_side.unnamed", split=name,
+                           period=first["period"], parts=listed)
+            out.append(Finding(text, keys))
+            continue
+        parent_key = group["parent_key"].iloc[0]
+        parent = story.facts.loc[parent_key]
+        text = story.t("r.split" if name else "r.split.unnamed", split=name, who=whole_words(story, parent),
+                       total=story.count(parent["value"], parent["bound"]), notes=whole_notes(story, parent_key),
+                       parts=listed)
+        out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, first["period"])))),
+                           (parent_key, *keys)))
+    return out
+
+
+def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
+    """Each subset stated with its whole: 'label: 8 of the 21 … (38%; a coder's reading: …)'."""
+    out = []
+    for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
+        r = group.iloc[0]
+        parent, sub = story.facts.loc[r["parent_key"]], story.facts.loc[key]
+        share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
+        text = story.t("r.subset", n=story.count(r["count"], r["bound"]), label=story.words(key),
+                       unit=story.counted(r["unit"], story.words(key)),
+                       total=story.count(parent["value"], parent["bound"]),
+                       parent=words(parent, story.language), share="; ".join([share, *story.notes(key)]))
+        out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, sub["period"])))),
+                           (key, r["parent_key"])))
+    return out
+
+
+def rotation_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
+    """The rotation sentences of notebook 03: each split on its own, then each subset beside its whole, then
+    the reminder that splits are not crossed; one sentence saying so when the article reports no rotation."""
+    if flows.empty:
+        return [Finding(story.t("r.none"))]
+    out = split_findings(story, flows) + subset_findings(story, flows)
+    if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
+        out.append(Finding(story.t("r.uncrossed")))
+    return out

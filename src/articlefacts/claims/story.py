@@ -1,0 +1,199 @@
+"""What every sentence builder shares: the article's tables, the language, and the words for one number.
+
+A :class:`Story` holds the facts, the derived values and what the headline and lead repeat, for one
+language. Its methods give a fact's words, a count or share as the article prints it, and the notes that go
+with a number wherever it is used: the headline that repeats it and the coder's reading it rests on. A
+:class:`Finding` is one sentence with the keys of the facts it states, so that the story can put first what
+the headline reports and can say every fact no other sentence stated (:mod:`articlefacts.claims.coverage`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from articlefacts.i18n import capital, has, number, percent, t
+from articlefacts.vocab import ARTICLE_ITSELF, COUNTED_NOUNS_VI
+
+# Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
+# repeat of the body's fact).
+LEAD_PARTS = ("headline", "lead")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence of the story, the keys of the facts it states (in the order it states them), and the block
+    it belongs to: sentences of one block (one profile year) stay together when the story is reordered."""
+
+    text: str
+    keys: tuple[str, ...] = ()
+    block: str = ""
+
+
+def join(items: list[str], language: str) -> str:
+    """'a, b and c' / 'a, b và c'."""
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('and', language)} " + items[-1]
+
+
+def bounded(text: str, bound: str, language: str) -> str:
+    """``text`` with its bound in words: 'more than 80%' / 'hơn 80%'."""
+    return t(f"bound.{bound or 'eq'}", language, x=text)
+
+
+def share_text(value: float, decimals: int, bound: str, language: str) -> str:
+    """A share (0–100) at the given decimals, with its bound in words: exactly the decimals given, so a share
+    printed as «15%» stays 15% and one printed as «2,0%» stays 2.0%."""
+    return bounded(percent(value, language, int(decimals)), bound, language)
+
+
+def count_text(value: float, bound: str, language: str) -> str:
+    """A count with its bound in words."""
+    return bounded(number(value, language), bound, language)
+
+
+def words(fact: pd.Series, language: str) -> str:
+    """What a fact counts, in the language: in vi the facts file's ``label_vi`` where given, else the
+    article's words (``term_vi``); in en their English gloss."""
+    if language == "vi":
+        return fact.get("label_vi") or fact["term_vi"]
+    return fact["gloss_en"]
+
+
+def whole_words(fact: pd.Series, language: str) -> str:
+    """The words of the whole a share is of, when the article does not print it (``whole_vi`` / ``whole_en``)."""
+    return fact["whole_vi"] if language == "vi" else fact["whole_en"]
+
+
+def source_person(fact: pd.Series, language: str) -> str:
+    """Who gives a fact, as a sentence in ``language`` names them ('' for the article itself): in en, the
+    facts file's ``attribution_en`` where given; in vi, a title such as «Ông» is lower-cased mid-sentence."""
+    who = fact.get("attribution", "")
+    if not who or who == ARTICLE_ITSELF:
+        return ""
+    if language == "en" and fact.get("attribution_en"):
+        return fact["attribution_en"]
+    if language == "vi" and who.split(" ", 1)[0] in ("Ông", "Bà", "Anh", "Chị", "Đồng"):
+        who = who[:1].lower() + who[1:]
+    return who
+
+
+def attribution_text(fact: pd.Series, language: str) -> str:
+    """' (figures given by …)' when a named source gives the fact, else ''."""
+    who = source_person(fact, language)
+    return t("attributed", language, who=who) if who else ""
+
+
+def lead_repeats(tokens: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """fact key → (part, the number as printed there with its qualifier, «Hơn 200») for every fact the
+    headline or lead repeats, in the order they print them. ``tokens`` is notebook 01's number_tokens table."""
+    if tokens is None or tokens.empty:
+        return {}
+    rows = tokens[(tokens["status"] == "repeat") & tokens["part"].isin(LEAD_PARTS) & tokens["fact_key"].ne("")]
+    rows = rows.assign(order=rows["part"].map(LEAD_PARTS.index)).sort_values(["order", "start"])
+    out: dict[str, tuple[str, str]] = {}
+    for _, r in rows.iterrows():
+        out.setdefault(r["fact_key"], (r["part"], " ".join(filter(None, (r["qualifier"], r["token"])))))
+    return out
+
+
+@dataclass
+class Story:
+    """The tables one language's story is written from: facts and derived values (indexed by key) and the
+    facts the headline or lead repeats (:func:`lead_repeats`)."""
+
+    facts: pd.DataFrame
+    language: str
+    derived: pd.DataFrame = field(default_factory=pd.DataFrame)
+    lead: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def t(self, key: str, **values) -> str:
+        """The translation of ``key`` in this story's language."""
+        return t(key, self.language, **values)
+
+    def has(self, key: str) -> bool:
+        """Whether the translation table has ``key``."""
+        return has(key)
+
+    def words(self, key: str) -> str:
+        """What the fact ``key`` counts, in this language (:func:`words`)."""
+        return words(self.facts.loc[key], self.language)
+
+    def count(self, value: float, bound: str = "eq") -> str:
+        """A count in this language with its bound in words."""
+        return count_text(value, bound, self.language)
+
+    def fact_count(self, key: str) -> str:
+        """The fact's own number as this language prints it, with its bound: '1,200' / '1.200', 'more than 11'."""
+        fact = self.facts.loc[key]
+        if fact["unit"] == "percent":
+            return share_text(fact["value"], fact["decimals"], fact["bound"], self.language)
+        return self.count(fact["value"], fact["bound"])
+
+    def share(self, value: float, decimals: int, bound: str = "eq") -> str:
+        """A share in this language at exactly ``decimals`` places, with its bound in words."""
+        return share_text(value, decimals, bound, self.language)
+
+    def unit(self, unit: str) -> str:
+        """The unit's word ('people' / 'người')."""
+        return self.t(f"unit.{unit}")
+
+    def counted(self, unit: str, label: str) -> str:
+        """The unit's word to put between a count and its label, with its leading space: in Vietnamese « người»
+        or « xã», unless the label
+        already starts with a noun for people or communes («120 cán bộ …», not «120 người cán bộ …»);
+        English needs none."""
+        if self.language != "vi" or label.lower().startswith(COUNTED_NOUNS_VI):
+            return ""
+        return " " + self.unit(unit)
+
+    def lead_key(self, key: str) -> str | None:
+        """The key the headline or lead repeats for fact ``key``: the fact itself, or the percentage printed
+        beside it; None when neither is repeated there."""
+        if key in self.lead:
+            return key
+        shares = self.facts[(self.facts["relation"] == "printed_share") & (self.facts["parent_key"] == key)]
+        return next((k for k in shares.index if k in self.lead), None)
+
+    def notes(self, key: str) -> list[str]:
+        """The notes that go with fact ``key`` wherever its number is used: the headline or lead that repeats it
+        or the percentage printed beside it (with its words as printed when they differ, «Hơn 200»), and the
+        coder's reading it rests on."""
+        out = []
+        repeated = self.lead_key(key) if key in self.facts.index else None
+        if repeated:
+            part, printed = self.lead[repeated]
+            same = printed == self.facts.loc[repeated, "token"]
+            out.append(self.t(f"lead.{part}" if same else f"lead.{part}.printed", printed=printed))
+        reading = self.reading(key)
+        if reading:
+            out.append(reading)
+        return out
+
+    def reading(self, key: str) -> str:
+        """The coder's reading of fact ``key`` in words ('' when there is none): the article's words and what
+        they were taken to refer to (the parent fact, the whole the article does not print, or the period)."""
+        fact = self.facts.loc[key]
+        if not fact.get("reading"):
+            return ""
+        if fact["parent_key"] and fact["parent_key"] in self.facts.index:
+            parent = self.facts.loc[fact["parent_key"]]
+            whole = self.t("reading.whole", n=self.count(parent["value"], parent["bound"]),
+                           who=words(parent, self.language))
+        elif fact.get("whole_vi"):
+            whole = whole_words(fact, self.language)
+        else:
+            return self.t("reading.period", words=fact["reading"], period=fact["period"])
+        return self.t("reading.parent", words=fact["reading"], whole=whole)
+
+    def noted(self, text: str, key: str, extra: list[str] | None = None) -> str:
+        """``text`` followed by the notes of fact ``key`` (and ``extra`` notes) in one bracket."""
+        notes = [*(extra or []), *self.notes(key)]
+        return f"{text} ({'; '.join(notes)})" if notes else text
+
+    def capital(self, text: str) -> str:
+        """``text`` with its first letter upper-cased."""
+        return capital(text)

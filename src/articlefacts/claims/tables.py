@@ -1,0 +1,62 @@
+"""The tables of notebooks 02 and 03 for reading: labels in the notebook's language, numbers as printed.
+
+One rounding rule per column: a share is shown at the decimals the article prints, or at the decimals one
+person justifies when it is derived, and a column says which. A count inferred from a share is the only
+number marked «≈».
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from articlefacts.claims.profiles import split_label
+from articlefacts.claims.splits import flow_label
+from articlefacts.claims.story import Story, words
+from articlefacts.i18n import number
+
+
+def people_text(story: Story, r: pd.Series) -> str:
+    """How many people a row of the profiles table stands for: '24 people' (printed), '185–206 people' (a share
+    printed as a bound, limited by the other facts), '≈ 362–363 people' (every whole count a printed share fits),
+    '≈ 363 people'; '' for a row with neither count nor share."""
+    lang = story.language
+    if pd.notna(r["count"]) and r["count_status"] == "printed":
+        return story.count(r["count"], r["count_bound"]) + " " + story.unit("people")
+    if r["count_bound"] == "ge":
+        if pd.notna(r["count_max"]):
+            return story.t("fig.people_between", lo=number(r["count"], lang), hi=number(r["count_max"], lang))
+        return story.t("fig.people_least", n=number(r["count"], lang))
+    if pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
+        return story.t("fig.people_range", lo=number(r["count_min"], lang), hi=number(r["count_max"], lang))
+    if pd.isna(r["share_pct"]):
+        return ""
+    return story.t("fig.people_about", n=number(round(r["share_pct"] * r["headcount"] / 100), lang))
+
+
+def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:
+    """The profiles table for reading: label, year, split, status, share, where the share comes from (printed
+    or derived), people, fact key."""
+    rows = []
+    for _, r in profiles.iterrows():
+        named = (story.facts.loc[r["source_key"]] if r["source_key"]
+                 else story.facts[story.facts["measure"] == r["measure"]].iloc[0])
+        share = "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
+        rows.append({"label": words(named, story.language), "period": r["period"],
+                     "split": split_label(story, r["split"]) if r["split"] else "",
+                     "status": r["status"], "share": share, "share_status": r["share_status"] or "",
+                     "people": people_text(story, r) if r["status"] == "reported" else "",
+                     "source_key": r["source_key"]})
+    return pd.DataFrame(rows)
+
+
+def flows_display(story: Story, flows: pd.DataFrame) -> pd.DataFrame:
+    """The rotation flows for reading: split, part, count, share of the whole, where the share comes from,
+    status of the count and formula."""
+    return pd.DataFrame([{
+        "group": (split_label(story, r["group"]) or "—") if r["relation"] in ("part", "rest")
+        else story.words(r["group"]),
+        "part": flow_label(story, r), "count": story.count(r["count"], r["bound"]),
+        "share": "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"], r["share_bound"]),
+        "share_status": r["share_status"] or "", "status": r["status"], "formula": r["formula"]}
+        for _, r in flows.iterrows()],
+        columns=["group", "part", "count", "share", "share_status", "status", "formula"])

@@ -1,0 +1,61 @@
+"""The sections of notebooks 02 and 03: each headed by the finding it shows, with its rows and its figures.
+
+A notebook opens with its title, the article and every finding; then one section per year (02) or per split
+and subset (03), whose heading is that finding's sentence, so that every heading states a finding with its
+numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from articlefacts.charts import profile_figures, rotation_figures
+from articlefacts.claims.profiles import paired_measures
+from articlefacts.claims.story import Finding
+from articlefacts.vocab import HEADCOUNT
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its heading (a finding's sentence), the rows of the notebook's table it shows, and the
+    figures it draws as (file name, chart kind, subject)."""
+
+    heading: str
+    rows: pd.DataFrame
+    figures: list[tuple[str, str, str]]
+
+
+def heading_for(findings: list[Finding], *keys: str) -> str:
+    """The sentence of the first finding that states all of ``keys``."""
+    return next(f.text for f in findings if set(keys) <= set(f.keys)).rstrip(".")
+
+
+def profile_sections(profiles: pd.DataFrame, findings: list[Finding]) -> list[Section]:
+    """Notebook 02: one section per profile year (its headcount's finding), then one per measure two years
+    report (its finding); none when the article gives no profile."""
+    figures = profile_figures(profiles)
+    out = []
+    for year in dict.fromkeys(profiles["period"]):
+        head = profiles.loc[(profiles["period"] == year) & (profiles["measure"] == HEADCOUNT), "source_key"].iloc[0]
+        out.append(Section(heading_for(findings, head),
+                           profiles[(profiles["period"] == year) & (profiles["status"] == "reported")],
+                           [f for f in figures if f[1] == "profile" and f[2] == year]))
+    for measure in paired_measures(profiles):
+        rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
+        out.append(Section(heading_for(findings, *rows["source_key"].iloc[[0, -1]]),
+                           profiles[profiles["measure"] == measure],
+                           [f for f in figures if f[1] == "pairs" and f[2] == measure]))
+    return out
+
+
+def rotation_sections(flows: pd.DataFrame, findings: list[Finding]) -> list[Section]:
+    """Notebook 03: one section per split and one per subset (each headed by its finding), in the order of the
+    flows table; none when the article reports no rotation."""
+    figures = rotation_figures(flows)
+    out = []
+    for group, rows in flows.groupby("group", sort=False):
+        first = rows[rows["relation"].isin(("part", "subset"))]["key"].iloc[0]
+        out.append(Section(heading_for(findings, first), rows, [f for f in figures if f[2] == group]))
+    return out

@@ -1,0 +1,238 @@
+"""The story is told as the article prints it (issue "Told as printed"), for every article fixture and the seed.
+
+General rules, checked on every built fixture and on the committed seed outputs:
+- every fact of an article is stated in both editions (its number, as that edition writes it);
+- a printed percentage is never restated with more decimals than the article prints;
+- a coder's reading shows wherever its number is used (sentence and figure caption);
+- a bound's range is clipped by the article's other facts.
+Then what each shared case's EXPECTED.md asks (tests/fixtures/articles/s1-… to s4-…), values read from the
+article texts by hand.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from articlefacts import paths
+from articlefacts.i18n import number, percent
+from articlefacts.schemas import load_table
+from conftest import ARTICLE_CASES, ROOT
+
+NOTEBOOKS = ("02-compare-qualifications", "03-rotation-outcomes")
+SEED = ROOT
+
+
+def outputs(name: str, built) -> Path:
+    """The output folder of a fixture (built in this run) or of the seed (the committed outputs)."""
+    if name == "seed":
+        return SEED
+    out, result = built[name]
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def findings(out: Path, language: str) -> list[str]:
+    """The sentences of notebooks 02 and 03 in ``language``."""
+    return [s for nb in NOTEBOOKS for s in read_findings(out, nb, language)["findings"]]
+
+
+def read_findings(out: Path, notebook: str, language: str) -> dict:
+    return json.loads((out / "data/processed/findings" / f"{notebook}.{language}.json").read_text(encoding="utf-8"))
+
+
+def captions(out: Path, language: str) -> list[dict]:
+    return [c for nb in NOTEBOOKS for c in read_findings(out, nb, language)["figures"].values()]
+
+
+def everything(out: Path, language: str) -> str:
+    """Every text a reader of one edition meets: findings, captions, and the executed notebooks' outputs."""
+    parts = findings(out, language) + [v for c in captions(out, language) for v in c.values()]
+    for path in sorted((out / "notebooks/executed").glob(f"*.{language}.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for o in cell.get("outputs", []):
+                data = o.get("data", {})
+                parts += [data.get("text/markdown", ""), html.unescape(data.get("text/html", ""))]
+    return "\n".join(parts)
+
+
+def fact_number(fact: pd.Series, language: str) -> str:
+    """A fact's number as the edition writes it: 1,200 / 1.200; 79.2% / 79,2%; a year as it is."""
+    if fact["unit"] == "percent":
+        return percent(fact["value"], language, int(fact["decimals"]))
+    if fact["unit"] == "year":
+        return f"{fact['value']:.0f}"
+    return number(fact["value"], language)
+
+
+CASES = ["seed", *ARTICLE_CASES]
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("name", CASES)
+def test_every_fact_is_stated_in_both_editions(built, name, language):
+    out = outputs(name, built)
+    facts = load_table("facts", out / "data/processed")
+    said = " ".join(findings(out, language))
+    numbers = set(re.findall(r"\d[\d.,]*%?", said))
+    missing = [k for k, f in facts.iterrows() if fact_number(f, language) not in numbers
+               and fact_number(f, language) not in said]
+    assert not missing, f"{name} ({language}): facts stated in no finding: {missing}"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("name", CASES)
+def test_a_printed_percentage_is_never_restated_with_more_decimals(built, name, language):
+    out = outputs(name, built)
+    facts = load_table("facts", out / "data/processed")
+    text = everything(out, language)
+    point = "." if language == "en" else ","
+    shown = re.findall(rf"(\d+)(?:\{point}(\d+))?\s?%", text)
+    for key, fact in facts[facts["unit"] == "percent"].iterrows():
+        decimals = int(fact["decimals"])
+        longer = [f"{w}{point}{d}%" for w, d in shown if len(d) > decimals
+                  and round(float(f"{w}.{d}"), decimals) == round(fact["value"], decimals)]
+        assert not longer, f"{name} ({language}): {key} is printed {fact['token']} but shown as {longer}"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("name", CASES)
+def test_a_reading_shows_wherever_its_number_is_used(built, name, language):
+    out = outputs(name, built)
+    facts = load_table("facts", out / "data/processed")
+    read = facts[facts["reading"].fillna("") != ""]
+    for key, fact in read.iterrows():
+        label = fact["gloss_en"] if language == "en" else (fact["label_vi"] or fact["term_vi"])
+        value = fact_number(fact, language)
+        label = label.lower()
+        using = [s for s in findings(out, language) if label in s.lower() and value in s]
+        using += [c["caveat"] + c["alt"] for c in captions(out, language)
+                  if label in c["alt"].lower() and value in c["alt"]]
+        assert using, f"{name}: the sentence stating {key} was not found"
+        assert all(f"«{fact['reading']}»" in s for s in using), f"{name} ({language}): {key} used without its reading"
+
+
+def test_the_seeds_bound_is_clipped_by_its_other_facts():
+    """«hơn 80%» of the 230, beside the 24 who completed upper secondary (the same split): at most 206 people,
+    89.6%, not 100%. The chart hatches from 80% to 89.6%."""
+    from articlefacts.charts import bar_row
+    from articlefacts.claims.story import Story
+
+    profiles = load_table("profiles", SEED / paths.PROCESSED_DIR).set_index("source_key", drop=False)
+    row = profiles.loc["incomplete_schooling_2002"]
+    assert (row["count"], row["count_max"], row["share_max"]) == (185, 206, 89.6)
+    story = Story(load_table("facts", SEED / paths.PROCESSED_DIR), "en")
+    assert bar_row(story, row)["range"] == (80, 89.6)
+    said = " ".join(findings(SEED, "en"))
+    assert "more than 80% left general schooling unfinished (185 to 206 people" in said
+
+
+def test_a_bound_is_clipped_by_the_other_parts_of_its_split():
+    """A made-up split: 100 people, 30 exact, «hơn 50%» the other part → at most 70 people, 70%."""
+    from articlefacts.derive import upper_limit_rows
+
+    cols = ["topic", "measure", "period", "unit", "parent_key", "relation", "split", "value", "bound", "gloss_en"]
+    facts = pd.DataFrame([
+        ["profile", "headcount", "2020", "people", "", "", "", 100, "eq", "all"],
+        ["profile", "a", "2020", "people", "whole", "part", "s", 30, "eq", "a"],
+        ["profile", "b", "2020", "percent", "whole", "share", "s", 50, "gt", "b"],
+    ], columns=cols, index=["whole", "a", "b"])
+    rows = {r["key"]: r["value"] for r in upper_limit_rows(facts)}
+    assert rows == {"max_count_b": 70, "max_share_b": 70}
+    facts.loc["a", "bound"] = "gt"  # another bound in the split: no limit can be stated
+    assert upper_limit_rows(facts) == []
+
+
+# The shared cases (../shared/cases/articles/s1-… to s4-…), as their EXPECTED.md says.
+
+def case(built, name: str) -> Path:
+    return outputs(name, built)
+
+
+def test_s1_printed_percentages_are_shown_as_printed_and_the_disagreeing_pair_is_said(built):
+    out = case(built, "s1-count-with-printed-share")
+    for language, printed, wrong, pair in (("en", "79.2%", "79.17", "420 of 1,200 is 35%"),
+                                           ("vi", "79,2%", "79,17", "420 trên 1.200 là 35%")):
+        text = everything(out, language)
+        assert printed in " ".join(findings(out, language)) and wrong not in text
+        women = [s for s in findings(out, language) if "36%" in s]
+        assert women and all(pair in s for s in women), language
+        fig = captions(out, language)[0]
+        assert "36%" in fig["alt"] and pair in fig["caveat"]
+        assert "≈" not in text, f"every count of s1 is printed ({language})"
+    checks = load_table("checks", out / "data/processed").set_index("check_id")
+    pairs = checks[checks["kind"] == "printed_share"]["status"]
+    assert pairs.value_counts().to_dict() == {"pass": 5, "flag": 1}
+    assert pairs["printed_share:women_pct_2022"] == "flag"
+
+
+def test_s1_the_partial_group_is_drawn_apart_and_the_population_is_the_articles(built):
+    out = case(built, "s1-count-with-printed-share")
+    for language, who, cadres, source in (("en", "commune civil servants", "cadres", "Sở Nội vụ"),
+                                          ("vi", "công chức cấp xã", "cán bộ", "Sở Nội vụ")):
+        fig = captions(out, language)[0]
+        assert who in fig["title"] and cadres not in fig["title"]
+        nb = nbformat.read(out / f"notebooks/executed/02-compare-qualifications.{language}.ipynb", as_version=4)
+        h1 = [o["data"]["text/markdown"] for c in nb.cells for o in c.get("outputs", [])
+              if o.get("data", {}).get("text/markdown", "").startswith("# ")]
+        assert len(h1) == 1 and who in h1[0] and cadres not in h1[0]
+        said = " ".join(findings(out, language))
+        assert source in said
+        professional = next(s for s in findings(out, language) if "950" in s)
+        assert "410" not in professional and "35 " not in professional
+        theory = next(s for s in findings(out, language) if "410" in s)
+        assert ("445 of the 1,200" if language == "en" else "445 trong tổng số 1.200") in theory
+    profiles = load_table("profiles", out / "data/processed")
+    assert set(profiles.loc[profiles["split"] == "political_theory", "source_key"]) == {
+        "theory_advanced_2022", "theory_intermediate_2022"}
+
+
+def test_s2_shares_of_unprinted_wholes_are_facts_stated_with_their_words_and_never_drawn(built):
+    out = case(built, "s2-share-of-unstated-whole")
+    for language, share, whole, stated in (("en", "96.5%", "commune job positions", "241 (77.2%)"),
+                                           ("vi", "96,5%", "số vị trí việc làm ở cấp xã", "241 người (77,2%)")):
+        said = findings(out, language)
+        assert said[0].count(share) == 1 and whole in said[0], "the headline's share leads"
+        assert any("28%" in s for s in said) and any(stated in s for s in said)
+        for cap in captions(out, language):
+            assert share not in cap["alt"] and "28%" not in cap["alt"], "no figure implies their denominator"
+    checks = load_table("checks", out / "data/processed").set_index("check_id")
+    assert checks.loc["whole:positions_matching_2022", "status"] == "note"
+    assert checks.loc["whole:women_committees_2023", "status"] == "note"
+    derived = load_table("derived", out / "data/processed")
+    assert not derived["inputs"].str.contains("positions_matching|women_committees").any()
+
+
+def test_s3_side_by_side_counts_lead_with_no_total_and_the_period_mismatch_is_said(built):
+    out = case(built, "s3-parallel-counts-no-total")
+    for language in ("en", "vi"):
+        said = read_findings(out, "03-rotation-outcomes", language)["findings"]
+        assert all(n in said[0] for n in ("120", "85", "64"))
+        text = everything(out, language)
+        assert "269" not in text, "no total of people is made of the three counts"
+        assert any("30" in s and "120" in s for s in said[1:])
+        fig = read_findings(out, "03-rotation-outcomes", language)["figures"]["rotation-direction"]
+        assert "2016–2020" in fig["caveat"]
+        assert all(n in fig["alt"] for n in ("120", "85", "64", "30"))
+    checks = load_table("checks", out / "data/processed").set_index("check_id")
+    assert checks.loc["period:moved_down", "status"] == "flag" and "2016–2020" in checks.loc["period:moved_down",
+                                                                                              "detail"]
+
+
+def test_s4_the_headlines_numbers_lead_and_the_reading_is_labelled(built):
+    out = case(built, "s4-headline-lead-and-reading")
+    for language, reading in (("en", "a coder's reading: «trong đó»"), ("vi", "người mã hóa số liệu, «trong đó»")):
+        said = read_findings(out, "03-rotation-outcomes", language)["findings"]
+        assert "214" in said[0] and "«Hơn 200»" in said[0]
+        assert "12" in said[1] and reading in said[1]
+        fig = read_findings(out, "03-rotation-outcomes", language)["figures"]["rotation-outcome"]
+        assert "«trong đó»" in fig["caveat"] and "12" in fig["title"]
+    checks = load_table("checks", out / "data/processed").set_index("check_id")
+    assert checks.loc["repeat:headline_total", "status"] == "pass"
+    assert "consistent" in checks.loc["repeat:headline_total", "detail"]
