@@ -13,8 +13,9 @@ from fractions import Fraction
 
 import pandas as pd
 
+from articlefacts.article import sentence_span
 from articlefacts.errors import ArticleFactsError
-from articlefacts.i18n import t
+from articlefacts.i18n import number, percent, t
 from articlefacts.numbers import YEAR_RE
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, ROUNDING_RULES
 
@@ -63,8 +64,13 @@ def interval(value: float, bound: str, unit: str) -> tuple[float, float]:
 
 
 def shown(row: pd.Series) -> str:
-    """A fact's value as printed, with its bound in words (the translation table's English): 'more than 11'."""
-    return t(f"bound.{row['bound']}", "en", x=row["token"])
+    """A fact's value as English writes it, with its bound in words (the translation table's English): 'more
+    than 11', '89.62%', '1,200'; the checks table is in English, so «89,62%» is not shown as printed here."""
+    if row["unit"] == "percent":
+        value = percent(row["value"], "en", int(row["decimals"]))
+    else:
+        value = f"{row['value']:.0f}" if row["unit"] == "year" else number(row["value"], "en")
+    return t(f"bound.{row['bound']}", "en", x=value)
 
 
 def printed_percent(count: int, whole: int, decimals: int, rule: str) -> Fraction:
@@ -104,10 +110,16 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
 
 def count_interval(row: pd.Series, facts: pd.DataFrame) -> tuple[float, float]:
     """The counts a part of a split can stand for: its own interval, or for a share printed as a part, the
-    counts of the whole it implies («hơn 80%» of 230 is 185 or more)."""
+    counts of the whole it implies: «hơn 80%» of 230 is 185 or more; «6,3%» of 143 is the whole counts that
+    round to it (9), or the two nearest when none does."""
     if row["unit"] != "percent":
         return interval(row["value"], row["bound"], row["unit"])
     whole = facts.loc[row["parent_key"], "value"]
+    if row["bound"] == "eq":  # a printed share stands for the whole counts that round to it
+        half = 0.5 / 10 ** int(row["decimals"])
+        low, high = math.ceil((row["value"] - half) * whole / 100), math.floor((row["value"] + half) * whole / 100)
+        exact = row["value"] * whole / 100
+        return (low, high) if low <= high else (math.floor(exact), math.ceil(exact))
     low, high = interval(row["value"], row["bound"], "percent")
     least = math.floor(low * whole / 100) + 1 if row["bound"] == "gt" else math.ceil(low * whole / 100)
     return least, high * whole / 100
@@ -132,10 +144,13 @@ def relation_checks(facts: pd.DataFrame) -> list[dict]:
         spans = [count_interval(r, facts) for _, r in parts.iterrows()]
         low, high = sum(s[0] for s in spans), sum(s[1] for s in spans)
         p_low, p_high = interval(parent["value"], parent["bound"], parent["unit"])
-        printed = [shown(r) + (f" (of {parent['value']:g}: {s[0]:g} or more)" if r["unit"] == "percent" else "")
+        printed = [shown(r) + (f" (of {parent['value']:g}: {s[0]:g}" + (" or more" if r["bound"] != "eq" else
+                                                                           "" if s[0] == s[1] else f"–{s[1]:g}") + ")"
+                               if r["unit"] == "percent" else "")
                    for (_, r), s in zip(parts.iterrows(), spans, strict=True)]
-        detail = (f"{' + '.join(parts.index)} = {' + '.join(printed)} = "
-                  f"{low:g}{'' if low == high else ' or more'}; {parent_key} = {shown(parent)}")
+        detail = (f"{' + '.join(parts.index)} = {' + '.join(printed)}"
+                  + (f" = {low:g}{'' if low == high else ' or more'}" if len(parts) > 1 else ", the one part given")
+                  + f"; {parent_key} = {shown(parent)}")
         if low > p_high:
             status = "fail"
         elif high < p_low:
@@ -156,7 +171,7 @@ def printed_share_checks(facts: pd.DataFrame) -> list[dict]:
         count = facts.loc[row["parent_key"]]
         if not count["parent_key"] or count["bound"] != "eq" or facts.loc[count["parent_key"], "bound"] != "eq":
             rows.append(check_row(f"printed_share:{key}", "printed_share", "note",
-                                  f"{row['token']} is printed beside {row['parent_key']} = {shown(count)}, whose "
+                                  f"{shown(row)} is printed beside {row['parent_key']} = {shown(count)}, whose "
                                   "whole is not printed exactly: the pair cannot be checked"))
             continue
         whole = int(facts.loc[count["parent_key"], "value"])
@@ -164,8 +179,8 @@ def printed_share_checks(facts: pd.DataFrame) -> list[dict]:
                 for rule in ROUNDING_RULES}
         printed = Fraction(str(row["value"]))
         exact = f"{float(100 * Fraction(int(count['value']), whole)):.{int(row['decimals']) + 1}f}%"
-        detail = (f"{row['parent_key']} = {count['value']:g} of {count['parent_key']} = {whole} is {exact}; "
-                  f"printed {row['token']}")
+        detail = (f"{row['parent_key']} = {shown(count)} of {count['parent_key']} = {number(whole, 'en')} is "
+                  f"{exact}; printed {shown(row)}")
         status = "pass" if fits["half_up"] == printed else "note" if fits["truncate"] == printed else "flag"
         detail += {"pass": ", which agrees (rounded half up)", "note": ", which agrees only if truncated",
                    "flag": f", which disagrees: rounded as printed it is "
@@ -173,7 +188,7 @@ def printed_share_checks(facts: pd.DataFrame) -> list[dict]:
         rows.append(check_row(f"printed_share:{key}", "printed_share", status, detail))
     for key, row in facts[(facts["relation"] == "share") & facts["parent_key"].eq("")].iterrows():
         rows.append(check_row(f"whole:{key}", "whole", "note",
-                              f"{row['token']} is a share of «{row['whole_vi']}» ({row['whole_en']}), which the "
+                              f"{shown(row)} is a share of «{row['whole_vi']}» ({row['whole_en']}), which the "
                               "article does not print: no count is derived from it, and none can be checked"))
     return rows
 
@@ -184,7 +199,7 @@ def share_checks(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFram
     for key, row in facts[facts["relation"].isin(("share", "printed_share"))].iterrows():
         ok = 0 <= row["value"] <= 100
         rows.append(check_row(f"range:{key}", "range", "pass" if ok else "fail",
-                              f"{row['token']} lies {'within' if ok else 'outside'} 0–100%"))
+                              f"{shown(row)} lies {'within' if ok else 'outside'} 0–100%"))
         if f"min_count_{key}" in derived.index:
             least, whole = derived.loc[f"min_count_{key}", "value"], facts.loc[row["parent_key"], "value"]
             rows.append(check_row(
@@ -202,14 +217,31 @@ def share_checks(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFram
             + (f"{r['candidates'].replace(';', ', ')} of {r['denominator']}" if r["n_candidates"]
                else f"no whole number of {r['denominator']} (nearest {r['nearest']})")
             for rule, r in by_rule.iterrows())
+        places = int(group["decimals"].iloc[0])
         rows.append(check_row(f"whole_count:{key}", "whole_count", status,
-                              f"{group['percent'].iloc[0]:g}% of {group['denominator'].iloc[0]} printed to "
-                              f"{group['decimals'].iloc[0]} decimals; {detail}"))
+                              f"{group['percent'].iloc[0]:g}% of {number(group['denominator'].iloc[0], 'en')} "
+                              f"printed to {places} decimal{'' if places == 1 else 's'}; {detail}"))
     return rows
 
 
-def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFrame, meta: dict) -> list[dict]:
-    """Every token accounted for, repeats equal to their fact, label words in the quote's sentence, known years."""
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text`` (:func:`articlefacts.article.sentence_span`, line by line)."""
+    spans, at = [], 0
+    while at < len(text):
+        if text[at].isspace():
+            at += 1
+            continue
+        span = sentence_span(text, at)
+        spans.append(span)
+        at = max(span[1], at + 1)
+    return spans
+
+
+def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFrame, meta: dict,
+                text: str = "") -> list[dict]:
+    """Every token accounted for, repeats equal to their fact (or a bound that holds it), label words in the quote's
+    sentence (a word found in a third or more of the article's sentences, given ``text``, proves little: a note),
+    readings, and known years."""
     missing = inventory[inventory["status"] == "unaccounted"]
     rows = [check_row("inventory:coverage", "inventory", "fail" if len(missing) else "pass",
                       f"{len(inventory) - len(missing)} of {len(inventory)} number tokens are a fact, a repeat or "
@@ -227,8 +259,17 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
         rows.append(check_row(f"reading:{key}", "reading", "note" if found else "flag",
                               f"a coder's reading of «{row['reading']}»: shown with the number wherever it is used"
                               + ("" if found else "; the words do not occur in the quote's sentence")))
+    sentences = [text[a:b].lower() for a, b in sentence_spans(text)] if text else []
     for key, row in facts.iterrows():
-        found = row["term_vi"].lower() in row["context"].lower()
+        term = row["term_vi"].lower()
+        found = term in row["context"].lower()
+        common = sum(term in sentence for sentence in sentences)
+        if found and sentences and common >= max(3, len(sentences) / 3):
+            rows.append(check_row(f"label:{key}", "label", "note",
+                                  f"«{row['term_vi']}» occurs in the quote's sentence, but also in {common} of the "
+                                  f"article's {len(sentences)} sentences, so finding it there proves little"
+                                  + (f"; the label shown is «{row['label_vi']}»" if row.get("label_vi") else "")))
+            continue
         rows.append(check_row(f"label:{key}", "label", "pass" if found else "flag",
                               f"«{row['term_vi']}» occurs in the quote's sentence" if found else
                               f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
@@ -280,10 +321,11 @@ def comparability_checks(facts: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def run_checks(facts, repeats, derived, counts, inventory, meta) -> pd.DataFrame:
-    """The whole audit; columns check_id, kind, status, detail. A kind with nothing to check is 'skipped'."""
-    rows = (text_checks(facts, repeats, inventory, meta) + relation_checks(facts) + share_checks(facts, derived, counts)
-            + printed_share_checks(facts) + comparability_checks(facts))
+def run_checks(facts, repeats, derived, counts, inventory, meta, text: str = "") -> pd.DataFrame:
+    """The whole audit; columns check_id, kind, status, detail. A kind with nothing to check is 'skipped'.
+    ``text`` (the normalised article) lets the label check say when a label's words are everywhere."""
+    rows = (text_checks(facts, repeats, inventory, meta, text) + relation_checks(facts)
+            + share_checks(facts, derived, counts) + printed_share_checks(facts) + comparability_checks(facts))
     why = {"repeat": "no fact is repeated in the headline, teaser or lead",
            "subset": "no count is a part or subset of another count",
            "parts_sum": "the article splits no total into parts",

@@ -28,6 +28,7 @@ from articlefacts.figures import (
     PANEL_GAP_IN,
     PANEL_LINE_IN,
     SERIES,
+    SHARE_COLOUR,
     finalise_figure,
     heading_lines,
     icon_rows,
@@ -67,7 +68,7 @@ def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
     """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
     v = pair_values(story, profiles, measure)
     rows = [{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})", "share": v[f"s{i}"],
-             "text": v[f"v{i}"], "colour": colour} for i, colour in ((0, "vermillion"), (1, "blue"))]
+             "text": v[f"v{i}"], "colour": SHARE_COLOUR} for i in (0, 1)]
     shown = [f"{r['label']}: {r['text']}" for r in rows]
     if v["comparable"] and pd.notna(v["change"]):
         cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), [],
@@ -173,8 +174,8 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
     fig.subplots_adjust(left=0.33, top=fig.subplotpars.top - PANEL_LINE_IN * heading_lines(headings[0])
                         / fig.get_figheight())
     axes = panel_axes(fig, ax, sizes, headings) if len(panels) > 1 else [ax]
-    for i, (panel, axis) in enumerate(zip(panels, axes, strict=True)):
-        plot_share_bars(axis, panel["rows"], colour=SERIES[i % len(SERIES)], heading=panel["heading"])
+    for panel, axis in zip(panels, axes, strict=True):
+        plot_share_bars(axis, panel["rows"], heading=panel["heading"])
     return fig, cap
 
 
@@ -286,7 +287,7 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
                "key": r["key"]} for _, r in rows.iterrows()]
     others = parent["value"] - sub["value"]
     if len(groups) == 1 and sub["bound"] == parent["bound"] == "eq" and others > 0:
-        label = story.t("r.rest_subset", label=story.words(key))
+        label = story.t("r.rest_subset", total=story.count(parent["value"]))
         groups.append({"label": f"{label} ({number(others, story.language)})", "count": int(others), "colour": "grey",
                        "inner": 0, "inner_label": "", "key": ""})
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []

@@ -54,6 +54,6 @@ def build_tables(article: str, facts: str, not_data: str, meta: str) -> ArticleT
     check_accounted(source.text, inventory)
     derived = derive_values(fact_table)
     counts = percent_counts(fact_table)
-    checks = run_checks(fact_table, repeats, derived, counts, inventory, info)
+    checks = run_checks(fact_table, repeats, derived, counts, inventory, info, source.text)
     return ArticleTables(info, source.text, source.encoding_notes, structure, fact_table, repeats, inventory,
                          derived, counts, checks)

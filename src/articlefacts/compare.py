@@ -34,10 +34,15 @@ def profile_facts(facts: pd.DataFrame) -> pd.DataFrame:
                  & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
 
 
+def headcounts(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts that count a profile year's population: topic profile, measure headcount, a level (a change of
+    the headcount, «giảm 21 người», is not one)."""
+    return facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT) & (facts["relation"] != "change")]
+
+
 def profile_years(facts: pd.DataFrame) -> list[str]:
     """The periods that have a profile headcount, earliest first (none, one or more)."""
-    profile = facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)]
-    return sorted(profile["period"].unique())
+    return sorted(headcounts(facts)["period"].unique())
 
 
 def profile_row(facts, derived, counts, measure, period, head) -> dict:
@@ -106,11 +111,8 @@ def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFra
     (percentage points, later minus earlier) is filled only where the two years are comparable.
     """
     years = profile_years(facts)
-    heads = {p: facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT) & (facts["period"] == p)].iloc[0]
-             for p in years}
-    for period, head in heads.items():
-        head.name = facts.index[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)
-                                & (facts["period"] == period)][0]
+    levels = headcounts(facts)
+    heads = {p: levels[levels["period"] == p].iloc[0] for p in years}
     profile = profile_facts(facts)
     profile = profile[profile["period"].isin(years)]
     measures = [m for m in dict.fromkeys(profile["measure"]) if m != HEADCOUNT] + [HEADCOUNT]

@@ -22,7 +22,9 @@ def show(frame: pd.DataFrame, language: str = "en") -> None:
 
 
 def say(text: str, level: int = 0) -> None:
-    """Display a sentence written by code (a heading when ``level`` > 0)."""
+    """Display a sentence written by code (a heading when ``level`` > 0); nothing for an empty text."""
+    if not text:
+        return
     display(Markdown(("#" * level + " " if level else "") + text))
 
 

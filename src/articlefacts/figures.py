@@ -19,9 +19,13 @@ COLOURS = {
     "blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "purple": "#CC79A7",
     "indigo": "#332288", "wine": "#882255", "olive": "#999933", "grey": "#767676",
 }
-# The order in which splits take their colours: each split takes the next ones, so that no two charts that
-# must not be read together share a colour for different things.
-SERIES = ("blue", "vermillion", "green", "purple", "indigo", "wine", "olive")
+# Blue is for shares (the profile bars and the points of two years); the parts of rotation splits and subsets
+# take the other colours in this order, each split the next ones, so that no two charts that must not be read
+# together share a colour for different things. Grey is "the others, not reported" everywhere.
+SHARE_COLOUR = "blue"
+SERIES = ("vermillion", "green", "purple", "indigo", "wine", "olive")
+# Text drawn inside a bar is white, and only on the share colour (white on blue is 5.2:1).
+INSIDE_TEXT = "#FFFFFF"
 INK = "#222222"
 MUTED = "#555555"
 BACKGROUND = "#FFFFFF"
@@ -36,11 +40,18 @@ LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": 0.18}
 PANEL_GAP_IN, PANEL_LINE_IN = 0.2, 0.22
 
 
+# The font stack: DejaVu Sans draws the PNGs (it ships with matplotlib and has every Vietnamese diacritic);
+# an SVG keeps its text as text and names the whole stack, so a reader's browser falls back in this order.
+FONT_STACK = ("DejaVu Sans", "Noto Sans", "Arial", "Helvetica")
+
+
 def setup_style() -> None:
-    """Seaborn's white grid with DejaVu Sans (it has every Vietnamese diacritic) and stable SVGs."""
-    sns.set_theme(style="whitegrid", font="DejaVu Sans", rc={
-        "svg.hashsalt": "articlefacts", "svg.fonttype": "path", "axes.edgecolor": "#cccccc",
-        "figure.dpi": 100, "savefig.dpi": 150, "text.color": INK, "axes.labelcolor": INK,
+    """Seaborn's white grid with :data:`FONT_STACK`, and SVGs that are stable and keep their text as text
+    (``svg.fonttype`` none: it can be selected, searched and translated)."""
+    sns.set_theme(style="whitegrid", font="sans-serif", rc={
+        "font.sans-serif": list(FONT_STACK), "svg.hashsalt": "articlefacts", "svg.fonttype": "none",
+        "axes.edgecolor": "#cccccc", "figure.dpi": 100, "savefig.dpi": 150, "text.color": INK,
+        "axes.labelcolor": INK,
     })
 
 
@@ -126,7 +137,7 @@ def plot_points(ax, rows) -> None:
     ax.grid(axis="y", visible=False)
 
 
-def plot_share_bars(ax, rows, colour="blue", heading: str = "") -> None:
+def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> None:
     """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100), text (value and count) and
     optionally range (low, high): the span a share printed as a bound can lie in, drawn hatched. ``heading``
     names the panel (a split, or groups counted on their own)."""
@@ -137,9 +148,9 @@ def plot_share_bars(ax, rows, colour="blue", heading: str = "") -> None:
             ax.barh(i, high - low, left=low, height=0.6, color="white", edgecolor=COLOURS[colour], hatch="///",
                     linewidth=0.8)
     for i, r in enumerate(rows):
-        inside = r["share"] > 55
+        inside = r["share"] > 55 and colour == SHARE_COLOUR
         ax.text(r["share"] - 1.5 if inside else r["share"] + 1.5, i, nfc(r["text"]), va="center",
-                ha="right" if inside else "left", fontsize=9.5, color="white" if inside else INK,
+                ha="right" if inside else "left", fontsize=9.5, color=INSIDE_TEXT if inside else INK,
                 fontweight="bold" if inside else "normal")
     ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=10)
     ax.invert_yaxis()

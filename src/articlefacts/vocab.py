@@ -52,6 +52,9 @@ ARTICLE_ITSELF = "the article"
 # and the words (DOMAIN.md: cán bộ, công chức, đồng chí, đảng viên; xã, thị trấn for communes).
 COUNTED_NOUNS_VI = ("cán bộ", "công chức", "đồng chí", "người", "đảng viên", "lãnh đạo", "xã", "thị trấn")
 
+# The words that give a printed change its direction («tăng 21%»: up; «giảm 21 người»: down).
+CHANGE_DIRECTIONS = {"tăng": "up", "giảm": "down"}
+
 # The Vietnamese word for rotation (DOMAIN.md: luân chuyển cán bộ): a rotation total whose words lack it is
 # said to be «được luân chuyển» in the vi edition.
 ROTATION_VI = "luân chuyển"

@@ -5,50 +5,62 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.claims.story import join, source_person
-from articlefacts.i18n import t
-from articlefacts.vocab import ARTICLE_ITSELF, HEADCOUNT
+from articlefacts.vocab import ARTICLE_ITSELF
 
 
-def plural(n: int, noun: str) -> str:
-    """'1 flag', '3 flags' (English)."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """'1 flag', '3 flags', 'no flags' (English)."""
+    many = nouns or noun + "s"
+    return f"no {many}" if n == 0 else f"{n} {noun if n == 1 else many}"
 
 
-def table_heading(table: pd.DataFrame, language: str) -> str:
-    """The heading over the profiles or flows table, a claim with its counts."""
-    if "measure" in table:
-        reported = table["status"].eq("reported") & table["measure"].ne(HEADCOUNT)
-        return t("head.profiles", language, n=int(reported.sum()), m=int((~table["status"].eq("reported")).sum()),
-                 k=table["measure"].nunique() - (HEADCOUNT in set(table["measure"])), y=table["period"].nunique())
-    splits = table.loc[table["relation"] == "part", "group"].nunique()
-    subsets = table.loc[table["relation"] == "subset", "group"].nunique()
-    return t("head.flows", language, s=splits, b=subsets)
+def audit_counts(checks: pd.DataFrame) -> str:
+    """'66 checks: 59 passed, 3 flagged, 3 notes, 1 skipped and none failed'."""
+    st = checks["status"].value_counts()
+    parts = [f"{st.get('pass', 0)} passed", f"{st.get('flag', 0)} flagged", plural(st.get("note", 0), "note"),
+             f"{st.get('skipped', 0)} skipped"]
+    failed = st.get("fail", 0)
+    return f"{plural(len(checks), 'check')}: {', '.join(parts)} and {failed or 'none'} failed"
 
 
 def audit_summary(tables, language: str = "en") -> dict[str, str]:
-    """Headings and the summary of notebook 01, with this article's counts (English: notebook 01 is in English)."""
-    inv, checks, facts = tables.inventory, tables.checks, tables.facts
+    """The title, the summary and the section headings of notebook 01, each a finding with this article's counts
+    (English: notebook 01 is in English)."""
+    inv, checks, facts, meta = tables.inventory, tables.checks, tables.facts, tables.meta
     by = inv["status"].value_counts()
-    st = checks["status"].value_counts()
-    tokens = (f"all {plural(len(inv), 'number token')} are accounted for: {plural(by.get('fact', 0), 'fact')}, "
-              f"{plural(by.get('repeat', 0), 'repeat')} and {by.get('not_data', 0)} not data")
-    audit = (f"the audit ran {plural(len(checks), 'check')}: {st.get('pass', 0)} pass, "
-             f"{plural(st.get('flag', 0), 'flag')}, {plural(st.get('note', 0), 'note')}, "
-             f"{st.get('skipped', 0)} skipped, {st.get('fail', 0)} fail")
-    unproved = int((checks.loc[checks["kind"] == "label", "status"] != "pass").sum())
-    labels = ("its label found in the same sentence" if not unproved else
-              f"{len(facts) - unproved} with the label found in the same sentence and {unproved} without "
-              "(flagged in the audit, check kind 'label')")
+    tokens = (f"all {plural(len(inv), 'number token')} of the article are accounted for: "
+              f"{plural(by.get('fact', 0), 'fact')}, {plural(by.get('repeat', 0), 'repeat')} and "
+              f"{by.get('not_data', 0)} not data")
+    labels = checks[checks["kind"] == "label"]["status"]
+    flagged, common = int((labels == "flag").sum()), int((labels == "note").sum())
+    found = ("each with its label found in the same sentence" if not flagged else
+             f"{len(facts) - flagged} with the label found in the same sentence and {flagged} without "
+             "(flagged in the audit, check kind 'label')")
+    if common:
+        found += f"; {common} of those labels use words found all through the article (a note)"
     named = sorted({source_person(fact, language) for _, fact in facts.iterrows()} - {""})
     who = (f"; {sum(facts['attribution'] != ARTICLE_ITSELF)} of them are attributed to {join(named, language)}"
            if named else "")
+    parts = tables.structure["part"].value_counts()
+    shape = join([plural(int(parts[p]), PART_WORDS[p][0], PART_WORDS[p][1]) for p in PART_WORDS if p in parts],
+                 "en")
+    audit = audit_counts(checks)
     return {
-        "tokens": f"Finding: {tokens}",
-        "facts": f"Finding: {len(facts)} facts, each quoted once, {labels}{who}",
-        "derived": f"Finding: {len(tables.derived)} derived values, each a formula over fact keys",
-        "audit": f"Finding: {audit}",
-        "summary": (f"{len(facts)} numbers are taken from «{tables.meta['headline_vi']}» ({tables.meta['outlet']}, "
-                    f"{tables.meta['date']}), each parsed from a quote found in the text; {tokens}. "
-                    f"{len(tables.derived)} values are derived by formula, and {audit}."),
+        "title": f"01 · The numbers of «{meta['headline_vi']}», each traced to its quote",
+        "structure": f"The article has {len(tables.structure)} lines: {shape}",
+        "tokens": tokens[:1].upper() + tokens[1:],
+        "facts": f"{len(facts)} facts, each quoted once, {found}{who}",
+        "derived": f"{plural(len(tables.derived), 'value')} derived from the facts, each a formula over fact keys",
+        "audit": f"The audit ran {audit}",
+        "summary": (f"{len(facts)} numbers are taken from «{meta['headline_vi']}» ({meta['outlet']}, "
+                    f"{meta['date']}), each parsed from a quote found in the text; {tokens}. "
+                    f"{plural(len(tables.derived), 'value')} are derived by formula, and the audit ran {audit}."),
+        "outputs": f"{len(tables.outputs())} tables are written, each checked against its schema first",
     }
 
+
+# The English words for the parts of an article (vocab.PARTS), singular and plural.
+PART_WORDS = {"date_line": ("date line", "date lines"), "headline": ("headline", "headlines"),
+              "lead": ("lead", "leads"), "body": ("body paragraph", "body paragraphs"),
+              "caption": ("photo caption", "photo captions"),
+              "lead_repeat": ("repeat of the lead", "repeats of the lead"), "byline": ("byline", "bylines")}

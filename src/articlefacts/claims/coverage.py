@@ -19,6 +19,7 @@ from articlefacts.claims.profiles import profile_findings
 from articlefacts.claims.shares import unprinted_whole_findings, unprinted_wholes
 from articlefacts.claims.splits import rotation_findings
 from articlefacts.claims.story import Finding, Story, join
+from articlefacts.compare import headcounts
 
 PROFILES, ROTATION = "02-compare-qualifications", "03-rotation-outcomes"
 
@@ -104,7 +105,7 @@ def title(notebook: str, story: Story) -> str:
     rotated leaders by the article's words for the top-level rotation total, or says the article reports none."""
     facts = story.facts
     if notebook == PROFILES:
-        heads = facts[(facts["topic"] == "profile") & (facts["measure"] == "headcount")].sort_values("period")
+        heads = headcounts(facts).sort_values("period")
         named = list(dict.fromkeys(story.words(k) for k in heads.index))
         if len(named) > 1:
             named = [f"{story.words(k)} ({heads.loc[k, 'period']})" for k in heads.index]
@@ -115,3 +116,9 @@ def title(notebook: str, story: Story) -> str:
         return story.t("nb03.title", who=story.words(totals.index[0]))
     rotated = facts[facts["topic"] == "rotation"]
     return story.t("nb03.title.other" if len(rotated) else "nb03.title.none")
+
+
+def intro(notebook: str, story: Story, table: pd.DataFrame) -> str:
+    """The paragraph under a notebook's title: what it shows, when the article reports anything for it ('' when
+    the article reports nothing: the findings say so)."""
+    return "" if table.empty else story.t("nb02.intro" if notebook == PROFILES else "nb03.intro")

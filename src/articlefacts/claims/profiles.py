@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.claims.story import Finding, Story, attribution_text, join, words
+from articlefacts.claims.story import Finding, Story, attribution_text, join, source_person, words
 from articlefacts.i18n import number
 from articlefacts.vocab import HEADCOUNT
 
@@ -58,7 +58,13 @@ def row_item(story: Story, r: pd.Series) -> str:
 
 def split_coverage(rows: pd.DataFrame, head: pd.Series) -> tuple[str, float]:
     """Whether a split's parts add up to the headcount: ('complete', sum), ('partial', sum) or ('', 0) when a
-    bound or a percentage leaves it open."""
+    bound leaves it open. Parts printed as percentages add up when their sum is 100 within their rounding
+    (2% + 55,2% + 6,3% + 36,5%); the sum is then given in people."""
+    if rows["reported_as"].eq("percent").all() and rows["share_bound"].eq("eq").all():
+        slack = sum(0.5 / 10 ** int(d) for d in rows["share_decimals"])  # each printed share is rounded
+        total = float(rows["share_pct"].sum())
+        return ("complete" if abs(total - 100) <= slack + 1e-9 else "partial" if total < 100 else ""), \
+            round(total * head["value"] / 100)
     exact = rows["count_status"].eq("printed").all() and rows["count_bound"].eq("eq").all()
     if not exact or head["bound"] != "eq":
         return "", 0.0
@@ -72,6 +78,16 @@ def in_article_order(story: Story, rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(_at=where).sort_values("_at", kind="stable").drop(columns="_at")
 
 
+def own_source(story: Story, text: str, rows: pd.DataFrame, head: pd.Series) -> str:
+    """``text`` with the source of its facts before the final full stop, when they all have one source of their
+    own, other than the headcount's («Qua khảo sát thống kê chất lượng»: a survey, not the article's own count)."""
+    sources = {story.facts.loc[k, "attribution"] for k in rows["source_key"]}
+    if len(sources) != 1 or sources == {head["attribution"]}:
+        return text
+    who = source_person(story.facts.loc[rows["source_key"].iloc[0]], story.language)
+    return f"{text} {story.t('p.source', who=who)}"
+
+
 def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Finding]:
     """One year: its headcount, each of its splits, and its groups counted on their own."""
     rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")])
@@ -79,11 +95,10 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
     head = story.facts.loc[head_key]
     measures = rows[rows["measure"] != HEADCOUNT]
     n = story.count(head["value"], head["bound"])
-    intro = story.noted(story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n,
-                                who=story.words(head_key), attribution=attribution_text(head, story.language)),
-                        head_key)
+    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=story.words(head_key),
+                    attribution=attribution_text(head, story.language))
     block = f"year:{year}"
-    out = [Finding(intro if intro.endswith(".") else intro + ".", (head_key,), block)]
+    out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key,), block)]
     for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head)
         items = [row_item(story, r) for _, r in group.iterrows()]
@@ -91,11 +106,13 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
         cover = story.t(f"p.cover.{coverage}", n=n, sum=story.count(total)) if coverage else ""
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
+        text = own_source(story, text, group, head)
         out.append(Finding(text, tuple(group["source_key"]), block))
     alone = measures[measures["split"] == ""]
     if len(alone):
         items = [row_item(story, r) for _, r in alone.iterrows()]
-        text = story.t("p.groups" if len(items) > 1 else "p.group", n=n, items="; ".join(items))
+        text = own_source(story, story.t("p.groups" if len(items) > 1 else "p.group", n=n, items="; ".join(items)),
+                          alone, head)
         out.append(Finding(text, tuple(alone["source_key"]), block))
     return out
 
@@ -187,5 +204,7 @@ def profile_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
         return [Finding(story.t("p.none"))]
     out = [f for y in years for f in year_findings(story, profiles, y)]
     if len(years) == 1:
-        return out + [Finding(story.t("p.one_year", year=years[0]))]
+        printed = story.facts[(story.facts["topic"] == "profile") & (story.facts["relation"] == "change")]
+        return out + [Finding(story.t("p.one_year.changes" if len(printed) else "p.one_year", year=years[0]),
+                              block=f"year:{years[0]}")]
     return out + pair_findings(story, profiles) + only_year_findings(story, profiles, years)

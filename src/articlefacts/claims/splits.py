@@ -20,7 +20,7 @@ def flow_label(story: Story, row: pd.Series) -> str:
     if row["relation"] == "rest":
         return story.t("r.rest_split")
     if row["relation"] == "subset_rest":
-        return story.t("r.rest_subset", label=story.words(row["group"]))
+        return story.t("r.rest_subset", total=story.count(row["parent_count"]))
     return story.words(row["key"])
 
 

@@ -32,10 +32,13 @@ class Finding:
 
 
 def join(items: list[str], language: str) -> str:
-    """'a, b and c' / 'a, b và c'."""
+    """'a, b and c' / 'a, b và c'; items that hold commas themselves are kept apart with semicolons ('a, x; b;
+    and c'), so that three items never read as four."""
     items = [i for i in items if i]
     if len(items) < 2:
         return "".join(items)
+    if len(items) > 2 and any("," in i for i in items):
+        return "; ".join(items[:-1]) + f"; {t('and', language)} " + items[-1]
     return ", ".join(items[:-1]) + f" {t('and', language)} " + items[-1]
 
 
@@ -88,11 +91,13 @@ def attribution_text(fact: pd.Series, language: str) -> str:
 
 
 def lead_repeats(tokens: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """fact key → (part, the number as printed there with its qualifier, «Hơn 200») for every fact the
-    headline or lead repeats, in the order they print them. ``tokens`` is notebook 01's number_tokens table."""
+    """fact key → (part, the number as printed there with its qualifier, «Hơn 200») for every fact the headline
+    or lead prints (as a repeat of the body's number, or as a fact of its own), in the order they print them.
+    ``tokens`` is notebook 01's number_tokens table."""
     if tokens is None or tokens.empty:
         return {}
-    rows = tokens[(tokens["status"] == "repeat") & tokens["part"].isin(LEAD_PARTS) & tokens["fact_key"].ne("")]
+    rows = tokens[tokens["status"].isin(("repeat", "fact")) & tokens["part"].isin(LEAD_PARTS)
+                  & tokens["fact_key"].ne("")]
     rows = rows.assign(order=rows["part"].map(LEAD_PARTS.index)).sort_values(["order", "start"])
     out: dict[str, tuple[str, str]] = {}
     for _, r in rows.iterrows():
@@ -175,14 +180,16 @@ class Story:
 
     def reading(self, key: str) -> str:
         """The coder's reading of fact ``key`` in words ('' when there is none): the article's words and what
-        they were taken to refer to (the parent fact, the whole the article does not print, or the period)."""
+        they were taken to refer to (the parent fact, the whole the article does not print, or the period); for a
+        change, only that its words were read one way (the facts table's note says how)."""
         fact = self.facts.loc[key]
         if not fact.get("reading"):
             return ""
+        if fact["relation"] == "change":
+            return self.t("reading.words", words=fact["reading"])
         if fact["parent_key"] and fact["parent_key"] in self.facts.index:
             parent = self.facts.loc[fact["parent_key"]]
-            whole = self.t("reading.whole", n=self.count(parent["value"], parent["bound"]),
-                           who=words(parent, self.language))
+            whole = self.t("reading.whole", n=self.fact_count(fact["parent_key"]), who=words(parent, self.language))
         elif fact.get("whole_vi"):
             whole = whole_words(fact, self.language)
         else:

@@ -7,6 +7,8 @@ number marked «≈».
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from articlefacts.claims.profiles import split_label
@@ -30,6 +32,9 @@ def people_text(story: Story, r: pd.Series) -> str:
         return story.t("fig.people_range", lo=number(r["count_min"], lang), hi=number(r["count_max"], lang))
     if pd.isna(r["share_pct"]):
         return ""
+    if r["share_status"] == "printed" and r["share_bound"] == "eq" and pd.isna(r["count_min"]) \
+            and r["reported_as"] == "percent" and r["headcount_key"] == r["parent_key"]:
+        return story.t("fig.people_none")
     return story.t("fig.people_about", n=number(round(r["share_pct"] * r["headcount"] / 100), lang))
 
 
@@ -46,7 +51,17 @@ def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:
                      "status": r["status"], "share": share, "share_status": r["share_status"] or "",
                      "people": people_text(story, r) if r["status"] == "reported" else "",
                      "source_key": r["source_key"]})
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    return frame.drop(columns="source_key") if story.language == "vi" else frame
+
+
+def formula_text(story: Story, formula: str) -> str:
+    """A formula as the edition shows it: over fact keys in English (``rotated_returned − rotated_promoted``), over
+    the facts' numbers in Vietnamese (``21 − 8``), since the keys are English words."""
+    if story.language == "en" or not formula:
+        return formula
+    return re.sub(r"[a-z][a-z0-9_]*", lambda m: story.fact_count(m.group()) if m.group() in story.facts.index
+                  else m.group(), formula)
 
 
 def flows_display(story: Story, flows: pd.DataFrame) -> pd.DataFrame:
@@ -57,6 +72,6 @@ def flows_display(story: Story, flows: pd.DataFrame) -> pd.DataFrame:
         else story.words(r["group"]),
         "part": flow_label(story, r), "count": story.count(r["count"], r["bound"]),
         "share": "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"], r["share_bound"]),
-        "share_status": r["share_status"] or "", "status": r["status"], "formula": r["formula"]}
+        "share_status": r["share_status"] or "", "status": r["status"], "formula": formula_text(story, r["formula"])}
         for _, r in flows.iterrows()],
         columns=["group", "part", "count", "share", "share_status", "status", "formula"])
