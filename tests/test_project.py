@@ -83,7 +83,7 @@ def test_readme_opens_with_the_article_and_the_commands():
 
 
 def test_readme_blocks_are_current():
-    rendered = readme_module.render(README, {"findings": readme_module.findings(),
+    rendered = readme_module.render(README, {"lead": readme_module.lead(), "findings": readme_module.findings(),
                                              "gallery": readme_module.gallery()})
     assert rendered == README, "README numbers or gallery differ from data/processed: run `make readme`"
 

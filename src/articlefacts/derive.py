@@ -59,7 +59,7 @@ def share_rows(facts: pd.DataFrame) -> list[dict]:
         rows.append(derived_row(
             f"share_{key}", 100 * row["value"] / parent["value"], bound, share_decimals(parent["value"]), "percent",
             f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
-            f"{row['gloss_en']}, as a share of {parent['gloss_en']}"
+            f"{row['gloss_en']}: its share of the {parent['value']:,.0f} counted as '{parent['gloss_en']}'"
             + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))
     return rows
 
@@ -78,7 +78,8 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
         rows.append(derived_row(
             f"rest_{split}", rest, "eq", 0, parent["unit"], f"{parent_key} − " + " − ".join(group.index),
             [parent_key, *group.index], parent["period"],
-            f"{parent['gloss_en']}: not in the reported parts of the split '{split}'"))
+            f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': in none of the parts the "
+            f"article gives for the split '{split}'"))
     subsets = facts[facts["relation"] == "subset"]
     for parent_key, group in subsets.groupby("parent_key", sort=False):
         row = group.iloc[0]
@@ -89,7 +90,8 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
         rows.append(derived_row(
             f"rest_{key}", parent["value"] - row["value"], "eq", 0, row["unit"], f"{parent_key} − {key}",
             [parent_key, key], row["period"],
-            f"{parent['gloss_en']}: the others, not reported as '{row['gloss_en']}'"))
+            f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': not reported as "
+            f"'{row['gloss_en']}'"))
     return rows
 
 

@@ -11,19 +11,21 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.legend_handler import HandlerTuple
 
-# Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, and
-# Paul Tol's indigo, wine and olive, all safe for the common forms of colour blindness and at least 3:1
-# against white (WCAG 2.2, 1.4.11); Okabe–Ito's orange, sky blue and yellow are not, and are not used.
+# Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, Paul Tol's
+# indigo, wine, olive, rose and purple (plum), and darker teal, brown, violet and rust for articles with many
+# splits; all at least 3:1 against white (WCAG 2.2, 1.4.11). Okabe–Ito's orange, sky blue and yellow are not,
+# and are not used. The first ones are the safest for the common forms of colour blindness.
 # Grey (#767676, 4.5:1) is kept for "the others, not reported". Text is INK or MUTED (4.5:1 or more).
 COLOURS = {
     "blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "purple": "#CC79A7",
-    "indigo": "#332288", "wine": "#882255", "olive": "#999933", "grey": "#767676",
+    "indigo": "#332288", "wine": "#882255", "olive": "#999933", "rose": "#CC6677", "teal": "#00796B",
+    "brown": "#8C510A", "violet": "#6A3D9A", "plum": "#AA4499", "rust": "#B15928", "grey": "#767676",
 }
 # Blue is for shares (the profile bars and the points of two years); the parts of rotation splits and subsets
 # take the other colours in this order, each split the next ones, so that no two charts that must not be read
 # together share a colour for different things. Grey is "the others, not reported" everywhere.
 SHARE_COLOUR = "blue"
-SERIES = ("vermillion", "green", "purple", "indigo", "wine", "olive")
+SERIES = ("vermillion", "green", "purple", "indigo", "wine", "olive", "rose", "teal", "brown", "violet", "plum", "rust")
 # Text drawn inside a bar is white, and only on the share colour (white on blue is 5.2:1).
 INSIDE_TEXT = "#FFFFFF"
 INK = "#222222"

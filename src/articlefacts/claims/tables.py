@@ -23,7 +23,8 @@ def people_text(story: Story, r: pd.Series) -> str:
     '≈ 363 people'; '' for a row with neither count nor share."""
     lang = story.language
     if pd.notna(r["count"]) and r["count_status"] == "printed":
-        return story.count(r["count"], r["count_bound"]) + " " + story.unit("people")
+        one = r["count"] == 1 and r["count_bound"] == "eq"
+        return story.count(r["count"], r["count_bound"]) + " " + story.unit("people" + (".one" if one else ""))
     if r["count_bound"] == "ge":
         if pd.notna(r["count_max"]):
             return story.t("fig.people_between", lo=number(r["count"], lang), hi=number(r["count_max"], lang))

@@ -33,6 +33,18 @@ def findings(processed_dir: str = PROCESSED_DIR) -> str:
     return "\n".join(lines)
 
 
+def lead(processed_dir: str = PROCESSED_DIR) -> str:
+    """The README's lead paragraph (English), so that the front page opens with sentences, not labels: what
+    the headline and lead report, where the article prints numbers there; else, for the profiles, the titles
+    of their figures (each a finding with its number), and for the rotation, its first finding."""
+    sentences = []
+    for notebook in NOTEBOOKS[1:]:
+        found = read_findings(notebook, "en", processed_dir)
+        titles = [cap["title"] + "." for cap in found["figures"].values()] if notebook == NOTEBOOKS[1] else []
+        sentences += found.get("lead") or titles or found["findings"][:1]
+    return " ".join(sentences)
+
+
 def gallery(processed_dir: str = PROCESSED_DIR, figures_dir: str = FIGURES_DIR) -> str:
     """Every English figure with its alt text and title, and links to the Vietnamese one and the SVGs."""
     lines = []
@@ -60,7 +72,7 @@ def main(argv: list[str]) -> int:
     """Rewrite the README blocks, or with --check say whether they are current."""
     path = resolve(README)
     current = path.read_text(encoding="utf-8")
-    updated = render(current, {"findings": findings(), "gallery": gallery()})
+    updated = render(current, {"lead": lead(), "findings": findings(), "gallery": gallery()})
     if "--check" in argv:
         if updated != current:
             print("README.md is out of date with data/processed\nHow to fix: run `make readme`", file=sys.stderr)

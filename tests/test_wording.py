@@ -1,0 +1,108 @@
+"""Wording a bilingual editor flagged, caught wherever it could come back: a plural after 1, a count left bare
+after its label, English inside the Vietnamese edition (prose or fact keys), a Vietnamese decimal comma in the
+English edition, and the slips of the last reading. Checked on the seed's committed outputs and on every
+article fixture built in this run.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ARTICLE_CASES, ROOT
+
+NOTEBOOKS = ("02-compare-qualifications", "03-rotation-outcomes")
+NOT_PLURAL = {"is", "was", "has", "its", "this", "does", "as", "us", "plus", "less", "process", "analysis", "status"}
+# "1 decimals", "1 flags", "1 people": a count of one with a plural noun after it.
+PLURAL_AFTER_ONE = re.compile(r"(?<![\d.,])\b1 (people|[a-z]+s)\b")
+# «… trưởng, phó 21 người», "left general schooling unfinished more than 80%": a label, then its count, bare.
+BARE_EN = re.compile(r"\b(?!(?:of|in|to|the|and|than|by|from|since|over|on|is|are|were|was|at|with|for|all|about|"
+                     r"least|most|be|as|or|only|both|until|each|these|its|their|grade|year|page|scheme|resolution|"
+                     r"decision)\b)[a-z]+ "
+                     r"(?:more than |fewer than |about |at least |at most )?\d[\d,.]*%?(?=[;.)]|$)")
+BARE_VI = re.compile(r"\b(?!(?:có|là|gồm|số|đủ|nêu|trên|được|với|từ|đến|còn|hơn|khoảng|dưới|gần|nhất|đa|đạt|chiếm|"
+                     r"năm|tổng|và|trong|giảm|tăng|chỉ)\b)[^\W\d_]+ \d[\d.,]*%? (?:người|đồng chí)(?=[;.)]|$)")
+
+
+def plurals_after_one(text: str) -> list[str]:
+    """Every 'one' followed by a plural noun in ``text``."""
+    return [m.group() for m in PLURAL_AFTER_ONE.finditer(text) if m.group(1) not in NOT_PLURAL]
+
+
+def outputs(name: str, built) -> Path:
+    if name == "seed":
+        return ROOT
+    out, result = built[name]
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def edition(out: Path, language: str) -> list[str]:
+    """The sentences a reader of one edition meets: findings, captions, headings and tables of notebooks 02
+    and 03 (quotes «…» aside, which keep the article's words)."""
+    texts = []
+    for nb in NOTEBOOKS:
+        found = json.loads((out / "data/processed/findings" / f"{nb}.{language}.json").read_text(encoding="utf-8"))
+        texts += found["findings"] + [v for c in found["figures"].values() for v in c.values()]
+        for cell in nbformat.read(out / "notebooks/executed" / f"{nb}.{language}.ipynb", as_version=4).cells:
+            for o in cell.get("outputs", []):
+                data = o.get("data", {})
+                texts.append(data.get("text/markdown", ""))
+                texts += [html.unescape(c) for c in re.findall(r"<t[hd]>(.*?)</t[hd]>", data.get("text/html", ""))]
+    return [re.sub(r"«[^»]*»", "«»", t) for t in texts if t]
+
+
+CASES = ["seed", *ARTICLE_CASES]
+
+
+def test_the_checks_catch_the_slips_of_the_last_reading():
+    assert plurals_after_one("printed to 1 decimals") and plurals_after_one("1 flags, 1 people")
+    assert not plurals_after_one("printed to 1 decimal; 21 decimals") and not plurals_after_one("1 is")
+    assert BARE_EN.search("left general schooling unfinished more than 80%.")
+    assert not BARE_EN.search("more than 80% left general schooling unfinished.")
+    assert BARE_VI.search("về công tác ở huyện và bổ nhiệm, giới thiệu ứng cử giữ các chức vụ trưởng, phó 21 người.")
+    assert not BARE_VI.search("21 người về công tác ở huyện; 5 người còn ở xã.")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_plural_after_one_and_no_bare_count_after_its_label(built, name):
+    out = outputs(name, built)
+    for text in edition(out, "en"):
+        found = plurals_after_one(text)
+        assert not found, f"{name}: {found} in «{text}»"
+        for part in re.split(r"[:;]", text):
+            assert not BARE_EN.search(part.strip()), f"{name}: bare count in «{part}»"
+    for text in edition(out, "vi"):
+        for part in re.split(r"[:;]", text):
+            assert not BARE_VI.search(part.strip()), f"{name}: bare count in «{part}»"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_english_keys_in_the_vi_edition_and_no_decimal_comma_in_the_en_one(built, name):
+    out = outputs(name, built)
+    facts = {r["key"] for r in csv.DictReader((out / "data/processed/facts.csv").open(encoding="utf-8"))}
+    for text in edition(out, "vi"):
+        keys = [w for w in re.findall(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", text) if w in facts or "_" in w]
+        assert not keys, f"{name}: English keys {keys} in the vi edition: «{text}»"
+    for text in edition(out, "en"):
+        assert not re.search(r"\d,\d+%", text), f"{name}: a decimal comma in the en edition: «{text}»"
+    checks = (out / "data/processed/checks.csv").read_text(encoding="utf-8")
+    assert not re.search(r"(?<![«\w])\d+,\d+%(?![^«]*»)", re.sub(r"«[^»]*»", "", checks)), "checks.csv is English"
+
+
+def test_the_seeds_slips_are_gone():
+    """The slips the editor quoted, in the seed's committed outputs."""
+    en = " ".join(edition(ROOT, "en"))
+    vi = " ".join(edition(ROOT, "vi"))
+    for slip in ("printed to 1 decimals", "as a share of back at the district", "not reported among",
+                 "left general schooling unfinished more than 80%", "pass, 3 flags"):
+        assert slip not in en + (ROOT / "data/processed/checks.csv").read_text(encoding="utf-8") + (
+            ROOT / "data/processed/derived.csv").read_text(encoding="utf-8"), slip
+    for slip in ("13 xã trong tổng số 23", "trưởng, phó 21 người", "phổ thông hơn 80%"):
+        assert slip not in vi, slip
