@@ -108,17 +108,24 @@ def profile_panels(story: Story, profiles: pd.DataFrame, year: str) -> list[dict
     n = story.count(head["value"], head["bound"])
     panels = []
     for split, group in rows[rows["split"] != ""].groupby("split", sort=False):
-        coverage, total = split_coverage(group, head)
+        coverage, total = split_coverage(group, head, story.facts)
         ranked = coverage == "complete"
         group = group.sort_values("share_pct", ascending=False, kind="stable") if ranked else group
         name = split_label(story, split) or story.t("fig.profile.split_unnamed")
-        cover = story.t(f"p.cover.{coverage}", n=n, sum=story.count(total)) if coverage else ""
+        whole = group["parent_key"].iloc[0]
+        if whole and whole != head.name:
+            name += " " + story.t("fig.profile.of", n=story.fact_count(whole), who=story.words(whole))
+        cover = story.t(f"p.cover.{coverage}", n=story.fact_count(whole) if whole else n,
+                        sum=story.count(total)) if coverage else ""
         panels.append({"heading": story.capital(name) + (f" ({cover})" if cover else ""), "ranked": ranked,
                        "rows": [bar_row(story, r) for _, r in group.iterrows()], "table": group})
     alone = rows[rows["split"] == ""]
-    if len(alone):
-        panels.append({"heading": story.t("fig.profile.groups" if len(alone) > 1 else "fig.profile.group", n=n),
-                       "ranked": False, "rows": [bar_row(story, r) for _, r in alone.iterrows()], "table": alone})
+    for parent, group in alone.groupby(alone["parent_key"].where(alone["parent_key"] != head.name, ""), sort=False):
+        heading = story.t("fig.profile.groups" if len(group) > 1 else "fig.profile.group", n=n)
+        if parent:
+            heading = story.t("fig.profile.groups_of", n=story.fact_count(parent), who=story.words(parent))
+        panels.append({"heading": heading, "ranked": False, "rows": [bar_row(story, r) for _, r in group.iterrows()],
+                       "table": group})
     return panels
 
 
@@ -126,11 +133,12 @@ def title_row(story: Story, panels: list[dict]) -> dict:
     """The bar a profile title states: the fact the headline repeats; else the largest part of a split whose
     parts add up to the whole, or a part of a split printed as half or more (no other part can be larger);
     else the first bar in the article's order."""
-    bars = [b for p in panels for b in p["rows"]]
+    of_all = [p for p in panels if (p["table"]["parent_key"] == p["table"]["headcount_key"]).all()] or panels
+    bars = [b for p in of_all for b in p["rows"]]
     for bar in bars:
         if bar["key"] in story.lead:
             return bar
-    for panel in panels:
+    for panel in of_all:
         if panel["ranked"]:
             return panel["rows"][0]
         for bar, (_, r) in zip(panel["rows"], panel["table"].iterrows(), strict=True):

@@ -9,7 +9,8 @@ Rules (docs/input-format.md gives the relations):
   (the seed: at most 230 − 24 = 206 people, 89.6%), so that no range is drawn wider than the facts allow;
 - a percentage printed beside a count, or of a whole the article does not print, implies no count;
 - a change is never turned into a count.
-A derived share is printed to the fewest decimals at which one unit more changes it (:func:`share_decimals`).
+A derived share is printed to the fewest decimals at which one unit more changes it (:func:`share_decimals`);
+a share that rests on a bound («hơn 1.800» of «hơn 3.500») gets none, since the bound says nothing finer.
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ def share_rows(facts: pd.DataFrame) -> list[dict]:
         if parent["unit"] not in COUNT_UNITS or parent["value"] == 0:
             continue
         bound = combine_bounds(row["bound"], parent["bound"])
+        decimals = share_decimals(parent["value"]) if bound == "eq" else 0  # a bound justifies no decimals
         rows.append(derived_row(
-            f"share_{key}", 100 * row["value"] / parent["value"], bound, share_decimals(parent["value"]), "percent",
+            f"share_{key}", 100 * row["value"] / parent["value"], bound, decimals, "percent",
             f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
             f"{row['gloss_en']}: its share of the {parent['value']:,.0f} counted as '{parent['gloss_en']}'"
             + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))

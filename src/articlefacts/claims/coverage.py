@@ -61,8 +61,7 @@ def also_reported(story: Story, findings: list[Finding], keys: list[str]) -> lis
     items = []
     for key in rest:
         fact = story.facts.loc[key]
-        unit = "" if fact["unit"] in ("percent", "year") else " " + story.unit(fact["unit"])
-        items.append(story.t("also.item", value=story.noted(story.fact_count(key) + unit, key),
+        items.append(story.t("also.item", value=story.noted(story.fact_count(key), key),
                              label=story.words(key), period=fact["period"]))
     return [Finding(story.t("also", items="; ".join(items)), tuple(rest))]
 

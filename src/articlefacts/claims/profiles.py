@@ -56,10 +56,14 @@ def row_item(story: Story, r: pd.Series) -> str:
     return story.noted(text, r["source_key"], row_notes(story, r))
 
 
-def split_coverage(rows: pd.DataFrame, head: pd.Series) -> tuple[str, float]:
+def split_coverage(rows: pd.DataFrame, head: pd.Series, facts: pd.DataFrame | None = None) -> tuple[str, float]:
     """Whether a split's parts add up to the headcount: ('complete', sum), ('partial', sum) or ('', 0) when a
     bound leaves it open. Parts printed as percentages add up when their sum is 100 within their rounding
-    (2% + 55,2% + 6,3% + 36,5%); the sum is then given in people."""
+    (2% + 55,2% + 6,3% + 36,5%); the sum is then given in people. A split of another whole than the headcount
+    (its parts' parent, looked up in ``facts``) is measured against that whole."""
+    parent = rows["parent_key"].iloc[0]
+    if facts is not None and parent and parent != head.name and parent in facts.index:
+        head = facts.loc[parent]
     if rows["reported_as"].eq("percent").all() and rows["share_bound"].eq("eq").all():
         slack = sum(0.5 / 10 ** int(d) for d in rows["share_decimals"])  # each printed share is rounded
         total = float(rows["share_pct"].sum())
@@ -100,10 +104,12 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
     block = f"year:{year}"
     out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key,), block)]
     for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
-        coverage, total = split_coverage(group, head)
+        coverage, total = split_coverage(group, head, story.facts)
+        whole = story.facts.loc[group["parent_key"].iloc[0]] if group["parent_key"].iloc[0] else head
         items = [row_item(story, r) for _, r in group.iterrows()]
         name = split_label(story, split)
-        cover = story.t(f"p.cover.{coverage}", n=n, sum=story.count(total)) if coverage else ""
+        cover = story.t(f"p.cover.{coverage}", n=story.count(whole["value"], whole["bound"]),
+                        sum=story.count(total)) if coverage else ""
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
         text = own_source(story, text, group, head)

@@ -36,7 +36,8 @@ def people_text(story: Story, r: pd.Series) -> str:
     if r["share_status"] == "printed" and r["share_bound"] == "eq" and pd.isna(r["count_min"]) \
             and r["reported_as"] == "percent" and r["headcount_key"] == r["parent_key"]:
         return story.t("fig.people_none")
-    return story.t("fig.people_about", n=number(round(r["share_pct"] * r["headcount"] / 100), lang))
+    whole = story.facts.loc[r["parent_key"], "value"] if r["parent_key"] else r["headcount"]
+    return story.t("fig.people_about", n=number(round(r["share_pct"] * whole / 100), lang))
 
 
 def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:
