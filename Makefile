@@ -66,7 +66,7 @@ $(foreach v,$(PATH_VARS),\
   $(if $(findstring ",$($v)),$(call refuse,$v,a double quote)))
 
 # Goals that run no notebook need no inputs (`make help` works before anything is installed).
-RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench draft corpus,$(or $(MAKECMDGOALS),help))
+RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench draft draft-score corpus,$(or $(MAKECMDGOALS),help))
 INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
 
 # A missing input is named, with the fix, on every run (never "nothing to be done"). It is checked
@@ -114,7 +114,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel report draft corpus readme lab test-browser test lint lock bench clean
+.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test lint lock bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -180,6 +180,9 @@ $(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/pipeline/datapack
 DRAFT_OUT = $(if $(OUT),$(OUT),build/draft/$(basename $(notdir $(ARTICLE))))
 draft: $(INSTALLED) ## Draft facts.csv and not-data.csv for ARTICLE=path into OUT= (default build/draft/<name>/)
 	@$(PY) -m articlefacts.draft $(ARTICLE) $(DRAFT_OUT)
+
+draft-score: $(INSTALLED) ## Score make draft against the hand codings of benchmarks/draft-fixtures.csv, cell by cell
+	@$(PY) -m articlefacts.draft_score
 
 readme: report ## Regenerate the README's findings and gallery from data/processed
 	@$(PY) -m articlefacts.pipeline.readme
