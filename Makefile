@@ -176,10 +176,13 @@ $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $
 $(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/pipeline/datapackage.py src/articlefacts/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
 	@$(PY) -m articlefacts.pipeline.datapackage '$(META)' '$(PROCESSED)'
 
-# Draft the facts and not-data files of a new article; never overwrites, never writes next to the article.
+# Draft the facts and not-data files of a new article, with a review file of how sure each cell is; never
+# overwrites, never writes next to the article. META= is passed on only when given (else the draft looks for
+# meta.json beside the article), since META has the seed's as its default.
 DRAFT_OUT = $(if $(OUT),$(OUT),build/draft/$(basename $(notdir $(ARTICLE))))
-draft: $(INSTALLED) ## Draft facts.csv and not-data.csv for ARTICLE=path into OUT= (default build/draft/<name>/)
-	@$(PY) -m articlefacts.draft $(ARTICLE) $(DRAFT_OUT)
+DRAFT_META = $(if $(filter command line environment environment override,$(origin META)),--meta '$(META)')
+draft: $(INSTALLED) ## Draft facts.csv, not-data.csv and review.csv for ARTICLE=path [META=] into OUT= (default build/draft/<name>/)
+	@$(PY) -m articlefacts.draft '$(ARTICLE)' '$(DRAFT_OUT)' $(DRAFT_META)
 
 draft-score: $(INSTALLED) ## Score make draft against the hand codings of benchmarks/draft-fixtures.csv, cell by cell
 	@$(PY) -m articlefacts.draft_score
