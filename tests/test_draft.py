@@ -131,12 +131,14 @@ def test_numbers_that_are_names_dates_ages_money_and_labels_are_not_data():
 
 def test_a_change_against_a_year_whose_level_is_not_printed():
     # Read: 250 commune cadres now; up 12 on 2019, whose level the article does not print: a change from 2019
-    # to 2023 with no parent.
+    # to 2023 of the 250 it is printed beside (as the project codes «143 công chức xã, giảm 21 người so với
+    # năm 2015»: the level the change belongs to, since the level it started from is not printed).
     text, meta = article("Huyện Mẫu", "Hiện toàn huyện có 250 cán bộ cấp xã, tăng 12 người so với năm 2019.")
     rows, reasons, _ = drafted(text, meta)
     assert "change" in reasons["2019"]
     assert cells(rows, "250", "period", "parent_key", "relation") == ("2023", "", "")
-    assert cells(rows, "12", "relation", "period", "parent_key", "unit") == ("change", "2019–2023", "", "people")
+    assert cells(rows, "12", "relation", "period", "parent_key", "unit") == (
+        "change", "2019–2023", rows["250"]["quote"], "people")
 
 
 def test_a_change_of_an_earlier_level_that_is_printed():
@@ -193,6 +195,61 @@ def test_without_meta_the_headline_date_and_byline_are_guessed():
     with_meta, without = drafting.draft_rows(text, meta), drafting.draft_rows(text, None)
     assert with_meta.facts == without.facts and with_meta.not_data == without.not_data
     assert [r["repeat_of"] != "" for r in without.facts] == [True, False, False]
+
+
+def test_bounded_parts_of_a_bounded_total_and_shares_joined_by_voi():
+    # Read: more than 2.000 in all; more than 1.100 full-time cadres and more than 900 civil servants make it up
+    # (bounds adding up to the bound); «với trên 70%» is a share of the 1.100, «với gần 90%» of the 900.
+    text, meta = article("Huyện Mẫu", "Hiện nay, toàn tỉnh có hơn 2.000 cán bộ, công chức cấp xã. Trong đó, cán bộ "
+                                      "chuyên trách có hơn 1.100 người với trên 70% có trình độ đại học, công chức có "
+                                      "hơn 900 người với gần 90% có trình độ đại học.")
+    rows, _, _ = drafted(text, meta)
+    for count, share in (("1.100", "70%"), ("900", "90%")):
+        assert cells(rows, count, "relation", "parent_key") == ("part", rows["2.000"]["quote"])
+        assert cells(rows, share, "relation", "parent_key", "period") == ("share", rows[count]["quote"], "2023")
+
+
+def test_doi_voi_names_the_whole_of_its_paragraph():
+    # Read: 500 = 260 full-time cadres + 240 civil servants; «Đối với cán bộ chuyên trách» makes the next
+    # paragraph's percentages (its «Về …» sentence too) shares of the 260, «Đối với công chức» of the 240.
+    text, meta = article("Huyện Mẫu", "Toàn tỉnh có 500 cán bộ, công chức cấp xã, trong đó có 260 cán bộ chuyên trách "
+                                      "và 240 công chức.\n\nĐối với cán bộ chuyên trách, trình độ đại học đạt tỷ lệ "
+                                      "60%. Về lý luận chính trị, trung cấp 70%, cao cấp 5%.\n\nĐối với công chức, "
+                                      "trình độ đại học đạt tỷ lệ 80%.")
+    rows, _, _ = drafted(text, meta)
+    assert {cells(rows, t, "relation", "parent_key") for t in ("260", "240")} == {("part", rows["500"]["quote"])}
+    assert {cells(rows, t, "relation", "parent_key") for t in ("60%", "70%", "5%")} == {
+        ("share", rows["260"]["quote"])}
+    assert cells(rows, "80%", "relation", "parent_key") == ("share", rows["240"]["quote"])
+
+
+def test_qua_n_nam_labels_the_period_and_a_bounded_change():
+    # Read: «Qua 5 năm» (over five years) is a span, not data, and dates the 300 to 2018–2023; «tăng hơn 100 người
+    # so với năm 2018» is a change.
+    text, meta = article("Huyện Mẫu", "Qua 5 năm thực hiện, đến nay có 300 người được tuyển dụng. Hiện toàn huyện "
+                                      "có 420 công chức xã, tăng hơn 100 người so với năm 2018.")
+    rows, reasons, _ = drafted(text, meta)
+    assert "span" in reasons["5"] and "change" in reasons["2018"]
+    assert cells(rows, "300", "period", "parent_key") == ("2018–2023", "")
+    assert cells(rows, "100", "relation", "period") == ("change", "2018–2023")
+
+
+def test_a_headline_share_of_a_count_the_body_names():
+    # Read: the headline's 60% are of the 150 commune civil servants the body counts.
+    text, meta = article("Huyện Mẫu: 60% công chức xã có trình độ đại học", "Huyện Mẫu hiện có 150 công chức xã.")
+    rows, _, _ = drafted(text, meta)
+    assert cells(rows, "60%", "relation", "parent_key", "topic") == ("share", rows["150"]["quote"], "profile")
+
+
+def test_a_subset_is_never_larger_than_its_whole():
+    # Read: «gồm:» lists the 3's posts; «và 4 đồng chí …» is the 3's sibling, and 3 + 4 are the 7 rotated.
+    text, meta = article("Huyện Mẫu luân chuyển cán bộ",
+                         "Huyện ủy đã quyết định luân chuyển 7 cán bộ.\n\nTheo đó, có 3 cán bộ từ huyện về xã, gồm: "
+                         "Trưởng phòng Nội vụ; Phó Chủ tịch Hội Nông dân và 4 đồng chí từ xã được luân chuyển lên "
+                         "huyện.")
+    rows, _, _ = drafted(text, meta)
+    assert {cells(rows, t, "relation", "parent_key", "topic") for t in ("3", "4")} == {
+        ("part", rows["7"]["quote"], "rotation")}
 
 
 # The seed and the fixtures --------------------------------------------------------------------------------

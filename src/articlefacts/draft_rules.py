@@ -65,7 +65,7 @@ FUNCTION_WORDS = ("trong đó", "trong số này", "trong số đó", "trong s�
                   "hiện có", "hiện còn", "hiện", "còn", "có", "là", "đã có", "đã", "được", "với", "cho", "tại",
                   "ở", "về", "theo", "đạt tỷ lệ", "chiếm tỷ lệ", "chiếm", "đạt", "tỷ lệ", "bằng", "và", "số",
                   "ngoài ra", "đều", "thì", "trên", "hơn", "gần", "dưới", "khoảng")
-STOP_WORDS = {"các", "của", "đã", "có", "là", "những", "này", "đó", "thì", "trong", "số"}
+STOP_WORDS = {"các", "của", "đã", "có", "là", "những", "này", "đó", "thì", "trong", "số", "và"}
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]")
 TOTAL_INTRODUCERS = ("có", "gồm", "gồm có", "tổng số", "tổng cộng", "toàn bộ")
 DAY_MONTH = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -444,6 +444,9 @@ class Carried:
     previous: TimePhrase | None = None  # the point period before it, for changes
 
 
+TO_NOW = ("since", "since_term", "span")  # periods that run to the article's year: «hiện», «đến nay» keep them
+
+
 def document_before(text: str, sentence_start: int, at: int) -> bool:
     """Whether a document's name («Đề án», «Nghị quyết», …) comes before ``at`` in its sentence."""
     return bool(words_re([r["words"] for r in name_rules()["document"]]).search(text, sentence_start, at))
@@ -470,9 +473,9 @@ def assign_periods(art: Article, phrases: list[TimePhrase]) -> None:
             after = [p for p in inside if p.start >= tok.end and p.kind != "compare"]
             if before:
                 phrase = before[-1]
-                since = [p for p in before if p.kind in ("since", "since_term")]
+                since = [p for p in before if p.kind in TO_NOW]
                 if not since and carried.phrase is not None and carried.para == para and \
-                        carried.phrase.kind in ("since", "since_term"):
+                        carried.phrase.kind in TO_NOW:
                     since = [carried.phrase]
                 if phrase.kind == "now" and since:
                     tok.set("period", since[-1].period, MEDIUM,
@@ -502,7 +505,7 @@ def assign_periods(art: Article, phrases: list[TimePhrase]) -> None:
             if p.start > last_fact and document_before(text, span[0], p.start):
                 continue  # «Đề án 01-ĐA/TU … giai đoạn 2016-2020»: the document's period, not the figures'
             if p.kind == "now" and carried.phrase is not None and carried.para == para and \
-                    carried.phrase.kind in ("since", "since_term"):
+                    carried.phrase.kind in TO_NOW:
                 continue
             if carried.phrase is not None and carried.phrase.kind == "point" and carried.phrase.period != p.period:
                 carried.previous = carried.phrase
@@ -549,8 +552,9 @@ def paragraph_of(text: str, offset: int) -> int:
 # 5. Parents and relations ----------
 def is_change(text: str, tok: Token) -> bool:
     """Whether «tăng» or «giảm» stands right before the number («giảm 21 người», «tăng thêm 5%»)."""
-    close = text[max(line_span(text, tok.start)[0], tok.start - 20):tok.start]
-    return bool(re.search(r"(?<!\w)(?:tăng|giảm)(?: thêm| đi| xuống| lên)?\s+$", close, re.IGNORECASE))
+    close = text[max(line_span(text, tok.start)[0], tok.start - 30):tok.start]
+    return bool(re.search(r"(?<!\w)(?:tăng|giảm)(?: thêm| đi| xuống| lên)?(?: hơn| trên| gần| khoảng| xấp xỉ)?\s+$",
+                          close, re.IGNORECASE))
 
 
 def mask(text: str) -> str:
@@ -573,6 +577,22 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in STOP_WORDS}
 
 
+def own_words(art: Article, tok: Token) -> set[str]:
+    """The words right after a number, up to the next number or the end of its clause («1.483 cán bộ chuyên
+    trách và 1.330 …» → cán bộ chuyên trách và), or its clause's words when none follow."""
+    _, end = clause_span(art, tok)
+    following = [m.start() for m in find_number_tokens(art.text[tok.end:end])]
+    words = content_words(art.text[tok.end:tok.end + following[0]] if following else art.text[tok.end:end])
+    return words or clause_words(art, tok)
+
+
+def own_noun(art: Article, tok: Token) -> set[str]:
+    """The first words after a count, up to a verb or a separator («143 công chức xã, giảm …» → công chức xã)."""
+    after = mask(art.text[tok.end:clause_span(art, tok)[1]])
+    phrase = re.split(r"\s(?:có|là|được|đã|đang|chiếm|đạt|giảm|tăng|với|trong|và)\s|[,;:(]", after + " ", maxsplit=1)[0]
+    return content_words(" ".join(phrase.split()[:5]))
+
+
 def clause_words(art: Article, tok: Token) -> set[str]:
     start, end = clause_span(art, tok)
     return content_words(art.text[start:end])
@@ -587,7 +607,7 @@ def adds_up(parts: list[Token], whole: Token) -> bool:
     if len(parts) < 2 or whole.value is None or any(t.value is None for t in parts):
         return False
     total = sum_of(parts)
-    if whole.bound == "eq":
+    if whole.bound == "eq" or all(t.bound == whole.bound for t in parts):  # «hơn 1.800» + «hơn 1.700» of «hơn 3.500»
         return total == whole.value
     return fits_bound(total, whole.bound, whole.value)
 
@@ -645,6 +665,7 @@ class Relations:
         self.seen: list[Token] = []  # facts already read, in order
         self.groups = 0
         self.free_splits: list[list[Token]] = []  # lists read as a split with no printed total
+        self.para_scope: tuple[int, Scope] | None = None  # «Đối với X, …»: the paragraph's whole, by its words
 
     def run(self) -> None:
         facts = [t for t in self.art.tokens if t.status == "fact"]
@@ -689,6 +710,13 @@ class Relations:
     def sentence(self, span: tuple[int, int], toks: list[Token]) -> None:
         art, text = self.art, self.art.text
         scopes = sentence_scopes(art, span)
+        para = paragraph_of(text, span[0])
+        opener = opens_with(art, span, "whole_para")
+        if opener:
+            phrase = re.split(r"[,;:]", text[span[0] + len(opener):span[1]], maxsplit=1)[0]
+            self.para_scope = (para, Scope("whole_named", span[0], span[0] + len(opener), phrase))
+        elif self.para_scope is not None and self.para_scope[0] != para:
+            self.para_scope = None
         header = opens_with(art, span, "breakdown")
         new_set = opens_with(art, span, "new_set")
         for t in toks:
@@ -715,6 +743,8 @@ class Relations:
         # tokens under a connective, by the connective's scope
         free: list[Token] = []
         by_scope: dict[int, list[Token]] = {}
+        if self.para_scope is not None:
+            scopes = [self.para_scope[1], *scopes]
         for tok in pending:
             scope = next((s for s in reversed(scopes) if s.end <= tok.start), None)
             if scope is None:
@@ -722,7 +752,8 @@ class Relations:
             else:
                 by_scope.setdefault(scopes.index(scope), []).append(tok)
         for index, members in by_scope.items():
-            self.in_scope(scopes[index], members, toks, span)
+            free += self.in_scope(scopes[index], members, toks, span)
+        free.sort(key=lambda t: t.start)
         if free:
             self.free_list(free, toks, span, header, new_set)
         for share, count in bracketed.items():
@@ -735,13 +766,13 @@ class Relations:
         """«giảm 21 người», «tăng 21% so với năm 2015»: a change of the level it follows, from an earlier level."""
         art = self.art
         tok.group = self.new_group()
-        word = re.search(r"(tăng|giảm)", art.text[max(0, tok.start - 20):tok.start], re.IGNORECASE).group(1)
+        word = re.findall(r"(tăng|giảm)", art.text[max(0, tok.start - 30):tok.start], re.IGNORECASE)[-1]
         tok.set("relation", "change", HIGH, f"«{word}» before the number: a change, not a level")
         level = [t for t in toks if t.start < tok.start and t.relation != "change"]
         subject = level[-1] if level else None
         same_unit = [t for t in level if t.unit == tok.unit]
         earlier = [t for t in self.seen if t.period != tok.period.split("–")[-1] and t.relation != "change"
-                   and t.period and tok.period.startswith(t.period.split("–")[0]) and t.part != "headline"]
+                   and t.period and tok.period.startswith(t.period.split("–")[0])]
         words = clause_words(art, subject) if subject is not None else set()
         scored = sorted(((len(words & clause_words(art, t)), t.start, t) for t in earlier), key=lambda s: s[:2])
         if scored and scored[-1][0] > 0:
@@ -750,8 +781,18 @@ class Relations:
         elif tok.is_count and len(same_unit) >= 2:
             tok.set("parent", same_unit[0], LOW,
                     f"the earlier of the two levels its sentence prints ({same_unit[0].text})")
+        elif subject is not None:
+            tok.set("parent", subject, LOW, f"the level it follows ({subject.text}); the level it is compared with "
+                                            "is not printed")
         else:
-            tok.set("parent", None, LOW, "the level it is compared with is not printed: a change with no parent")
+            mine = clause_words(art, tok)
+            matches = sorted(((len(mine & clause_words(art, t)), t.start, t) for t in self.seen
+                              if t.relation != "change"), key=lambda m: m[:2])
+            if matches and matches[-1][0] >= 2:
+                tok.set("parent", matches[-1][2], LOW, f"the earlier figure whose words its clause shares most "
+                                                       f"({matches[-1][2].text})")
+            else:
+                tok.set("parent", None, LOW, "no level printed beside it: a change with no parent")
 
     def x_of_y(self, tok: Token, toks: list[Token]) -> bool:
         """«2.813/3.050 cán bộ»: 2.813 within 3.050; a percentage after the pair is a share of 3.050."""
@@ -783,6 +824,13 @@ class Relations:
             return False
         masked = mask(between)
         cuts = list(CLAUSE_BREAK.finditer(masked))
+        if not cuts and connective_patterns()["share_of_before"].search(re.sub(
+                r"\s*(?:hơn|trên|gần|dưới|khoảng|xấp xỉ)?\s*$", "", between) + " "):
+            tok.group = count.group if count.group >= 0 else self.new_group()
+            why = f"«với» after {count.text}: a share of the count just before"
+            tok.set("parent", count, MEDIUM, why)
+            tok.set("relation", "share", MEDIUM, why)
+            return True
         if not cuts:
             return False
         last = cuts[-1]
@@ -807,8 +855,10 @@ class Relations:
         tok.set("relation", "printed_share", HIGH, why)
         return True
 
-    def in_scope(self, scope: Scope, members: list[Token], toks: list[Token], span: tuple[int, int]) -> None:
-        """Numbers after «trong đó», «gồm», «trong số …»: within a count before the connective."""
+    def in_scope(self, scope: Scope, members: list[Token], toks: list[Token], span: tuple[int, int]) -> list[Token]:
+        """Numbers after «trong đó», «gồm», «trong số …», «Đối với …»: within a count before the connective.
+        Returns the counts larger than that count (a subset is never larger than its whole): they are read
+        as if no connective stood before them."""
         art = self.art
         group = self.new_group()
         counts = [t for t in members if t.is_count]
@@ -817,19 +867,21 @@ class Relations:
         if scope.role == "whole_before" and re.match(r"g[ồo]m", art.text[scope.at:scope.end], re.IGNORECASE):
             in_sentence = [t for t in candidates if t.start >= span[0]]
             if not in_sentence:  # «gồm có 2.281 người»: gồm introduces the total itself
-                self.free_list(members, toks, span, "", "")
-                return
+                return members
         word = art.text[scope.at:scope.end]
         summed = [t for t in reversed(candidates) if adds_up(counts, t)] if len(counts) >= 2 else []
         if summed:
             parent, level, why = summed[0], HIGH, f"after «{word}»; {self.listing(counts)} add up to {summed[0].text}"
         elif scope.role == "whole_named":
             words = content_words(scope.phrase)
-            scored = [(len(words & clause_words(art, t)), t.parent is None, -t.start, t) for t in candidates]
-            if scored and max(scored, key=lambda s: s[:3])[0] > 0:
-                best = max(scored, key=lambda s: s[:3])
-                parent, level = best[3], MEDIUM
-                why = f"«{word} {scope.phrase.strip()}»: the earlier count whose words match best ({best[3].text})"
+            largest = max((t.value for t in counts if t.value is not None), default=None)
+            scored = [(len(words & own_words(art, t)) / max(1, len(own_words(art, t))),
+                       len(words & clause_words(art, t)), t.parent is None, -t.start, t)
+                      for t in candidates if largest is None or t.value is None or t.value >= largest]
+            if scored and max(scored, key=lambda s: s[:4])[1] > 0:
+                best = max(scored, key=lambda s: s[:4])
+                parent, level = best[4], MEDIUM
+                why = f"«{word} {scope.phrase.strip()}»: the earlier count whose words match best ({best[4].text})"
             else:
                 parent, level, why = None, LOW, f"«{word} {scope.phrase.strip()}»: no earlier count matches"
         else:
@@ -845,7 +897,11 @@ class Relations:
                 level = LOW
                 for t in members:
                     t.set("reading", word.lower(), LOW, f"«{word}» after two counts: read as within {parent.text}")
+        larger = [t for t in members if parent is not None and t.is_count and t.value is not None and
+                  parent.value is not None and t.value > parent.value]
         for tok in members:
+            if tok in larger:
+                continue
             if parent is not None and tok.is_count and parent.unit != tok.unit:
                 self.attach(tok, None, LOW, f"after «{word}» but counts {tok.unit}, the count before {parent.unit}",
                             group)
@@ -853,6 +909,7 @@ class Relations:
             self.attach(tok, parent, level, why, group)
             if parent is None and tok.unit == "percent":
                 self.unprinted_whole(tok)
+        return larger
 
     def listing(self, toks: list[Token]) -> str:
         return " + ".join(t.text for t in toks)
@@ -938,8 +995,19 @@ class Relations:
                         "no connective, no total before it: on its own", g)
 
     def unprinted_whole(self, tok: Token) -> None:
-        """A share of a whole the article does not print: whole_vi from the words after or before it."""
+        """A percentage with no count before it: a share of a count printed elsewhere whose words it repeats
+        («57,2% số công chức xã …» in the headline, «143 công chức xã» in the body), else of a whole the
+        article does not print (whole_vi from the words after or before it)."""
         art = self.art
+        named = content_words(art.text[tok.end:clause_span(art, tok)[1]])
+        wholes = [t for t in art.facts() if t.is_count and t.relation != "change" and t is not tok
+                  and len(own_noun(art, t)) >= 2 and own_noun(art, t) <= named]
+        if wholes:
+            whole = min(wholes, key=lambda t: (t.parent is not None, t.start))
+            why = f"its words name {whole.text} («{' '.join(sorted(own_noun(art, whole)))}»)"
+            tok.set("parent", whole, LOW, why)
+            tok.set("relation", "share", LOW, why)
+            return
         after = art.text[tok.end:clause_span(art, tok)[1]].strip()
         words = re.split(r"\s(?:đúng|đạt|được|có|là|đã|tham gia)\s", " " + after, maxsplit=1)[0].strip()
         if not words:
@@ -1101,7 +1169,7 @@ def describe(art: Article) -> None:
         else:
             t.set("gloss_en", f"[to translate] {t.term_vi}", LOW, "no entry in terms.csv: translate term_vi")
             t.set("measure", slug(t.term_vi), LOW, "no entry in terms.csv: a name from term_vi")
-        if t.unit == "people" and t.measure == "headcount" and t.parent is not None:
+        if t.measure == "headcount" and (t.unit != "people" or t.parent is not None):
             t.measure = slug(t.term_vi)
     rotation = set()
     for t in facts:
@@ -1111,18 +1179,30 @@ def describe(art: Article) -> None:
         if id(t) not in rotation and any(id(o) in rotation and o.sentence == t.sentence and o.unit == "people"
                                          for o in facts):
             rotation.add(id(t))
+    def descendants(tok: Token) -> list[Token]:
+        found, queue = [], list(children.get(id(tok), []))
+        while queue:
+            child = queue.pop()
+            found.append(child)
+            queue += children.get(id(child), [])
+        return found
+
     for t in sorted(facts, key=lambda t: depth(t)):
+        x_of_y_whole = t.start > 0 and art.text[t.start - 1] == "/" and any(
+            c.end == t.start - 1 for c in children.get(id(t), []))
         if id(t) in rotation:
             t.set("topic", "rotation", HIGH if ROTATION_WORD in text_of(art, t).lower() else MEDIUM,
                   f"«{ROTATION_WORD}» in its " + ("clause" if ROTATION_WORD in text_of(art, t).lower() else "sentence"))
+        elif t.unit == "communes" and t.parent is None:
+            t.set("topic", "context", MEDIUM, "communes: context")
+        elif x_of_y_whole:
+            t.set("topic", "context", LOW, "the whole of an «x/y» pair, what x is counted against: context")
+        elif t.is_count and any(term_topic(art, c) == "profile" for c in descendants(t)):
+            t.set("topic", "profile", MEDIUM, "its parts, subsets or shares are qualifications of a population")
+            if t.unit == "people" and (t.parent is None or t.parent.topic == "context"):
+                t.set("measure", "headcount", MEDIUM, "the population of a profile: its headcount")
         elif t.parent is not None:
             t.set("topic", t.parent.topic, MEDIUM, f"the topic of {t.parent.text}, its parent")
-        elif t.unit == "communes":
-            t.set("topic", "context", MEDIUM, "communes: context")
-        elif any(term_topic(art, c) == "profile" for c in children.get(id(t), [])):
-            t.set("topic", "profile", MEDIUM, "its parts or subsets are qualifications of a population")
-            if t.unit == "people":
-                t.set("measure", "headcount", MEDIUM, "the population of a profile: its headcount")
         elif t.unit == "people" and not children.get(id(t)) and is_population(t.term_vi):
             t.set("topic", "profile", LOW, "its words name a population (terms.csv): a headcount")
             t.set("measure", "headcount", LOW, "its words name a population (terms.csv)")
@@ -1150,8 +1230,14 @@ def is_population(words: str) -> bool:
 
 
 def term_topic(art: Article, tok: Token) -> str:
-    row = term_row(tok.term_vi) or term_row(text_of(art, tok))
-    return row["topic"] if row and row["measure"] != "headcount" else ""
+    """``profile`` when the number's words hold a qualification of terms.csv (a headcount's words do not count),
+    else the topic of the longest other phrase of terms.csv they hold, else ""."""
+    words = f"{tok.term_vi} {text_of(art, tok)}".lower()
+    rows = [r for r in table("terms") if r["measure"] != "headcount" and
+            re.search(rf"(?<!\w){re.escape(r['phrase'].lower())}(?!\w)", words)]
+    if any(r["topic"] == "profile" for r in rows):
+        return "profile"
+    return max(rows, key=lambda r: len(r["phrase"]))["topic"] if rows else ""
 
 
 def attribute(art: Article) -> None:
