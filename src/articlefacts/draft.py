@@ -66,6 +66,7 @@ class Draft:
     n_not_data_tokens: int = 0
     n_repeat_tokens: int = 0
     meta_path: Path | None = None
+    confidence: dict[int, str] = field(default_factory=dict)  # token start → the review row's confidence
 
 
 def quote_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -196,6 +197,7 @@ def draft_rows(text: str, meta: dict | None = None) -> Draft:
         if tok.status in ("fact", "repeat"):
             draft.facts.append(fact_row(art, tok))
             draft.review.append(review_row(tok, tok.key, line))
+            draft.confidence[tok.start] = draft.review[-1]["confidence"]
             if tok.status == "fact":
                 draft.n_fact_tokens += 1
             else:
@@ -203,6 +205,7 @@ def draft_rows(text: str, meta: dict | None = None) -> Draft:
         elif tok.status == "not_data":
             draft.n_not_data_tokens += 1
             draft.review.append(review_row(tok, quote_at[tok.start], line))
+            draft.confidence[tok.start] = draft.review[-1]["confidence"]
     order = {level: i for i, level in enumerate(reversed(LEVELS))}
     draft.review.sort(key=lambda r: order[r["confidence"]])
     return draft

@@ -358,7 +358,9 @@ def classify_not_data(art: Article, phrases: list[TimePhrase]) -> None:
             reason, level = name_reason(text, tok.match)
         if not reason and YEAR_RE.fullmatch(value):
             if tok.start in year_at:
-                reason, level = YEAR_REASONS[year_at[tok.start].kind], HIGH
+                kind = year_at[tok.start].kind
+                # «Cuối năm 2002», «từ năm 2002 đến nay»: some codings keep such a year as a fact (unit year)
+                reason, level = YEAR_REASONS[kind], MEDIUM if kind in ("point", "since") else HIGH
             elif not unit_nouns()[0].match(text, tok.end) or text[tok.end:tok.end + 5].strip() == "năm":
                 reason, level = "a year used as a label: not a quantity", MEDIUM
         if not reason and "," in value and not value.endswith("%"):
@@ -950,7 +952,7 @@ class Relations:
                 t.value is None or root.value is None or t.value < root.value or t.unit == "percent" for t in free):
             same_para = paragraph_of(art.text, root.start) == para
             if header or same_para or not introduced_as_total(art, first):
-                level = MEDIUM if header else LOW
+                level = MEDIUM if header or same_para else LOW
                 why = (f"«{header}»: a breakdown of {root.text}, the total counted last" if header else
                        f"in the {'paragraph' if same_para else 'wake'} of {root.text}, the total counted last, "
                        "and of its period")

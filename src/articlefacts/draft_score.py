@@ -11,7 +11,9 @@ article is scored on the cells a coder writes for it:
   parent fact stands for, so keys need not agree) and ``period`` (hyphen and en dash alike);
 - for a repeat of the coding: ``repeat_of`` (the token of the fact it repeats).
 
-A token of a fact is "no edit" when every one of its cells is right. Figures: % of cells right and % of
+A token is "no edit" when every one of its cells is right. The draft's own ``confidence`` of each token
+(review.csv) is checked too: the share of tokens needing no edit among those it is sure, fairly sure and
+unsure of. Figures: % of cells right and % of
 tokens needing no edit, per article and pooled over the articles of a group (cells and tokens summed).
 ``benchmarks/draft-alternatives.csv`` lists values that are right as well as the coding's own, where the
 person who checked the coding said so (fixture, key, column, value).
@@ -74,6 +76,8 @@ class Score:
     cells: Counter = field(default_factory=Counter)
     right: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
+    by_level: Counter = field(default_factory=Counter)  # confidence → tokens
+    no_edit_by_level: Counter = field(default_factory=Counter)  # confidence → tokens needing no edit
 
     @property
     def n_cells(self) -> int:
@@ -166,9 +170,10 @@ def read_alternatives(path: Path = ALTERNATIVES_FILE) -> dict[tuple[str, str, st
 
 
 def score_coding(name: str, group: str, text: str, gold: Coding, draft: Coding,
-                 alternatives: dict | None = None) -> Score:
-    """Compare the draft's cells with the coding's, token by token (see the module)."""
-    alternatives = alternatives or {}
+                 alternatives: dict | None = None, confidence: dict[int, str] | None = None) -> Score:
+    """Compare the draft's cells with the coding's, token by token (see the module); ``confidence`` (token
+    start → the draft's confidence) counts the tokens needing no edit by confidence."""
+    alternatives, confidence = alternatives or {}, confidence or {}
     score = Score(name, group)
     for match in find_number_tokens(text):
         want = gold.tokens.get(match.start())
@@ -186,6 +191,9 @@ def score_coding(name: str, group: str, text: str, gold: Coding, draft: Coding,
             else:
                 wrong.append(f"{cell} {got.get(cell)!r}≠{want[cell]!r}")
         score.n_tokens += 1
+        level = confidence.get(match.start(), "none")
+        score.by_level[level] += 1
+        score.no_edit_by_level[level] += not wrong
         if wrong:
             score.misses.append(f"{match.group()} @{match.start()} ({want.get('key') or want['status']}): "
                                 + "; ".join(wrong))
@@ -213,9 +221,10 @@ def score_fixture(fixture: Fixture, alternatives: dict | None = None) -> Score:
     meta = {k: normalise_text(v).strip() if isinstance(v, str) else v for k, v in meta.items()}
     gold = read_coding(text, meta, fixture.facts, fixture.not_data)
     with tempfile.TemporaryDirectory() as tmp:
-        _, paths = drafting.write_drafts(fixture.article, Path(tmp) / "draft")
+        result, paths = drafting.write_drafts(fixture.article, Path(tmp) / "draft")
         draft = read_coding(text, meta, paths[0], paths[1])
-    return score_coding(fixture.name, fixture.group, text, gold, draft, alternatives)
+    return score_coding(fixture.name, fixture.group, text, gold, draft, alternatives,
+                        getattr(result, "confidence", None))
 
 
 def percent(part: int, whole: int) -> str:
@@ -245,6 +254,23 @@ def table(scores: list[Score]) -> str:
     return "\n".join(lines)
 
 
+def confidence_table(scores: list[Score]) -> str:
+    """A Markdown table: per group, for each confidence the draft gives, its tokens and how many need no edit."""
+    levels = sorted({level for s in scores for level in s.by_level}, key=lambda v: (
+        ("high", "medium", "low", "none").index(v) if v in ("high", "medium", "low", "none") else 9))
+    lines = ["| group | " + " | ".join(f"{level}: tokens needing no edit" for level in levels) + " |",
+             "|---|" + "---:|" * len(levels)]
+    for group in [*dict.fromkeys(s.group for s in scores), "all"]:
+        chosen = [s for s in scores if group in ("all", s.group)]
+        tokens, right = Counter(), Counter()
+        for s in chosen:
+            tokens.update(s.by_level)
+            right.update(s.no_edit_by_level)
+        lines.append(f"| {group} | " + " | ".join(
+            f"{percent(right[v], tokens[v])} ({right[v]}/{tokens[v]})" for v in levels) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     """``python -m articlefacts.draft_score [--misses] [NAME …]``: print the table (and each wrong cell)."""
     show_misses = "--misses" in argv
@@ -253,6 +279,8 @@ def main(argv: list[str]) -> int:
     fixtures = [f for f in read_fixtures() if not names or f.name in names]
     scores = [score_fixture(f, alternatives) for f in fixtures]
     print(table(scores))
+    print("\nBy the draft's own confidence (review.csv):\n")
+    print(confidence_table(scores))
     if show_misses:
         for s in scores:
             print(f"\n{s.name}: {len(s.misses)} tokens to edit")
