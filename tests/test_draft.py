@@ -252,6 +252,13 @@ def test_a_subset_is_never_larger_than_its_whole():
         ("part", rows["7"]["quote"], "rotation")}
 
 
+def test_a_text_without_headline_or_date_is_still_drafted():
+    # Read: one paragraph on one line, no headline, no date: 120 cadres, 30 of them women; nothing is not data.
+    result = drafting.draft_rows("Huyện có 120 cán bộ, trong đó 30 người là nữ.", {"headline_vi": "Another headline"})
+    assert [(token_of(r), r["relation"]) for r in result.facts] == [("120", ""), ("30", "subset")]
+    assert drafting.draft_rows("", None).n_tokens == 0
+
+
 # The seed and the fixtures --------------------------------------------------------------------------------
 def test_seed_article_as_a_coder_reads_it():
     text = text_of(SEED)
@@ -268,7 +275,8 @@ def test_seed_article_as_a_coder_reads_it():
     assert {t for t, r in rows.items() if r["topic"] == "rotation"} == {"26", "13", "10", "16", "5", "21", "8"}
     assert {r["period"] for t, r in rows.items() if r["topic"] == "rotation"} == {"2002–2021"}
     assert [rows[t]["period"] for t in ("230", "24", "80%", "405", "46%")] == ["2002", "2002", "2002", "2021", "2021"]
-    assert rows["8"]["reading"] == "trong đó" and rows["405"]["attribution"].startswith("Ông Liễu Văn Chiến")
+    assert rows["8"]["reading"] == "trong đó" and rows["80%"]["reading"] == "còn lại"
+    assert rows["405"]["attribution"].startswith("Ông Liễu Văn Chiến")
     assert all(text.count(r["quote"]) == 1 for r in result.facts + result.not_data)
 
 

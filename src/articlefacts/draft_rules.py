@@ -553,9 +553,11 @@ def paragraph_of(text: str, offset: int) -> int:
 
 # 5. Parents and relations ----------
 def is_change(text: str, tok: Token) -> bool:
-    """Whether «tăng» or «giảm» stands right before the number («giảm 21 người», «tăng thêm 5%»)."""
+    """Whether a change word of connectives.csv («tăng», «giảm») stands right before the number («giảm 21 người»,
+    «tăng thêm 5%», «tăng hơn 1.100»)."""
     close = text[max(line_span(text, tok.start)[0], tok.start - 30):tok.start]
-    return bool(re.search(r"(?<!\w)(?:tăng|giảm)(?: thêm| đi| xuống| lên)?(?: hơn| trên| gần| khoảng| xấp xỉ)?\s+$",
+    words = connective_patterns()["change"].pattern
+    return bool(re.search(rf"{words}(?: thêm| đi| xuống| lên)?(?: hơn| trên| gần| khoảng| xấp xỉ)?\s+$",
                           close, re.IGNORECASE))
 
 
@@ -768,7 +770,7 @@ class Relations:
         """«giảm 21 người», «tăng 21% so với năm 2015»: a change of the level it follows, from an earlier level."""
         art = self.art
         tok.group = self.new_group()
-        word = re.findall(r"(tăng|giảm)", art.text[max(0, tok.start - 30):tok.start], re.IGNORECASE)[-1]
+        word = list(connective_patterns()["change"].finditer(art.text, max(0, tok.start - 30), tok.start))[-1].group()
         tok.set("relation", "change", HIGH, f"«{word}» before the number: a change, not a level")
         level = [t for t in toks if t.start < tok.start and t.relation != "change"]
         subject = level[-1] if level else None
@@ -1212,6 +1214,10 @@ def describe(art: Article) -> None:
             t.set("topic", "profile", LOW, "its words are those of a qualification")
         else:
             t.set("topic", "context", LOW, "neither rotation nor a qualification: context")
+    for t in facts:
+        rest = connective_patterns()["rest"].search(text_of(art, t))
+        if rest and not t.reading:
+            t.set("reading", rest.group(), LOW, f"«{rest.group()}» (the rest): the number rests on what it refers to")
     attribute(art)
     assign_keys(art)
 
@@ -1283,10 +1289,14 @@ def read_structure(text: str, meta: dict | None) -> tuple[pd.DataFrame, dict]:
     """The parts of the article from meta.json (as the pipeline splits it), else from a guessed headline."""
     guessed = guess_meta(text)
     info = {**guessed, **{k: v for k, v in (meta or {}).items() if v}} if meta else guessed
-    try:
-        return split_article(text, info), info
-    except ArticleFactsError:  # the headline of meta.json is not a line: fall back on the guess
-        return split_article(text, guessed), guessed
+    for candidate in (info, guessed):
+        try:
+            return split_article(text, candidate), candidate
+        except ArticleFactsError:  # the headline is not a line of the text: the guess, then every line as body
+            continue
+    rows = [{"part_id": i + 1, "part": "body", "start": m.start(), "end": m.end(), "n_chars": m.end() - m.start(),
+             "repeat_of": "", "text": m.group().strip()} for i, m in enumerate(re.finditer(r"[^\n]+", text))]
+    return pd.DataFrame(rows, columns=["part_id", "part", "start", "end", "n_chars", "repeat_of", "text"]), guessed
 
 
 def draft_article(text: str, meta: dict | None = None) -> Article:
