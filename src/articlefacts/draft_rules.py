@@ -1117,22 +1117,28 @@ def strip_function_words(words: str) -> str:
 
 
 def term_words(art: Article, tok: Token) -> str:
-    """The article's words for what the number counts, taken from its clause (verbatim, as the audit wants)."""
+    """The article's words for what the number counts, taken from its clause (verbatim, as the audit wants):
+    the words after it up to the next number or a joining word («24 cán bộ tốt nghiệp THPT»), else the words
+    before it («khối chính quyền 16 đồng chí», «đảng viên chiếm tỷ lệ 89,62%»), else the label before a colon
+    («thạc sĩ: 17 người»)."""
     text = art.text
     start, end = clause_span(art, tok)
-    after = text[tok.end:end]
+    following = [m.start() for m in find_number_tokens(text[tok.end:end])]
+    after = text[tok.end:tok.end + following[0]] if following else text[tok.end:end]
+    after = re.split(r"(?<!\w)(?:với|và|trong đó|chiếm|đạt|so với|giảm|tăng)(?!\w)", after, maxsplit=1)[0]
     noun = unit_nouns()[0].match(text, tok.end)
     after_words = after.split()
+    before_text = text[start:tok.start]
+    shared = bool(re.search(r"\d", before_text))  # «…1.800 người với trên 65%»: those words are another number's
+    if shared:
+        before_text = re.split(r"\d\S*", before_text)[-1]
+    before = re.sub(r"\s*(?:hơn|trên|gần|dưới|khoảng)$", "", strip_function_words(before_text))
     if tok.unit == "percent":
         rest = strip_function_words(after)
-        before = strip_function_words(text[start:tok.start])
-        before = re.sub(r"\s*(?:hơn|trên|gần|dưới|khoảng)$", "", before)
-        words = before or rest
+        words = rest if shared and rest else before or rest
     else:
         noun_len = len(noun.group(1).split()) if noun else 0
-        rest = " ".join(after_words[noun_len:])
-        before = strip_function_words(text[start:tok.start])
-        if len(after_words) > noun_len and rest.strip():
+        if len(after_words) > noun_len:
             words = " ".join(after_words[:12])
         elif before:
             words = before
@@ -1140,8 +1146,7 @@ def term_words(art: Article, tok: Token) -> str:
             prev = text[max(tok.sentence[0], start - 60):max(tok.sentence[0], start - 1)]
             label = re.split(r"[,;:]\s", prev)[-1] if prev else ""
             words = strip_function_words(label) or (noun.group(1) if noun else "")
-    words = words.strip(" ,;:.()")
-    words = " ".join(words.split()[:12])
+    words = " ".join(words.strip(" ,;:.()").split()[:12]).strip(" ,;:.()")
     return words if words and words in art.text[slice(*tok.sentence)] else (noun.group(1) if noun else tok.text)
 
 
@@ -1163,8 +1168,16 @@ def describe(art: Article) -> None:
     for t in facts:
         if t.relation == "printed_share" and t.parent is not None:
             t.set("term_vi", t.parent.term_vi, MEDIUM, "the words of the count it is printed beside")
+        if t.relation == "change":
+            same = t.parent is not None and t.parent.sentence == t.sentence
+            word = connective_patterns()["change"].findall(art.text, max(0, t.start - 30), t.start)[-1]
+            t.set("term_vi", t.parent.term_vi if same else word, LOW,
+                  "the words of the level it changes, or its change word")
         political = "chính trị" in (t.header or "").lower()
-        row = term_row(t.term_vi, tables=("political_levels", "terms") if political else ("terms",))
+        sources = ("political_levels", "terms") if political else ("terms",)
+        row = term_row(t.term_vi, tables=sources)
+        if row is not None and row["measure"] == "headcount" and t.parent is not None:  # what it counts within
+            row = term_row(t.term_vi, lambda r: r["measure"] != "headcount", sources) or row
         if row is None:
             row = term_row(text_of(art, t), tables=("political_levels", "terms") if political else ("terms",))
         if row is not None:
