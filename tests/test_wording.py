@@ -27,7 +27,8 @@ BARE_EN = re.compile(r"\b(?!(?:of|in|to|the|and|than|by|from|since|over|on|is|ar
                      r"decision|under|aged|gives|prints|counts)\b)[a-z]+ "
                      r"(?:more than |fewer than |about |at least |at most )?\d+(?:[.,]\d+)*%?(?=[;)]|\.(?:\s|$)|$)")
 BARE_VI = re.compile(r"\b(?!(?:có|là|gồm|số|đủ|nêu|trên|được|với|từ|đến|còn|hơn|khoảng|dưới|gần|nhất|đa|đạt|chiếm|"
-                     r"năm|tổng|và|trong|giảm|tăng|chỉ)\b)[^\W\d_]+ \d+(?:[.,]\d+)*%? (?:người|đồng chí)(?=[;)]|\.(?:\s|$)|$)")
+                     r"năm|tổng|và|trong|giảm|tăng|chỉ)\b)[^\W\d_]+ \d+(?:[.,]\d+)*%? (?:người|đồng chí)"
+                     r"(?=[;)]|\.(?:\s|$)|$)")
 
 
 def plurals_after_one(text: str) -> list[str]:
