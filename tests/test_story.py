@@ -228,7 +228,7 @@ def test_s3_side_by_side_counts_lead_with_no_total_and_the_period_mismatch_is_sa
 
 def test_s4_the_headlines_numbers_lead_and_the_reading_is_labelled(built):
     out = case(built, "s4-headline-lead-and-reading")
-    for language, reading in (("en", "a coder's reading: «trong đó»"), ("vi", "người mã hóa số liệu, «trong đó»")):
+    for language, reading in (("en", "a coder's reading: «trong đó»"), ("vi", "cách hiểu của chúng tôi: «trong đó»")):
         said = read_findings(out, "03-rotation-outcomes", language)["findings"]
         assert "214" in said[0] and "«Hơn 200»" in said[0]
         assert "12" in said[1] and reading in said[1]
