@@ -83,7 +83,7 @@ def test_a_vietnamese_label_stands_in_for_words_too_short_to_stand_alone(facts):
     assert facts.loc["rotation_communes", "term_vi"] == "luân chuyển"
     found = " ".join(json.loads((PROCESSED / "findings" / "03-rotation-outcomes.vi.json").read_text())["findings"])
     assert "Xã, thị trấn nhận cán bộ luân chuyển: 13 trong tổng số 23 xã, thị trấn (57%)." in found
-    assert label_words(facts.loc["cadres_2002"], "vi") == facts.loc["cadres_2002", "term_vi"]  # no label_vi: the words
+    assert label_words(facts.loc["staff_2021"], "vi") == facts.loc["staff_2021", "term_vi"]  # no label_vi: the words
 
 
 def test_no_change_is_computed_or_worded_where_groups_differ():

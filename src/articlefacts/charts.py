@@ -158,8 +158,14 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
     caveats = []
     if profiles["period"].nunique() == 1:
         caveats.append(story.t("fig.profile.caveat.one_year", year=year))
-    if any(b["range"][1] > b["range"][0] for p in panels for b in p["rows"]):
-        caveats.append(story.t("fig.profile.caveat.bounded"))
+    for _, r in table[table["share_bound"].isin(("gt", "ge", "lt", "le"))].iterrows():
+        printed = story.facts.loc[r["source_key"], "quote"] if r["reported_as"] == "percent" else story.share(
+            r["share_pct"], r["share_decimals"], r["share_bound"])
+        if pd.notna(r["share_max"]):
+            caveats.append(story.t("fig.profile.caveat.bounded", printed=printed, hi=story.count(r["count_max"]),
+                                   top=story.share(r["share_max"], r["share_decimals"] + 1)))
+        else:
+            caveats.append(story.t("fig.profile.caveat.bounded.open", printed=printed))
     caveats += [story.reading(k) for k in table["source_key"] if story.reading(k)]
     caveats += [story.t("fig.share_disagrees", label=story.words(r["source_key"]),
                         share=story.share(story.facts.loc[r["share_key"], "value"], r["share_decimals"]),
@@ -169,7 +175,9 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
     if source_person(head, story.language):
         caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
     inferred = table["count_status"].eq("inferred").any()
-    subtitle = story.t("fig.profile.subtitle", n=n, who=words(head, story.language), year=year) + (
+    derived = table["share_status"].eq("derived").any()
+    subtitle = story.t("fig.profile.subtitle.derived" if derived else "fig.profile.subtitle", n=n,
+                       who=words(head, story.language), year=year) + (
         ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
     shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
     cap = caption(story, story.t("fig.profile.title", year=year, share=top["text"].split("  ")[0], n=n,
@@ -204,6 +212,8 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
             item["inner"] = int(sub["count"])
             item["inner_label"] = story.t("fig.split.inner", label=story.words(sub["key"]),
                                           n=number(sub["count"], story.language))
+            if story.reading(sub["key"]):
+                item["inner_label"] += " " + story.t("fig.reading_mark")
             item["inner_key"] = sub["key"]
         out.append(item)
     return out
@@ -303,8 +313,9 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
     total = story.count(parent["value"], parent["bound"])
     cap = caption(story, story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]), total=total,
                                  label=story.words(key)),
-                  story.t("fig.subset.subtitle", total=total, parent=words(parent, story.language),
-                          unit=story.t(f"unit.{sub['unit']}.one"), period=sub["period"]),
+                  story.t("fig.subset.subtitle" if parent["period"] == sub["period"] else "fig.subset.subtitle.periods",
+                          total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),
+                          period=sub["period"], y0=parent["period"]),
                   caveats, meta, [g["label"] for g in groups])
     return draw_groups(story, groups, cap, sub["unit"], marker="s"), cap
 

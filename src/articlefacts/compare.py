@@ -16,7 +16,8 @@ from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
                    "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
-                   "share_key", "share_computed", "share_max", "count_min", "count_max", "headcount_key", "headcount",
+                   "share_key", "share_computed", "share_max", "count_min", "count_max", "count_rule", "headcount_key",
+                   "headcount",
                    "comparable", "change_pp", "comparability_note")
 
 
@@ -79,8 +80,10 @@ def profile_row(facts, derived, counts, measure, period, head) -> dict:
     out.update(share_pct=row["value"], share_bound=row["bound"], share_decimals=row["decimals"],
                share_status="printed", share_key=key)
     fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0)]
+    fits = fits[fits["rule"] == "half_up"] if (fits["rule"] == "half_up").any() else fits
     if len(fits):
-        out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max(), count_status="inferred")
+        out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max(), count_status="inferred",
+                   count_rule=fits["rule"].iloc[0])
     if f"min_count_{key}" in derived.index:
         out.update(count=derived.loc[f"min_count_{key}", "value"], count_bound="ge", count_status="inferred")
     if f"max_count_{key}" in derived.index:

@@ -7,6 +7,7 @@ numbers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,8 +29,10 @@ class Section:
 
 
 def heading_for(findings: list[Finding], *keys: str) -> str:
-    """The sentence of the first finding that states all of ``keys``."""
-    return next(f.text for f in findings if set(keys) <= set(f.keys)).rstrip(".")
+    """The first sentence of the first finding that states all of ``keys`` (a heading states its finding; the
+    finding in full is in the list under the title)."""
+    text = next(f.text for f in findings if set(keys) <= set(f.keys))
+    return re.split(r"(?<=[.])\s+(?=[A-ZÀ-ỸĐ])", text)[0].rstrip(".")
 
 
 def profile_sections(profiles: pd.DataFrame, findings: list[Finding]) -> list[Section]:

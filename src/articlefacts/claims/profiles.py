@@ -82,12 +82,14 @@ def in_article_order(story: Story, rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(_at=where).sort_values("_at", kind="stable").drop(columns="_at")
 
 
-def own_source(story: Story, text: str, rows: pd.DataFrame, head: pd.Series) -> str:
-    """``text`` with the source of its facts before the final full stop, when they all have one source of their
-    own, other than the headcount's («Qua khảo sát thống kê chất lượng»: a survey, not the article's own count)."""
+def own_source(story: Story, text: str, rows: pd.DataFrame, head: pd.Series, said: set[str]) -> str:
+    """``text`` followed by the source of its facts, when they all have one source of their own, other than the
+    headcount's («Qua khảo sát thống kê chất lượng»: a survey, not the article's own count) and not already
+    named in ``said`` (the sources this year's sentences named; updated)."""
     sources = {story.facts.loc[k, "attribution"] for k in rows["source_key"]}
-    if len(sources) != 1 or sources == {head["attribution"]}:
+    if len(sources) != 1 or sources == {head["attribution"]} or sources <= said:
         return text
+    said |= sources
     who = source_person(story.facts.loc[rows["source_key"].iloc[0]], story.language)
     return f"{text} {story.t('p.source', who=who)}"
 
@@ -101,7 +103,7 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
     n = story.count(head["value"], head["bound"])
     intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=story.words(head_key),
                     attribution=attribution_text(head, story.language))
-    block = f"year:{year}"
+    block, said = f"year:{year}", set()
     out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key,), block)]
     for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head, story.facts)
@@ -112,13 +114,13 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
                         sum=story.count(total)) if coverage else ""
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
-        text = own_source(story, text, group, head)
+        text = own_source(story, text, group, head, said)
         out.append(Finding(text, tuple(group["source_key"]), block))
     alone = measures[measures["split"] == ""]
     if len(alone):
         items = [row_item(story, r) for _, r in alone.iterrows()]
         text = own_source(story, story.t("p.groups" if len(items) > 1 else "p.group", n=n, items="; ".join(items)),
-                          alone, head)
+                          alone, head, said)
         out.append(Finding(text, tuple(alone["source_key"]), block))
     return out
 

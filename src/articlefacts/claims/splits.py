@@ -93,7 +93,7 @@ def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         text = story.t("r.subset", n=story.count(r["count"], r["bound"]), label=story.words(key),
                        unit=story.counted(r["unit"], story.words(key)),
                        total=story.count(parent["value"], parent["bound"]),
-                       parent=words(parent, story.language), share="; ".join([share, *story.notes(key)]))
+                       parent=story.counted_words(r["parent_key"]), share="; ".join([share, *story.notes(key, True)]))
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, sub["period"])))),
                            (key, r["parent_key"])))
     return out

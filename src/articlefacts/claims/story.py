@@ -163,7 +163,15 @@ class Story:
         shares = self.facts[(self.facts["relation"] == "printed_share") & (self.facts["parent_key"] == key)]
         return next((k for k in shares.index if k in self.lead), None)
 
-    def notes(self, key: str) -> list[str]:
+    def counted_words(self, key: str) -> str:
+        """A count fact's words with the Vietnamese unit word where they need one: «người về công tác ở huyện»,
+        but «cán bộ, công chức cấp xã» (:meth:`counted`); English: the words."""
+        fact = self.facts.loc[key]
+        label = words(fact, self.language)
+        unit = self.counted(fact["unit"], label) if fact["unit"] in ("people", "communes") else ""
+        return f"{unit.strip()} {label}" if unit else label
+
+    def notes(self, key: str, near: bool = False) -> list[str]:
         """The notes that go with fact ``key`` wherever its number is used: the headline or lead that repeats it
         or the percentage printed beside it (with its words as printed when they differ, «Hơn 200»), and the
         coder's reading it rests on."""
@@ -173,32 +181,34 @@ class Story:
             part, printed = self.lead[repeated]
             same = printed == self.facts.loc[repeated, "token"]
             out.append(self.t(f"lead.{part}" if same else f"lead.{part}.printed", printed=printed))
-        reading = self.reading(key)
+        reading = self.reading(key, near)
         if reading:
             out.append(reading)
         return out
 
-    def reading(self, key: str) -> str:
+    def reading(self, key: str, near: bool = False) -> str:
         """The coder's reading of fact ``key`` in words ('' when there is none): the article's words and what
         they were taken to refer to (the parent fact, the whole the article does not print, or the period); for a
-        change, only that its words were read one way (the facts table's note says how)."""
+        change, only that its words were read one way (the facts table's note says how). ``near``: the parent
+        was just named in the same sentence, so the reading says 'these 21' instead of naming it again."""
         fact = self.facts.loc[key]
         if not fact.get("reading"):
             return ""
         if fact["relation"] == "change":
             return self.t("reading.words", words=fact["reading"])
         if fact["parent_key"] and fact["parent_key"] in self.facts.index:
-            parent = self.facts.loc[fact["parent_key"]]
-            whole = self.t("reading.whole", n=self.fact_count(fact["parent_key"]), who=words(parent, self.language))
+            whole = (self.t("reading.whole.near", n=self.fact_count(fact["parent_key"])) if near else
+                     self.t("reading.whole", n=self.fact_count(fact["parent_key"]),
+                            who=self.counted_words(fact["parent_key"])))
         elif fact.get("whole_vi"):
             whole = whole_words(fact, self.language)
         else:
             return self.t("reading.period", words=fact["reading"], period=fact["period"])
         return self.t("reading.parent", words=fact["reading"], whole=whole)
 
-    def noted(self, text: str, key: str, extra: list[str] | None = None) -> str:
+    def noted(self, text: str, key: str, extra: list[str] | None = None, near: bool = False) -> str:
         """``text`` followed by the notes of fact ``key`` (and ``extra`` notes) in one bracket."""
-        notes = [*(extra or []), *self.notes(key)]
+        notes = [*(extra or []), *self.notes(key, near)]
         return f"{text} ({'; '.join(notes)})" if notes else text
 
     def capital(self, text: str) -> str:

@@ -19,8 +19,9 @@ from articlefacts.i18n import number
 
 def people_text(story: Story, r: pd.Series) -> str:
     """How many people a row of the profiles table stands for: '24 people' (printed), '185–206 people' (a share
-    printed as a bound, limited by the other facts), '≈ 362–363 people' (every whole count a printed share fits),
-    '≈ 363 people'; '' for a row with neither count nor share."""
+    printed as a bound, limited by the other facts), '≈ 185–188 people' (every whole count a printed share fits,
+    rounded half up), '≈ 363 people, if the article cut the share off rather than rounding it' (only truncation
+    fits), 'no whole number of people fits'; '' for a row with neither count nor share."""
     lang = story.language
     if pd.notna(r["count"]) and r["count_status"] == "printed":
         one = r["count"] == 1 and r["count_bound"] == "eq"
@@ -29,6 +30,9 @@ def people_text(story: Story, r: pd.Series) -> str:
         if pd.notna(r["count_max"]):
             return story.t("fig.people_between", lo=number(r["count"], lang), hi=number(r["count_max"], lang))
         return story.t("fig.people_least", n=number(r["count"], lang))
+    if r["count_rule"] == "truncate":
+        return story.t("fig.people_truncated", n=number(r["count_min"], lang) + (
+            "" if r["count_min"] == r["count_max"] else "–" + number(r["count_max"], lang)))
     if pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
         return story.t("fig.people_range", lo=number(r["count_min"], lang), hi=number(r["count_max"], lang))
     if pd.isna(r["share_pct"]):
@@ -48,12 +52,22 @@ def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:
         named = (story.facts.loc[r["source_key"]] if r["source_key"]
                  else story.facts[story.facts["measure"] == r["measure"]].iloc[0])
         share = "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
-        rows.append({"label": words(named, story.language), "period": r["period"],
+        source = r["share_status"] or ""
+        if source == "derived":  # the shares the project computes show their counts: 24 / 230
+            parent = story.facts.loc[r["parent_key"]] if r["parent_key"] else None
+            source = story.t("value.derived_from", formula=f"{story.count(r['count'])} / "
+                             f"{story.count(parent['value'] if parent is not None else r['headcount'])}")
+        label = words(named, story.language)
+        if r["source_key"] and story.reading(r["source_key"]):
+            label += " " + story.t("fig.reading_mark")
+        rows.append({"label": label, "period": r["period"],
                      "split": split_label(story, r["split"]) if r["split"] else "",
-                     "status": r["status"], "share": share, "share_status": r["share_status"] or "",
+                     "status": r["status"], "share": share, "share_status": source,
                      "people": people_text(story, r) if r["status"] == "reported" else "",
                      "source_key": r["source_key"]})
     frame = pd.DataFrame(rows)
+    if frame["status"].eq("reported").all():  # a column that would say «reported» on every row says nothing
+        frame = frame.drop(columns="status")
     return frame.drop(columns="source_key") if story.language == "vi" else frame
 
 
