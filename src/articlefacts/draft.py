@@ -50,9 +50,6 @@ DECIDING = (("status", "status"), ("unit", "unit"), ("period", "period"), ("pare
 WORDS = (("measure", "measure"), ("term_vi", "term_vi"), ("gloss_en", "gloss_en"), ("whole_vi", "whole_vi"),
          ("whole_en", "whole_en"), ("reading", "reading"), ("attribution", "attribution"))
 
-REASON_DATE = "date"
-REASON_TIME = "time of day"
-
 
 @dataclass
 class Draft:

@@ -16,7 +16,8 @@ Each drafted cell carries a confidence (``high``, ``medium``, ``low``) and the r
 the uncertain cells first. The rules, in the order they run (docs/draft.md says more):
 
 1. **Not data**: the date line; dates, times and day/month dates («Sáng 20/4»); a document's number; an
-   ordinal; an age; a year inside a time phrase or not followed by a counted noun.
+   ordinal; an age; money; a span of years («Qua 5 năm»); a year inside a time phrase or not followed by a
+   counted noun.
 2. **Unit** from the noun after the number (%, then ``units.csv``), else people (low).
 3. **Repeats**: a number of the headline or lead that the body (or, for the headline, the lead) prints with
    the same value and unit repeats it; a bounded headline number («Hơn 200») repeats the body's nearest
@@ -25,16 +26,19 @@ the uncertain cells first. The rules, in the order they run (docs/draft.md says 
    else carried from earlier sentences; «hiện», «đến nay» give the article's year, except inside a paragraph
    whose period already runs to the article's year; a change runs from the year it is compared with.
 5. **Parent and relation**: a percentage printed beside a count («817 người (35,82%)», «…, đạt tỷ lệ 79,2%»)
-   is its ``printed_share``; after «trong đó», «gồm», «trong số này» a number is within the count just before;
-   after «trong số <words>» within the earlier count whose words match best; a list that adds up to an earlier
-   count is a split of it; a list in the paragraph of a total (or under «Về …») is within that total; a list
-   closed by «và» without a total is a split with no parent; a second list as long as such a split is read item
-   by item; «tăng», «giảm» make a change of the earlier level of the same thing. Parts that add up to their
-   parent are a split (``part``); otherwise they are subsets. Percentages within one whole that add up to 100
-   are a split of shares.
-6. **Topic**: ``rotation`` where the number's clause (or a count of its sentence) speaks of «luân chuyển», else
-   its parent's topic; a count of people with parts or subsets of profile words is a ``profile`` headcount;
-   communes and the rest are ``context``.
+   is its ``printed_share``, and «… người với trên 65%» a share of that count; after «trong đó», «gồm», «trong
+   số này» a number is within the count just before; after «trong số <words>», or in a paragraph opened by
+   «Đối với <words>,», within the earlier count whose words match best; a list that adds up to an earlier count
+   is a split of it; a list in the paragraph of a total (or under «Về …») is within that total; a list closed by
+   «và» without a total is a split with no parent; a second list as long as such a split is read item by item;
+   «tăng», «giảm» make a change of the earlier level of the same thing (or of the level it follows); a
+   percentage with no count before it is a share of the count its words name, else of a whole the article does
+   not print. A subset is never larger than its whole. Parts that add up to their parent are a split
+   (``part``); otherwise they are subsets. Percentages within one whole that add up to 100 are a split of
+   shares.
+6. **Topic**: ``rotation`` where the number's clause (or a count of its sentence) speaks of «luân chuyển»;
+   ``context`` for communes and the whole of an «x/y»; ``profile`` for a count with qualifications below it (a
+   headcount) or words of a qualification; else its parent's topic, else ``context``.
 7. **Measure, term_vi, gloss_en** from the number's clause and ``terms.csv``; a gloss the tables do not give
    is written ``[to translate] …``.
 """
