@@ -86,15 +86,20 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
     return Article(relative(resolve(path)), expected_sha256, normalise_text(raw.decode("utf-8")), notes)
 
 
+def looks_like_caption(line: str) -> bool:
+    """A photo caption: a short line (:data:`CAPTION_MAX_CHARS` characters at most) without closing punctuation."""
+    return len(line) <= CAPTION_MAX_CHARS and not line.endswith(SENTENCE_END)
+
+
 def split_article(text: str, meta: dict) -> pd.DataFrame:
     """Split normalised text into its parts, one row per non-empty line, using the metadata.
 
     The headline is the line equal to ``meta["headline_vi"]``, the date line the line equal to
     ``meta["date_line"]`` (if given), the byline the last line if it equals ``meta["byline"]``. Of the other
-    lines the first is the lead when more than one follows it; a later copy of the lead is its repeat; a
-    short line without closing punctuation is a photo caption; the rest is body. Line order and count do not
-    matter: a three-line article is valid. Columns: part_id, part, start, end, n_chars, repeat_of, text.
-    Raises :class:`ArticleFactsError` if the headline is not a line of the article.
+    lines the first that is not a photo caption is the lead when more than one follows it; a later copy of
+    the lead is its repeat; a short line without closing punctuation is a photo caption; the rest is body.
+    Line order and count do not matter: a three-line article is valid. Columns: part_id, part, start, end,
+    n_chars, repeat_of, text. Raises :class:`ArticleFactsError` if the headline is not a line of the article.
     """
     rows = [{"start": m.start(), "end": m.end(), "text": m.group().strip()}
             for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
@@ -110,6 +115,9 @@ def split_article(text: str, meta: dict) -> pd.DataFrame:
     if meta.get("byline") and rows[-1]["text"] == meta["byline"] and "part" not in rows[-1]:
         rows[-1]["part"] = "byline"
     rest = [r for r in rows if "part" not in r]
+    while len(rest) > 2 and looks_like_caption(rest[0]["text"]):  # a photo caption above the lead («Ảnh minh hoạ»)
+        rest[0]["part"], rest[0]["repeat_of"] = "caption", ""
+        rest = rest[1:]
     lead = rest[0]["text"] if len(rest) > 1 else None
     for i, row in enumerate(rest):
         row["repeat_of"] = ""
@@ -117,7 +125,7 @@ def split_article(text: str, meta: dict) -> pd.DataFrame:
             row["part"] = "lead"
         elif lead is not None and row["text"] == lead:
             row["part"], row["repeat_of"] = "lead_repeat", "lead"
-        elif len(row["text"]) <= CAPTION_MAX_CHARS and not row["text"].endswith(SENTENCE_END) and len(rest) > 2:
+        elif looks_like_caption(row["text"]) and len(rest) > 2:
             row["part"] = "caption"
         else:
             row["part"] = "body"
