@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from articlefacts.article import read_article
 from articlefacts.errors import ArticleFactsError
 from articlefacts.inputs import read_csv_table
 from articlefacts.pipeline import published
@@ -273,20 +274,22 @@ def test_case_7_a_value_in_a_column_without_a_name_is_refused(tmp_path, where, r
 # --- Partial writes -------------------------------------------------------------------------------------
 
 def test_case_8_a_full_disk_publishes_nothing_and_leaves_no_staging(project, tmp_path):
-    """Notebook 02 (en) with every output and its working area on a tmpfs sized to hold its figures,
-    tables and partial notebook but not its executed notebook: the last write fails."""
-    def pages(*paths: Path) -> int:
+    """Notebook 01 with its outputs and its working area on a tmpfs sized to hold its tables and its partial
+    notebook but not its executed notebook: the last write fails, after the tables were staged (where the
+    runner used to move them into place before writing the notebook)."""
+    def kib(*paths: Path) -> int:
         return sum(math.ceil(p.stat().st_size / 4096) * 4 for p in paths)
 
-    committed = [*sorted((ROOT / "figures/en").glob("profile*")), ROOT / "data/processed/profiles.csv",
-                 ROOT / "data/processed/findings/02-compare-qualifications.en.json", ROOT / NB02[0]]
-    executed = ROOT / NB02[1]
-    size = pages(*committed, executed) + pages(executed) // 2 + 16
+    tables = [ROOT / "data/processed" / f"{name}.csv" for name in
+              ("structure", "number_tokens", "facts", "derived", "percent_counts", "checks")]
+    executed = ROOT / NB01[1]
+    size = kib(*tables, ROOT / "data/processed/findings/01-clean-article.en.json", ROOT / NB01[0], executed) \
+        + kib(executed) // 2 + 8
     full = project / "build/full"
     full.mkdir(parents=True)
     listing = tmp_path / "listing.txt"
     runner = [str(VENV / "bin/python"), "-m", "articlefacts.pipeline.runner", "--build", "build/full/build",
-              NB02[0], "build/full/02.en.ipynb", "figures_dir=build/full/figures", "processed_dir=build/full/data"]
+              NB01[0], "build/full/01.ipynb", "processed_dir=build/full/data"]
     script = ('mount -t tmpfs -o size="$1"k tmpfs build/full || exit 99; shift; "$@"; status=$?; '
               'find build/full -type f | sort > "$LISTING"; exit $status')
     env = {**project_env(project), "ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0", "LISTING": str(listing)}
@@ -336,22 +339,15 @@ def test_kind_2_pythonpath_naming_another_checkout_is_named_and_the_venv_left_al
     assert "rm -rf" not in fix and ".venv is fine" in fix
 
 
-def test_kind_3_an_article_saved_in_the_vietnamese_windows_code_page(project):
-    """An article saved as Windows-1258 (Vietnamese Windows) with its checksum recorded: a raw
-    UnicodeDecodeError before; now the file, the byte and the encoding, with the command that converts it."""
-    folder = project / "inputs/cp1258"
-    folder.mkdir(parents=True)
-    for name in ("article.txt", "facts.csv", "not-data.csv", "meta.json"):
-        (folder / name).write_bytes((FIXTURE / name).read_bytes())
-    (folder / "article.txt").write_bytes(cp1258((FIXTURE / "article.txt").read_text(encoding="utf-8")))
-    record_sha(folder / "meta.json", (folder / "article.txt").read_bytes())
-    result = run_runner(project, *(f"{p}=inputs/cp1258/{n}" for p, n in (
-        ("article", "article.txt"), ("facts", "facts.csv"), ("not_data", "not-data.csv"), ("meta", "meta.json"))),
-        "processed_dir=build/cp1258", notebook=(NB01[0], "build/cp1258/01.ipynb"))
-    assert result.returncode == 1
-    what, fix = two_lines(result)
-    assert "inputs/cp1258/article.txt is not UTF-8 text" in what and "Windows-1258" in what, what
-    assert "iconv -f CP1258 -t UTF-8" in fix and "sha256" in fix
+def test_kind_3_an_article_saved_in_the_vietnamese_windows_code_page(tmp_path):
+    """An article saved as Windows-1258 (Vietnamese Windows; SheetJS#1380) with its checksum recorded: notebook
+    01 stopped with a raw UnicodeDecodeError; now the file, the byte and the encoding, with the command."""
+    article = tmp_path / "article.txt"
+    article.write_bytes(cp1258((FIXTURE / "article.txt").read_text(encoding="utf-8")))
+    with pytest.raises(ArticleFactsError, match="article.txt is not UTF-8 text") as err:
+        read_article(article, hashlib.sha256(article.read_bytes()).hexdigest())
+    assert "Windows-1258" in err.value.what
+    assert "iconv -f CP1258 -t UTF-8" in err.value.fix and "sha256" in err.value.fix
 
 
 @pytest.mark.parametrize("encoding", ["cp1258", "utf-16"])
