@@ -29,8 +29,10 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 # The stamp records the folder the venv was made in. A venv that has moved since (the project moved or
 # was copied with its .venv) still names its old folder in its scripts, kernel and editable install, so
-# make rebuilds it, reusing its uv (no download). A stamp without a folder predates this check.
-VENV_MADE_IN := $(strip $(file < $(INSTALLED)))
+# make rebuilds it, reusing its uv (no download). An empty stamp (made before the stamp said where) leaves
+# the question to the venv's kernel spec, whose Python is named by its full path.
+VENV_MADE_IN := $(strip $(or $(file < $(INSTALLED)),$(if $(wildcard $(INSTALLED)),$(patsubst %/bin/python,%,\
+  $(shell grep -o '"/[^"]*/bin/python"' $(VENV)/share/jupyter/kernels/python3/kernel.json 2> /dev/null | tr -d '"')))))
 VENV_MOVED := $(and $(VENV_MADE_IN),$(filter-out $(abspath $(VENV)),$(VENV_MADE_IN)))
 UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
 

@@ -178,6 +178,17 @@ def test_case_4_a_moved_project_rebuilds_its_venv(fresh):
     assert (project / ".venv/bin/jupyter").read_text().startswith(f"#!{project}/.venv/bin/python")
 
 
+def test_case_4_a_venv_stamped_before_it_named_its_folder_is_found_moved_by_its_kernel(project):
+    """A .venv made before .installed recorded its folder: its kernel spec's Python tells where it was made."""
+    kernels = project / ".venv/share/jupyter/kernels/python3"
+    kernels.mkdir(parents=True)
+    (kernels / "kernel.json").write_text(json.dumps({"argv": ["/old/place/.venv/bin/python", "-m", "ipykernel"]}))
+    (project / ".venv/.installed").write_text("")
+    dry = subprocess.run(["make", "--no-print-directory", "-n", "setup"], cwd=project, capture_output=True, text=True,
+                         timeout=60, check=False, env=project_env(project))
+    assert f"note: .venv was made in /old/place/.venv; rebuilding it for {project}/.venv" in dry.stdout, dry.stdout
+
+
 # --- Text pasted from web pages, spreadsheet exports, a clone with CRLF line ends -------------------------
 
 @pytest.fixture(scope="module")
