@@ -3,6 +3,15 @@
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
+
+# Every path below is relative to the project folder: make from another folder (make -f ../Makefile)
+# would look for the inputs there and write a build/ of its own. It stops before anything runs.
+MAIN_MAKEFILE := $(firstword $(MAKEFILE_LIST))
+ifneq ($(realpath $(dir $(MAIN_MAKEFILE))),$(realpath .))
+$(shell printf '%s\n' "error: make was started in $(CURDIR), not in the project folder $(realpath $(dir $(MAIN_MAKEFILE)))" \
+  "How to fix: run make -C $(dir $(MAIN_MAKEFILE)) $(MAKECMDGOALS) (the paths it is given are relative to that folder)" >&2)
+$(error stopped)
+endif
 .DELETE_ON_ERROR:
 .SUFFIXES:
 JOBS ?= 2
@@ -18,6 +27,13 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# The stamp records the folder the venv was made in. A venv that has moved since (the project moved or
+# was copied with its .venv) still names its old folder in its scripts, kernel and editable install, so
+# make rebuilds it, reusing its uv (no download). An empty stamp (made before the stamp said where) leaves
+# the question to the venv's kernel spec, whose Python is named by its full path.
+VENV_MADE_IN := $(strip $(or $(file < $(INSTALLED)),$(if $(wildcard $(INSTALLED)),$(patsubst %/bin/python,%,\
+  $(shell grep -o '"/[^"]*/bin/python"' $(VENV)/share/jupyter/kernels/python3/kernel.json 2> /dev/null | tr -d '"')))))
+VENV_MOVED := $(and $(VENV_MADE_IN),$(filter-out $(abspath $(VENV)),$(VENV_MADE_IN)))
 UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
 
 # Default paths come from src/articlefacts/paths.py, the one place they are written down.
@@ -114,7 +130,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test lint lock bench clean
+.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test lint lock bench clean FORCE
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -126,8 +142,11 @@ setup: $(INSTALLED) ## Create .venv from requirements.lock, install the package 
 # system Python has no pip, a plain venv with pip does the bootstrap instead.
 UV_BOOT := build/uv-boot
 PIP_QUIET := --isolated --quiet --disable-pip-version-check --root-user-action=ignore --require-hashes
-$(INSTALLED): requirements.lock pyproject.toml
-	@test -x $(VENV)/bin/uv || { rm -rf $(VENV) $(UV_BOOT) && mkdir -p $(UV_BOOT) && \
+$(INSTALLED): requirements.lock pyproject.toml $(if $(VENV_MOVED),FORCE)
+	@$(if $(VENV_MOVED),echo "note: $(VENV) was made in $(VENV_MADE_IN); rebuilding it for $(abspath $(VENV))" && \
+	  mkdir -p $(UV_BOOT)/bin && { cp $(VENV)/bin/uv $(UV_BOOT)/bin/uv 2> /dev/null || true; } && rm -rf $(VENV) && \
+	  { ! test -x $(UV_BOOT)/bin/uv || $(UV_BOOT)/bin/uv venv --quiet --python $(PYTHON) $(VENV); },:)
+	@test -x $(VENV)/bin/uv || { test -x $(UV_BOOT)/bin/uv && test -x $(PY); } || { rm -rf $(VENV) $(UV_BOOT) && mkdir -p $(UV_BOOT) && \
 	  awk '/^uv==/{p=1} p && /^[^ ]/ && !/^uv==/{p=0} p' requirements.lock > $(UV_BOOT)/uv.txt && \
 	  if $(PYTHON) -m pip --version > /dev/null 2>&1; then \
 	    $(PYTHON) -m pip install $(PIP_QUIET) --target $(UV_BOOT) -r $(UV_BOOT)/uv.txt && \
@@ -141,7 +160,7 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation --offline -e .
 	@rm -rf $(VENV)/lib/python*/site-packages/articlefacts-src.pth $(VENV)/share/jupyter/kernels/articlefacts
 	@$(INSTALL_KERNEL)
-	@touch $@
+	@echo '$(abspath $(VENV))' > $@
 
 INSTALL_KERNEL = $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" > /dev/null
 kernel: ## Register the python3 kernel inside .venv (papermill and JupyterLab use it)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,8 +38,11 @@ def project_env(project: Path, own_code: bool = True) -> dict[str, str]:
 
 def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int = 300,
          own_code: bool = True, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run make in a project copy with this checkout's .venv (``prefix`` wraps it, e.g. unshare -n)."""
+    """Run make in a project copy with this checkout's .venv (``prefix`` wraps it, e.g. unshare -n).
+
+    ``extra_env`` adds variables; one whose value is "" is removed instead."""
     env = {**project_env(project, own_code), **(extra_env or {})}
+    env = {k: v for k, v in env.items() if v != "" or k not in (extra_env or {})}
     return subprocess.run([*prefix, "make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=timeout, check=False)
 
@@ -64,20 +69,119 @@ def network_cut_available() -> bool:
         ["unshare", "-n", "true"], capture_output=True, check=False).returncode == 0
 
 
+def mounts_available() -> bool:
+    """Whether `unshare -m` can mount in a private mount namespace here (as root it can)."""
+    return bool(shutil.which("unshare")) and subprocess.run(
+        ["unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True, check=False).returncode == 0
+
+
+# Settings a user may have, each of which changed the figures or the notebooks before the runner kept them out.
+USER_MATPLOTLIBRC = """figure.figsize: 3, 2
+figure.dpi: 50
+savefig.bbox: tight
+savefig.transparent: True
+savefig.facecolor: yellow
+font.family: serif
+font.size: 22
+axes.facecolor: red
+hatch.linewidth: 5
+lines.linewidth: 9
+svg.hashsalt: user
+timezone: Asia/Tokyo
+"""
+USER_STARTUP = """import pathlib
+pathlib.Path({marker!r}).write_text("a user's IPython startup file ran")
+import pandas
+pandas.set_option("display.precision", 1)
+"""
+
+
+def hostile_environment(base: Path, project: Path) -> tuple[dict[str, str], tuple[str, ...], dict[str, Path]]:
+    """A user's environment that would reach the outputs if the pipeline let it: a read-only home holding a
+    matplotlibrc and an IPython startup file, MPLCONFIGDIR, MATPLOTLIBRC, XDG_CONFIG_HOME and IPYTHONDIR
+    with more of the same, a matplotlibrc in the project and in its notebooks' folder, an unknown
+    MPLBACKEND, deprecation warnings turned into errors, a Turkish locale with LC_ALL unset, another time
+    zone, a random hash seed, and a private TMPDIR. Returns (environment additions, command prefix, paths):
+    the prefix runs make without network and with the home mounted read-only (root can; otherwise the home
+    is made read-only with chmod).
+    """
+    home, tmp = base / "home", base / "tmp"
+    marker = base / "startup-ran"
+    for rc in (home / ".config/matplotlib/matplotlibrc", base / "mplconfig/matplotlibrc", base / "user.matplotlibrc",
+               base / "xdg/matplotlib/matplotlibrc", project / "matplotlibrc", project / "notebooks/matplotlibrc"):
+        rc.parent.mkdir(parents=True, exist_ok=True)
+        rc.write_text(USER_MATPLOTLIBRC, encoding="utf-8")
+    for profile in (home / ".ipython/profile_default", base / "ipython/profile_default"):
+        (profile / "startup").mkdir(parents=True)
+        (profile / "startup/00-user.py").write_text(USER_STARTUP.format(marker=str(marker)), encoding="utf-8")
+        (profile / "ipython_kernel_config.py").write_text(
+            'c.InteractiveShellApp.exec_lines = ["print(\'a user kernel config ran\')"]\n', encoding="utf-8")
+    tmp.mkdir()
+    env = {"HOME": str(home), "MPLCONFIGDIR": str(base / "mplconfig"), "MATPLOTLIBRC": str(base / "user.matplotlibrc"),
+           "XDG_CONFIG_HOME": str(base / "xdg"), "IPYTHONDIR": str(base / "ipython"),
+           "MPLBACKEND": "module://no_such_backend", "LANG": "tr_TR.UTF-8", "LC_ALL": "", "LC_CTYPE": "",
+           "TZ": "Pacific/Chatham", "PYTHONHASHSEED": "random", "PYTHONWARNINGS": "error::DeprecationWarning",
+           "TMPDIR": str(tmp)}
+    offline = ("-n",) if network_cut_available() else ()
+    if mounts_available():
+        readonly = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
+        prefix: tuple[str, ...] = ("unshare", "-m", *offline, "sh", "-c", readonly, str(home))
+    else:
+        subprocess.run(["chmod", "-R", "a-w", str(home)], check=True)
+        prefix = ("unshare", *offline) if offline else ()
+    return env, prefix, {"home": home, "tmp": tmp, "startup_marker": marker}
+
+
 @pytest.fixture(scope="session")
 def rebuilt(tmp_path_factory):
-    """A copy of the project, cleaned and rebuilt from scratch (without network where possible)."""
-    project = copy_project(tmp_path_factory.mktemp("rebuild") / "project")
+    """A copy of the project in a folder whose name has a space and Vietnamese letters, cleaned and rebuilt
+    from scratch in a hostile environment (:func:`hostile_environment`), without network where possible."""
+    base = tmp_path_factory.mktemp("rebuild")
+    project = copy_project(base / "bản sao" / "project")
     committed = output_hashes(project)
     raw_before = sha256_tree(project / "data/raw")
     cleaned = make(project, "clean")
     after_clean = output_hashes(project)
     offline = network_cut_available()
-    report = make(project, "report", prefix=("unshare", "-n") if offline else ())
+    env, prefix, hostile = hostile_environment(base, project)
+    report = make(project, "report", prefix=prefix, extra_env=env)
     return {"project": project, "committed": committed, "raw_before": raw_before, "clean": cleaned,
-            "after_clean": after_clean, "report": report, "offline": offline}
+            "after_clean": after_clean, "report": report, "offline": offline, "hostile": hostile}
 
 
+def user_shell_env(**extra: str) -> dict[str, str]:
+    """The environment of a user's shell: nothing of this project's make or test settings."""
+    drop = ("MAKE", "ARTICLEFACTS_", "PYTHONPATH", "VIRTUAL_ENV", "JUPYTER_", "PYTEST")
+    return {**{k: v for k, v in os.environ.items() if not k.startswith(drop)}, **extra}
+
+
+@pytest.fixture(scope="session")
+def fresh(tmp_path_factory):
+    """A project whose .venv was made in another folder (the project then moved: faults-2 case 4), set up
+    with `make setup`, which rebuilds .venv for the new folder from uv's cache, without network. Skipped,
+    saying why, when the lock cannot be installed here (no uv cache and no package index).
+
+    The venv made in the first folder holds only what make looks at (its uv, and the stamp naming the
+    folder it was made in), since make replaces it whole. Returns the project (moved), its venv, the first
+    folder and the result of `make setup` there.
+    """
+    uv = VENV / "bin/uv"
+    if not uv.exists():
+        pytest.skip(f"no uv in {VENV}: run make setup")
+    base = tmp_path_factory.mktemp("fresh")
+    first = copy_project(base / "first")
+    made = subprocess.run([str(uv), "venv", "--quiet", "--python", sys.executable, str(first / ".venv")],
+                          capture_output=True, text=True, check=False, env=user_shell_env())
+    assert made.returncode == 0, made.stderr
+    shutil.copy2(uv, first / ".venv/bin/uv")
+    (first / ".venv/.installed").write_text(f"{first / '.venv'}\n", encoding="utf-8")
+    project = base / "moved"
+    first.rename(project)
+    moved = subprocess.run(["make", "--no-print-directory", "setup"], cwd=project, capture_output=True, text=True,
+                           timeout=600, check=False, env=user_shell_env())
+    if moved.returncode != 0 and re.search(r"Failed to (fetch|download)|error sending request", moved.stderr):
+        pytest.skip(f"the lock cannot be installed here (no uv cache and no package index?): {moved.stderr[-300:]}")
+    return {"project": project, "venv": project / ".venv", "out": base / "out", "first": first, "moved": moved}
 
 
 @pytest.fixture(scope="session")

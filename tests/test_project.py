@@ -30,13 +30,29 @@ def requirement_names(text: str) -> set[str]:
 
 def test_environment_yml_installs_the_lock():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    assert env["name"] == "articlefacts" and env["channels"] == ["conda-forge", "nodefaults"]
     deps = env["dependencies"]
     assert "python=3.11" in deps and "pip" in deps
     pip = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
-    assert "-r requirements.lock" in pip and "--require-hashes" in pip
+    assert pip == ["--require-hashes", "-r requirements.lock"], "one pip call: the hashed lock only"
     assert (ROOT / "requirements.lock").is_file()
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    assert "TESTED install path is the venv" in text and "pip install --no-deps -e ." in text
+    assert "TESTED install path is the venv" in text and "bash postBuild" in text
+
+
+def test_postbuild_installs_the_package_and_the_kernel():
+    """Binder runs postBuild after building environment.yml's environment; conda users run it once. It must be
+    executable in git (Binder runs it directly), valid bash, and install the package and the kernel offline."""
+    mode = subprocess.run(["git", "ls-files", "-s", "postBuild"], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.split()[0]
+    assert mode == "100755"
+    assert subprocess.run(["bash", "-n", str(ROOT / "postBuild")], check=False).returncode == 0
+    lines = [line for line in (ROOT / "postBuild").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert lines[0] == "set -euo pipefail" and lines[1] == 'cd "$(dirname "$0")"'
+    assert "python -m pip install --quiet --no-deps --no-build-isolation -e ." in lines
+    assert any(line.startswith("python -m ipykernel install --sys-prefix --name python3") for line in lines)
+    assert "setuptools" in requirement_names((ROOT / "requirements.lock").read_text(encoding="utf-8"))
 
 
 def test_pyproject_packages_the_source_and_its_data():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from articlefacts.errors import ArticleFactsError
-from articlefacts.inputs import normalise_text, read_bytes
+from articlefacts.inputs import decode_text, normalise_text, note_pasted, read_bytes
 from articlefacts.paths import relative, resolve
 
 SENTENCE_END = tuple('.!?:;"”…')
@@ -38,11 +38,12 @@ class Article:
     encoding_notes: tuple[str, ...]
 
 
-def repair_encoding(raw: bytes) -> tuple[bytes, tuple[str, ...]]:
+def repair_encoding(raw: bytes, name: str = "") -> tuple[bytes, tuple[str, ...]]:
     """Undo the encoding accidents a copied article picks up: BOM, CRLF/CR line ends, NFD.
 
     Returns the repaired bytes and a note per repair. Repairing never changes the words, so a copy
-    that differs from the recorded checksum only in these ways gives identical results.
+    that differs from the recorded checksum only in these ways gives identical results. Raises
+    :class:`ArticleFactsError` if the bytes are not UTF-8 (``name`` names the file in the message).
     """
     notes = []
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -51,11 +52,7 @@ def repair_encoding(raw: bytes) -> tuple[bytes, tuple[str, ...]]:
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         notes.append("CRLF/CR line endings were turned into LF")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise ArticleFactsError(f"The raw article is not UTF-8 (byte {err.start}: {err.reason})",
-                                "save the article as UTF-8 text.") from None
+    text = decode_text(raw, "Raw article", name)
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         notes.append("the text was in Unicode NFD and was recomposed to NFC")
@@ -66,13 +63,17 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
     """Read the raw article, verify its checksum and return its normalised text.
 
     A copy whose bytes differ only by a BOM, CRLF line endings or NFD is accepted with a
-    :class:`ChecksumWarning` that says why; any other difference raises :class:`ArticleFactsError`.
+    :class:`ChecksumWarning` that says why; any other difference raises :class:`ArticleFactsError`, as does
+    an article that is not UTF-8 (naming the encoding it looks saved in). What a web page left in the text
+    (HTML entities, invisible characters) is read as what it stands for, with a
+    :class:`~articlefacts.inputs.PastedTextWarning`; the checksum is always that of the bytes as received.
     """
     raw = read_bytes(path, "Raw article")
+    name = relative(resolve(path))
     found = hashlib.sha256(raw).hexdigest()
     notes: tuple[str, ...] = ()
     if found != expected_sha256:
-        repaired, notes = repair_encoding(raw)
+        repaired, notes = repair_encoding(raw, name)
         if not notes or hashlib.sha256(repaired).hexdigest() != expected_sha256:
             raise ArticleFactsError(
                 f"The raw article changed: {relative(resolve(path))} has sha256 {found}, "
@@ -83,7 +84,9 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
                       + "; ".join(notes) + ". The repaired text matches the recorded checksum.",
                       ChecksumWarning, stacklevel=2)
         raw = repaired
-    return Article(relative(resolve(path)), expected_sha256, normalise_text(raw.decode("utf-8")), notes)
+    text = decode_text(raw, "Raw article", name)
+    note_pasted(text, name)
+    return Article(name, expected_sha256, normalise_text(text), notes)
 
 
 def looks_like_caption(line: str) -> bool:

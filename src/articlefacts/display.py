@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import has, long_date, t
 from articlefacts.outputs import write_text
 
@@ -46,6 +47,16 @@ def save_findings(directory: str, notebook: str, language: str, findings: list[s
                       Path(directory) / "findings" / f"{notebook}.{language}.json")
 
 
+def figure_sources(meta: dict, facts: pd.DataFrame) -> dict[str, str]:
+    """Where a figure's texts can come from, described for a person → the text: each field of the
+    metadata, and each text cell of the facts table (by fact and column)."""
+    sources = {f"field '{k}' of the metadata": v for k, v in meta.items() if isinstance(v, str) and v}
+    for key, row in facts.iterrows():
+        sources |= {f"'{column}' of fact '{key}'": value for column, value in row.items()
+                    if isinstance(value, str) and value}
+    return sources
+
+
 def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story, meta: dict, figures_dir: str,
                  show_inline: bool = True) -> dict[str, dict]:
     """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, in a notebook, show each figure.
@@ -56,17 +67,25 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story
     The notebook shows the published PNG file itself (at the figure's size in pixels at ``figure.dpi``), so
     the reader sees exactly the file the README links, and the figure is rendered once rather than again
     by the inline backend (about 0.1 s a figure; see benchmarks/results.md); its plain-text form is the
-    caption's ``alt`` text.
+    caption's ``alt`` text. Raises :class:`ArticleFactsError` before a figure is saved if its fonts lack a
+    character it shows (:func:`articlefacts.figures.check_glyphs`), naming the input that holds it.
     """
     import matplotlib.pyplot as plt
 
     from articlefacts.charts import draw, rotation_figures, series_colours
+    from articlefacts.figures import check_glyphs
     from articlefacts.outputs import save_figure
 
     captions = {}
+    sources = figure_sources(meta, story.facts)
     colours = series_colours(rotation_figures(table), table) if "group" in table else {}
     for name, kind, subject in figures:
         fig, captions[name] = draw(kind, story, table, meta, subject, colours.get(subject))
+        try:
+            check_glyphs(fig, name, sources)
+        except ArticleFactsError:
+            plt.close(fig)
+            raise
         png, _svg = save_figure(fig, f"{figures_dir}/{story.language}", name)
         if show_inline:  # the figure's text alternative is its plain-text form, for readers without images
             display({"image/png": png.read_bytes(), "text/plain": captions[name]["alt"]}, raw=True,

@@ -11,6 +11,8 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.legend_handler import HandlerTuple
 
+from articlefacts.errors import ArticleFactsError
+
 # Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, Paul Tol's
 # indigo, wine, olive, rose and purple (plum), and darker teal, brown, violet and rust for articles with many
 # splits; all at least 3:1 against white (WCAG 2.2, 1.4.11). Okabe–Ito's orange, sky blue and yellow are not,
@@ -49,12 +51,85 @@ FONT_STACK = ("DejaVu Sans", "Noto Sans", "Arial", "Helvetica")
 
 def setup_style() -> None:
     """Seaborn's white grid with :data:`FONT_STACK`, and SVGs that are stable and keep their text as text
-    (``svg.fonttype`` none: it can be selected, searched and translated)."""
+    (``svg.fonttype`` none: it can be selected, searched and translated).
+
+    The style starts from matplotlib's built-in defaults (``matplotlib.rcdefaults``), not from whatever rc
+    file matplotlib read at import (a ``matplotlibrc`` in the notebook's folder, ``$MATPLOTLIBRC``, the
+    user's ``~/.config/matplotlib``), so a figure depends on the code alone. ``rcdefaults`` leaves the
+    backend and the time zone alone; the time zone is set here.
+    """
+    mpl.rcdefaults()
     sns.set_theme(style="whitegrid", font="sans-serif", rc={
         "font.sans-serif": list(FONT_STACK), "svg.hashsalt": "articlefacts", "svg.fonttype": "none",
         "axes.edgecolor": "#cccccc", "figure.dpi": 100, "savefig.dpi": 150, "text.color": INK,
-        "axes.labelcolor": INK,
+        "axes.labelcolor": INK, "timezone": "UTC",
     })
+
+
+def font_files(prop) -> list[str]:
+    """The font files matplotlib may draw a text of these font properties with, in order: each family of
+    ``prop`` (a generic family such as sans-serif expanded through its rcParams list) that is installed."""
+    from matplotlib import font_manager
+
+    files = []
+    for family in prop.get_family():
+        names = mpl.rcParams.get(f"font.{family}", [family]) if family in font_manager.font_family_aliases \
+            else [family]
+        for name in names:
+            try:
+                path = font_manager.findfont(font_manager.FontProperties(
+                    family=name, style=prop.get_style(), weight=prop.get_weight()), fallback_to_default=False)
+            except ValueError:  # not installed
+                continue
+            if path not in files:
+                files.append(path)
+    return files
+
+
+def missing_glyphs(fig) -> dict[str, str]:
+    """The characters of the figure's texts that none of their fonts can draw: character → font name.
+
+    Checked against each font's character map (matplotlib's ``FT2Font.get_charmap``) before anything is
+    rendered, so that a character the font lacks is named instead of drawn as an empty box.
+    """
+    from matplotlib.font_manager import get_font
+    from matplotlib.text import Text
+
+    charmaps: dict[str, set[int]] = {}
+    missing: dict[str, str] = {}
+    for text in fig.findobj(Text):
+        content = text.get_text()
+        if not content or not text.get_visible():
+            continue
+        files = font_files(text.get_fontproperties())
+        for path in files:
+            if path not in charmaps:
+                charmaps[path] = set(get_font(path).get_charmap())
+        for char in dict.fromkeys(content):  # in the order of the text, each once
+            if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in missing:
+                continue
+            if not any(ord(char) in charmaps[path] for path in files):
+                missing[char] = get_font(files[0]).family_name if files else "(no font)"
+    return missing
+
+
+def check_glyphs(fig, name: str, sources: dict[str, str]) -> None:
+    """Raise :class:`ArticleFactsError` if the figure ``name`` holds characters its fonts cannot draw.
+
+    ``sources`` maps where a text came from ("field 'outlet' of the metadata") to the text, so that the
+    message names the input that holds the characters, not only the figure.
+    """
+    missing = missing_glyphs(fig)
+    if not missing:
+        return
+    chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+    fonts = ", ".join(sorted(set(missing.values())))
+    where = [source for source, text in sources.items() if any(c in text for c in missing)]
+    held = f" in the {' and the '.join(where)}" if where else f" in the figure {name}"
+    raise ArticleFactsError(
+        f"The chart font {fonts} has no glyph for {chars}{held}; the figures would show empty boxes",
+        "write that text without them (a transliteration, or the name in Vietnamese or English), or give the "
+        "figures a font that has them in articlefacts.figures.setup_style.")
 
 
 def nfc(text: str) -> str:

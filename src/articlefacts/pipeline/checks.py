@@ -14,16 +14,26 @@ def check_code_origin(root: Path = ROOT) -> None:
     """Raise :class:`ArticleFactsError` if ``articlefacts`` is imported from anywhere but ``root/src``.
 
     That happens in a copy of the project that kept the original's ``.venv``: its editable install points
-    at the original folder, so the copy would run the original's code.
+    at the original folder, so the copy would run the original's code. It happens too when the user's
+    ``PYTHONPATH`` names another copy's ``src`` (set for other work): then the message names PYTHONPATH,
+    since the venv is fine.
     """
     import articlefacts
 
     package = Path(articlefacts.__file__).resolve().parent
     expected = (root / "src" / "articlefacts").resolve()
-    if package != expected:
+    if package == expected:
+        return
+    entries = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    on_path = [p for p in entries if p and Path(p).resolve() == package.parent]
+    if on_path:
         raise ArticleFactsError(
-            f".venv belongs to another folder: it runs articlefacts from {package.parent}, not {expected.parent}",
-            f"rebuild it for this folder: rm -rf {relative(sys.prefix)} && make setup")
+            f"PYTHONPATH names another copy of the project: it runs articlefacts from {package.parent} "
+            f"(PYTHONPATH={os.environ['PYTHONPATH']}), not from {expected.parent}",
+            f"run without it (env -u PYTHONPATH make …), or remove {on_path[0]} from PYTHONPATH; .venv is fine.")
+    raise ArticleFactsError(
+        f".venv belongs to another folder: it runs articlefacts from {package.parent}, not {expected.parent}",
+        f"rebuild it for this folder: rm -rf {relative(sys.prefix)} && make setup")
 
 
 def check_kernel(name: str) -> None:

@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 import time
+from pathlib import Path
 from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
@@ -12,9 +13,53 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from traitlets import DottedObjectName, Type
 
+from articlefacts.errors import ArticleFactsError
 from articlefacts.paths import BUILD_DIR, ROOT
 
 SOCKET_DIRS: list[str] = []
+# A Unix socket's path holds at most 107 bytes (zmq.IPC_PATH_MAX_LEN on Linux, 103 on macOS). The longest
+# socket path of a kernel is <parent>/afk-<pid>-<8 random>/k-<port>: the parent may take what is left.
+SOCKET_PATH_MAX = 103
+SOCKET_PREFIX = "afk-"
+SOCKET_NAME_MAX = len(f"/{SOCKET_PREFIX}4194304-abcdefgh/k-65535")
+# Run in each kernel before the first cell: warnings printed without this machine's file paths.
+KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:",
+                    "--IPKernelApp.exec_lines=['import articlefacts.pipeline.kernel_start']"]
+
+
+def socket_parent() -> str:
+    """The folder for a kernel's socket folder: the temporary folder (``$TMPDIR``), or ``/tmp`` when the
+    socket paths would not fit under it (a deep ``$TMPDIR``, as on clusters and CI runners).
+
+    Raises :class:`ArticleFactsError` when neither fits and can be written.
+    """
+    candidates = [tempfile.gettempdir(), "/tmp"]
+    for folder in candidates:
+        if len(os.fsencode(folder)) + SOCKET_NAME_MAX <= SOCKET_PATH_MAX and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    raise ArticleFactsError(
+        f"The temporary folder {candidates[0]} is too deep for the kernel's sockets (a socket path holds at "
+        f"most {SOCKET_PATH_MAX} bytes) and /tmp cannot be written",
+        "set TMPDIR to a short folder you can write to, e.g. TMPDIR=/tmp make report.")
+
+
+def remove_stale_socket_dirs(parent: str) -> list[str]:
+    """Remove the socket folders (``afk-<pid>-…``) that runs killed outright (SIGKILL: the out-of-memory
+    killer, a CI job's hard timeout) left in ``parent``: those of this user whose runner is gone. Each
+    holds a kernel's connection file, with the key that signs its messages. Returns the folders removed."""
+    removed = []
+    for entry in Path(parent).glob(f"{SOCKET_PREFIX}*-*"):
+        pid = entry.name[len(SOCKET_PREFIX):].split("-", 1)[0]
+        try:
+            if not pid.isdigit() or entry.stat().st_uid != os.getuid() or not entry.is_dir():
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(str(entry))
+        except OSError:  # alive under another user, or vanished meanwhile
+            continue
+    return removed
 
 
 def remove_socket_dirs() -> None:
@@ -66,8 +111,10 @@ class IPCKernelManager(AsyncKernelManager):
     does not warn about unencrypted TCP, and a run inside a namespace without network still works.
 
     Socket files and the connection file live in a short private temporary folder (Unix socket paths
-    are limited to about 100 bytes), removed with the kernel's resources or, if the kernel died (SIGKILL,
-    out of memory) and those were never cleaned up, when the process exits. The kernel's own log goes to
+    are limited to about 100 bytes; see :func:`socket_parent`), removed with the kernel's resources or, if
+    the kernel died (SIGKILL, out of memory) and those were never cleaned up, when the process exits; a
+    folder left by a runner that was itself killed outright is removed by the next run
+    (:func:`remove_stale_socket_dirs`). The kernel's own log goes to
     ``build/kernels/``; :func:`stop_kernel` removes it after a run that succeeded.
     """
 
@@ -76,7 +123,9 @@ class IPCKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.socket_dir = tempfile.mkdtemp(prefix="afk-")
+        parent = socket_parent()
+        remove_stale_socket_dirs(parent)
+        self.socket_dir = tempfile.mkdtemp(prefix=f"{SOCKET_PREFIX}{os.getpid()}-", dir=parent)
         SOCKET_DIRS.append(self.socket_dir)
         self.transport = "ipc"
         self.ip = os.path.join(self.socket_dir, "k")
@@ -110,11 +159,13 @@ def start_kernel(name: str, cwd: str | os.PathLike) -> IPCKernelManager:
     The runner calls this before it imports papermill and reads the notebook, so that the kernel process
     starts Python and ipykernel (about half a second of CPU) on the other core meanwhile; papermill is
     then given the manager (``km=``) and waits for the kernel to be ready. The IPython history is kept
-    in memory, as nbclient does for the kernels it starts itself. Stop it with :func:`stop_kernel`.
+    in memory, as nbclient does for the kernels it starts itself, and warnings are printed without the
+    file they came from (:mod:`articlefacts.pipeline.kernel_start`). Stop it with :func:`stop_kernel`.
+    Raises :class:`ArticleFactsError` if no temporary folder can hold its sockets.
     """
     km = IPCKernelManager(kernel_name=name)
     try:
-        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=KERNEL_ARGUMENTS)
     except BaseException:  # interrupted while launching: nothing may be left behind
         stop_kernel(km, keep_log=True)
         raise

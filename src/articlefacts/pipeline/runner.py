@@ -14,8 +14,13 @@ name=value ...`` (paths may hold spaces; ``make report`` passes ``--build <OUT>/
   start up at once (:func:`articlefacts.pipeline.kernels.start_kernel`); papermill then runs the cells on
   it and writes the notebook once, at the end (:mod:`articlefacts.pipeline.engine`).
 - Two runs that would write the same executed notebook at once: the second is refused.
+- The runner and its kernels see the project's settings folders (``build/home/``), never the user's rc
+  files, profiles or caches (:mod:`articlefacts.pipeline.environment`).
 - Executed notebooks are normalised (:mod:`articlefacts.pipeline.normalise`), so a rebuild reproduces
-  them byte for byte.
+  them byte for byte. What a cell printed to stderr goes to the console instead, and no published file may
+  hold a path of this machine (:mod:`articlefacts.pipeline.published`).
+- All or nothing: the executed notebook is written into the working area first, and the files are moved
+  into place only once all of them could be; a full disk gives two lines naming the file system.
 - Errors are two lines on stderr: the cause, then ``How to fix:``; the exit status is 1.
 """
 
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 import ast
 import logging
+import os
+import re
 import signal
 import sys
 import time
@@ -40,9 +47,8 @@ if QUIET_INTERRUPT:
 sys.modules.setdefault("rfc3987_syntax", None)
 
 from articlefacts.errors import ArticleFactsError  # noqa: E402
-from articlefacts.outputs import write_bytes_atomic  # noqa: E402
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
-from articlefacts.pipeline import staging  # noqa: E402
+from articlefacts.pipeline import environment, published, staging  # noqa: E402
 from articlefacts.pipeline.checks import check_code_origin, check_kernel  # noqa: E402
 from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
 from articlefacts.pipeline.parameters import check_values, kernel_path, output_defaults  # noqa: E402
@@ -133,14 +139,13 @@ def run(source: str | Path, target: str | Path, params: dict, build: str | Path 
 
 def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, km) -> list[Path]:
     """:func:`run` once the kernel is starting: check the parameters, stage, execute with papermill on
-    the kernel of ``km``, normalise and publish. :func:`run` stops the kernel, whatever happens here."""
-    import nbformat
-    import papermill
-    from nbclient.exceptions import DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
+    the kernel of ``km``, normalise, check and publish. :func:`run` stops the kernel, whatever happens here.
 
-    from articlefacts.pipeline.engine import ENGINE
-    from articlefacts.pipeline.kernels import KernelNotReady
+    A write that fails because the disk is full ends the run with :func:`staging.disk_full`, from wherever
+    it happened (a cell writing a table, papermill saving the notebook, the move into place); the working
+    area goes in every case, so a failed run leaves no staged files behind on a full disk.
+    """
+    import nbformat
 
     final = check_values(source, params)
     defaults = output_defaults(source)  # every output folder is staged, whether passed or left at its default
@@ -149,37 +154,77 @@ def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, 
     area = staging.work_area(target, build)
     with staging.exclusive(area, target):
         staging.fresh(area)
-        given, shown = dict(final), {}
-        for name, folder in finals.items():
-            area.stage(name).mkdir(parents=True)
-            final[name] = kernel_path(folder, source)
-            given[name] = kernel_path(area.stage(name), source)
-            shown |= {given[name]: final[name], str(area.stage(name)): str(folder)}
-        nbformat.write(prepare(nbformat.read(source, as_version=4)), area.source)
         try:
-            papermill.execute_notebook(
-                str(area.source), str(area.partial), parameters=given, kernel_name=kernel, progress_bar=False,
-                log_output=False, record_timing=False, cwd=str(source.parent), km=km,
-                engine_name=ENGINE)
-        except PapermillExecutionError as exc:
-            raise failure(exc, target.stem, staging.keep_failed(area)) from None
-        except DeadKernelError:
-            raise dead_kernel(target.stem, kernel, staging.keep_failed(area)) from None
-        except KernelNotReady as exc:
-            raise ArticleFactsError(f"{target.stem}: the kernel '{kernel}' did not start: {exc}",
-                                    f"read its log {relative(km.log_path)}; `make kernel` registers the "
-                                    "project's kernel again.") from None
-        except BaseException:
-            staging.keep_failed(area)
-            raise
+            given, shown = dict(final), {}
+            for name, folder in finals.items():
+                area.stage(name).mkdir(parents=True)
+                final[name] = kernel_path(folder, source)
+                given[name] = kernel_path(area.stage(name), source)
+                shown |= {given[name]: final[name], str(area.stage(name)): str(folder)}
+            nbformat.write(prepare(nbformat.read(source, as_version=4)), area.source)
+            execute_cells(source, target, given, kernel, km, area)
+            nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
+            for line in published.console_lines(target.stem, published.take_stderr(nb)):
+                print(line, file=sys.stderr)
+            area.executed.write_bytes(nbformat.writes(nb).encode("utf-8") + b"\n")
+            files = staging.staged_files({area.stage(name): folder for name, folder in finals.items()})
+            files[target] = area.executed  # last: make sees the executed notebook once the rest is in place
+            # Absolute paths the user passed (OUT=/…, inputs outside the project) are inputs, not traces.
+            allowed = tuple(v for v in (*final.values(), relative(target)) if isinstance(v, str) and os.path.isabs(v))
+            published.check_files(files, target.stem, allowed)
+            return staging.publish(files)
+        except OSError as err:
+            if err.errno not in staging.DISK_FULL:
+                raise
+            raise staging.disk_full(target.stem, err.filename or area.root) from None
         finally:
-            if not area.partial.exists():  # failed: the staged outputs go with the working area
-                staging.discard(area)
-        nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
-        published = staging.publish({area.stage(name): folder for name, folder in finals.items()})
-        write_bytes_atomic(nbformat.writes(nb).encode("utf-8") + b"\n", target)
-        staging.discard(area)
-    return published
+            staging.discard(area)
+
+
+def execute_cells(source: Path, target: Path, given: dict, kernel: str, km, area: staging.WorkArea) -> None:
+    """Run the prepared notebook ``area.source`` with papermill into ``area.partial`` on the kernel of ``km``.
+
+    A failed run keeps its partial notebook as ``area.failed`` and raises :class:`ArticleFactsError`: for a
+    cell that raised (a full disk named as such), a kernel that died or one that never became ready.
+    """
+    import papermill
+    from nbclient.exceptions import DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    from articlefacts.pipeline.engine import ENGINE
+    from articlefacts.pipeline.kernels import KernelNotReady
+
+    try:
+        papermill.execute_notebook(
+            str(area.source), str(area.partial), parameters=given, kernel_name=kernel, progress_bar=False,
+            log_output=False, record_timing=False, cwd=str(source.parent), km=km, engine_name=ENGINE)
+    except PapermillExecutionError as exc:
+        failed = staging.keep_failed(area)
+        if exc.ename in ("OSError", "FileNotFoundError", "PermissionError") and "[Errno 28]" in exc.evalue:
+            written = re.search(r": '(.+)'$", exc.evalue)
+            raise staging.disk_full(target.stem, source.parent / written.group(1) if written else area.root) from None
+        raise failure(exc, target.stem, failed) from None
+    except DeadKernelError:
+        raise dead_kernel(target.stem, kernel, staging.keep_failed(area)) from None
+    except KernelNotReady as exc:
+        raise ArticleFactsError(f"{target.stem}: the kernel '{kernel}' did not start: {exc}",
+                                f"read its log {relative(km.log_path)}; `make kernel` registers the "
+                                "project's kernel again.") from None
+    except BaseException:
+        staging.keep_failed(area)
+        raise
+
+
+def isolate_environment() -> None:
+    """Give this process and its kernels the project's settings folders instead of the user's
+    (:func:`articlefacts.pipeline.environment.isolate`); raises :class:`ArticleFactsError` if they cannot
+    be made."""
+    try:
+        environment.isolate()
+    except OSError as err:
+        raise ArticleFactsError(f"Cannot create the run's settings folder {relative(environment.home())}: "
+                                f"{err.strerror}", "make the project folder writable, or run from a copy you "
+                                "can write to.") from None
 
 
 def main(argv: list[str]) -> int:
@@ -201,8 +246,9 @@ def main(argv: list[str]) -> int:
     # a DeadKernelError traceback) as the process exits; the two lines below say what happened instead.
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
+        isolate_environment()
         params = parse_assignments(argv[2:])
-        published = run(argv[0], argv[1], params, **options)
+        files = run(argv[0], argv[1], params, **options)
     except ArticleFactsError as err:
         print(f"error: {err.what}\nHow to fix: {err.fix}", file=sys.stderr)
         return 1
@@ -212,7 +258,7 @@ def main(argv: list[str]) -> int:
               "How to fix: run the same command again.", file=sys.stderr)
         return 143 if isinstance(exc, Stopped) else 130
     shown = " ".join(f"{k}={v}" for k, v in params.items() if k in ("language", "article"))
-    print(f"{Path(argv[1]).stem:<34} {shown:<34} {time.monotonic() - start:5.1f} s  ({len(published)} files)")
+    print(f"{Path(argv[1]).stem:<34} {shown:<34} {time.monotonic() - start:5.1f} s  ({len(files)} files)")
     return 0
 
 

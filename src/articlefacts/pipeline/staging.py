@@ -6,7 +6,8 @@ path), which holds:
 
 - ``stage/<parameter>/``: one staging folder per ``output folder`` parameter, passed to the kernel as
   that parameter's value;
-- ``source.ipynb`` and ``partial.ipynb``: the notebook as prepared for execution, and as executed so far.
+- ``source.ipynb`` and ``partial.ipynb``: the notebook as prepared for execution, and as executed so far;
+- ``executed.ipynb``: the executed notebook as it will be published, written before anything is published.
 
 Next to it, ``<name>-<hash>.lock`` is held (``fcntl.flock``) for the whole run, so two runs that would
 write the same executed notebook at the same time cannot both proceed. A failed run's notebook is kept
@@ -20,13 +21,13 @@ import fcntl
 import hashlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from articlefacts.errors import ArticleFactsError
-from articlefacts.outputs import write_bytes_atomic
 from articlefacts.paths import relative
 
 
@@ -45,6 +46,10 @@ class WorkArea:
     @property
     def partial(self) -> Path:
         return self.root / "partial.ipynb"
+
+    @property
+    def executed(self) -> Path:
+        return self.root / "executed.ipynb"
 
     def stage(self, name: str) -> Path:
         """The staging folder of the output parameter ``name``."""
@@ -101,24 +106,63 @@ def discard(area: WorkArea) -> None:
     shutil.rmtree(area.root, ignore_errors=True)
 
 
-def move_file(staged: Path, final: Path) -> None:
-    """Move one file into place atomically: a rename, or a copy and rename across file systems."""
-    final.parent.mkdir(parents=True, exist_ok=True)
+def staged_files(folders: dict[Path, Path]) -> dict[Path, Path]:
+    """Every file of each staging folder (key) with the path it is published to under its final folder
+    (value): final path → staged file, in a stable order."""
+    return {final / staged.relative_to(stage): staged for stage, final in folders.items()
+            for staged in sorted(p for p in stage.rglob("*") if p.is_file())}
+
+
+def publish(files: dict[Path, Path]) -> list[Path]:
+    """Move each staged file (value) to its final path (key): all of them, or none.
+
+    First each file is put beside its final path under a hidden temporary name (a rename on the same file
+    system, else a copy, which can fail on a full disk); if any of that fails, every temporary file is
+    removed and the error raised, so nothing is published. Then each is renamed into place, in the order
+    given (the caller puts the executed notebook last, so make sees its target only once the rest is in
+    place). Returns the final paths.
+    """
+    ready: list[tuple[Path, Path]] = []
     try:
-        os.replace(staged, final)
-    except OSError as err:
-        if err.errno != errno.EXDEV:
-            raise
-        write_bytes_atomic(staged.read_bytes(), final)
-        staged.unlink()
+        for final, staged in files.items():
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".publishing")
+            os.close(fd)
+            ready.append((Path(name), final))
+            try:
+                os.replace(staged, name)
+            except OSError as err:
+                if err.errno != errno.EXDEV:
+                    raise
+                shutil.copyfile(staged, name)
+                os.chmod(name, 0o644)
+    except BaseException:
+        for temporary, _ in ready:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, final in ready:
+        os.replace(temporary, final)
+    return [final for _, final in ready]
 
 
-def publish(folders: dict[Path, Path]) -> list[Path]:
-    """Move every file of each staging folder (key) into its final folder (value); returns the files moved."""
-    moved = []
-    for stage, final in folders.items():
-        for staged in sorted(p for p in stage.rglob("*") if p.is_file()):
-            target = final / staged.relative_to(stage)
-            move_file(staged, target)
-            moved.append(target)
-    return moved
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def mount_point(path: Path) -> Path:
+    """The folder at which the file system holding ``path`` (or its nearest existing parent) is mounted."""
+    path = Path(os.path.abspath(path))
+    while not path.exists():
+        path = path.parent
+    while not os.path.ismount(path):
+        path = path.parent
+    return path
+
+
+def disk_full(run: str, path: str | Path) -> ArticleFactsError:
+    """The message for a write that failed because the disk (or the user's quota) is full, for the run
+    ``run`` writing ``path``: the file system named by where it is mounted, and the fix."""
+    where = relative(mount_point(Path(path)))
+    return ArticleFactsError(
+        f"{run}: the disk is full: no space left on the file system at {where} (writing {relative(path)}); "
+        "nothing was published",
+        f"free space there (`df -h {where}` shows what is left), or write elsewhere with OUT=, then run again.")
