@@ -218,3 +218,29 @@ def built(tmp_path_factory) -> dict[str, tuple[Path, object]]:
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         return dict(pool.map(build, ARTICLE_CASES))
+
+
+@pytest.fixture(scope="module")
+def base(rebuilt):
+    """The session's clean rebuild (made in a hostile environment), with its outputs up to date: the project
+    the fault catalogues copy for each fault."""
+    assert rebuilt["report"].returncode == 0, rebuilt["report"].stderr
+    return rebuilt["project"]
+
+
+@pytest.fixture
+def project(base, tmp_path):
+    """A fresh copy of the up-to-date base for one fault."""
+    target = tmp_path / "project"
+    subprocess.run(["cp", "-a", str(base), str(target)], check=True)
+    return target
+
+
+def article_outputs(name: str, built) -> Path:
+    """The output folder of an article fixture built in this run (``built``), or of the seed ("seed": the
+    committed outputs); fails if the fixture's `make report` failed."""
+    if name == "seed":
+        return ROOT
+    out, result = built[name]
+    assert result.returncode == 0, result.stderr
+    return out

@@ -23,21 +23,6 @@ STEM = "data/raw/baolangson-2021-01-22-luan-chuyen-can-bo-cao-loc"
 NB01 = ("notebooks/01-clean-article.ipynb", "notebooks/executed/01-clean-article.ipynb")
 
 
-@pytest.fixture(scope="module")
-def base(rebuilt):
-    """A copy of the project whose outputs are up to date (the session's clean rebuild)."""
-    assert rebuilt["report"].returncode == 0, rebuilt["report"].stderr
-    return rebuilt["project"]
-
-
-@pytest.fixture
-def project(base, tmp_path):
-    """A fresh copy of the up-to-date base for one fault."""
-    target = tmp_path / "project"
-    subprocess.run(["cp", "-a", str(base), str(target)], check=True)
-    return target
-
-
 def first_error(result) -> tuple[str, str]:
     """The 'error:' line and the line after it."""
     lines = result.stderr.splitlines()

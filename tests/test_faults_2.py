@@ -35,21 +35,6 @@ NB02 = ("notebooks/02-compare-qualifications.ipynb", "notebooks/executed/02-comp
 FIXTURE = ROOT / "tests/fixtures/articles/d1-no-rotation"
 
 
-@pytest.fixture(scope="module")
-def base(rebuilt):
-    """The session's clean rebuild (made in a hostile environment), with its outputs up to date."""
-    assert rebuilt["report"].returncode == 0, rebuilt["report"].stderr
-    return rebuilt["project"]
-
-
-@pytest.fixture
-def project(base, tmp_path):
-    """A fresh copy of the up-to-date base for one fault."""
-    target = tmp_path / "project"
-    subprocess.run(["cp", "-a", str(base), str(target)], check=True)
-    return target
-
-
 def run_runner(project: Path, *args: str, notebook=NB01, **env: str) -> subprocess.CompletedProcess:
     """The runner as make calls it, with the project copy as root (``env`` adds or, with "", removes variables)."""
     environ = {**project_env(project), "ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0", **env}

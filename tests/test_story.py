@@ -24,18 +24,10 @@ from articlefacts import paths
 from articlefacts.i18n import number, percent
 from articlefacts.schemas import load_table
 from conftest import ARTICLE_CASES, ROOT
+from conftest import article_outputs as outputs
 
 NOTEBOOKS = ("02-compare-qualifications", "03-rotation-outcomes")
 SEED = ROOT
-
-
-def outputs(name: str, built) -> Path:
-    """The output folder of a fixture (built in this run) or of the seed (the committed outputs)."""
-    if name == "seed":
-        return SEED
-    out, result = built[name]
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def findings(out: Path, language: str) -> list[str]:

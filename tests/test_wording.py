@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from conftest import ARTICLE_CASES, ROOT
+from conftest import article_outputs as outputs
 
 NOTEBOOKS = ("02-compare-qualifications", "03-rotation-outcomes")
 NOT_PLURAL = {"is", "was", "has", "its", "this", "does", "as", "us", "plus", "less", "process", "analysis", "status"}
@@ -34,14 +35,6 @@ BARE_VI = re.compile(r"\b(?!(?:có|là|gồm|số|đủ|nêu|trên|được|vớ
 def plurals_after_one(text: str) -> list[str]:
     """Every 'one' followed by a plural noun in ``text``."""
     return [m.group() for m in PLURAL_AFTER_ONE.finditer(text) if m.group(1) not in NOT_PLURAL]
-
-
-def outputs(name: str, built) -> Path:
-    if name == "seed":
-        return ROOT
-    out, result = built[name]
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def edition(out: Path, language: str) -> list[str]:
