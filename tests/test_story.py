@@ -108,6 +108,9 @@ def test_a_reading_shows_wherever_its_number_is_used(built, name, language):
                   if label in c["alt"].lower() and value in c["alt"]]
         assert using, f"{name}: the sentence stating {key} was not found"
         assert all(f"«{fact['reading']}»" in s for s in using), f"{name} ({language}): {key} used without its reading"
+        mark = "(a reading)" if language == "en" else "(cách hiểu)"
+        titles = [c["title"] for c in captions(out, language) if label in c["title"].lower() and value in c["title"]]
+        assert all(mark in title for title in titles), f"{name} ({language}): a title uses {key} unmarked: {titles}"
 
 
 def test_the_seeds_bound_is_clipped_by_its_other_facts():

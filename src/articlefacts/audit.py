@@ -224,6 +224,16 @@ def share_checks(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFram
     return rows
 
 
+def source_period(fact: pd.Series) -> str:
+    """The years the fact's source covers when its words print other years than the fact's period («báo cáo …
+    giai đoạn 2016-2020» for a fact of 2016–2021): '2016–2020'; '' when they print none or the same."""
+    source = sorted(int(y) for y in YEAR_RE.findall(fact["attribution"]))
+    own = sorted(int(y) for y in re.findall(r"\d{4}", fact["period"]))
+    if not source or not own or (source[0], source[-1]) == (own[0], own[-1]):
+        return ""
+    return f"{source[0]}–{source[-1]}"
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of ``text`` (:func:`articlefacts.article.sentence_span`, line by line)."""
     spans, at = [], 0
@@ -282,11 +292,8 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
         printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
                          "qua» counted back from the article's year; say so in the note)" if unknown
                          else "uses years the article prints or its date")
-        source_years = {int(y) for y in YEAR_RE.findall(row["attribution"])}
-        other = bool(source_years) and (min(source_years), max(source_years)) != (min(stated, default=0),
-                                                                                   max(stated, default=0))
-        source = (f"; its source («{row['attribution']}») covers {min(source_years)}–{max(source_years)}, "
-                  "another period" if other else "")
+        other = source_period(row)
+        source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
         rows.append(check_row(f"period:{key}", "period",
                               "fail" if not stated else "flag" if unknown or other else "pass",
                               f"period '{row['period']}' {printed_years}{source}"))

@@ -9,10 +9,9 @@ denominator), and counts side by side without a printed total are drawn without 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from articlefacts.audit import source_period
 from articlefacts.claims.profiles import (
     change_sentence,
     in_article_order,
@@ -40,7 +39,6 @@ from articlefacts.figures import (
     plot_share_bars,
 )
 from articlefacts.i18n import long_date, number
-from articlefacts.numbers import YEAR_RE
 from articlefacts.vocab import HEADCOUNT
 
 ICON_ROW_IN = 0.5
@@ -85,7 +83,8 @@ def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
 
 def bar_row(story: Story, r: pd.Series) -> dict:
     """One bar of a profile chart: label, share, the hatched range of a bound, and the text beside the bar
-    (the share as printed or derived, the people it stands for, a disagreement, a reading)."""
+    (the share as printed or derived, the people it stands for, a disagreement, a reading); ``value`` is the
+    share alone, as the title states it."""
     high = r["share_max"] if pd.notna(r["share_max"]) else 100.0
     span = {"gt": (r["share_pct"], high), "ge": (r["share_pct"], high), "lt": (0.0, r["share_pct"]),
             "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
@@ -94,7 +93,7 @@ def bar_row(story: Story, r: pd.Series) -> dict:
         value = story.t("fig.share_printed", share=value)
     people = people_text(story, r)
     flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
-    return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"],
+    return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
             "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
             "text": "  ".join(filter(None, (value, people, flag)))}
 
@@ -180,8 +179,8 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
                        who=words(head, story.language), year=year) + (
         ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
     shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
-    cap = caption(story, story.t("fig.profile.title", year=year, share=top["text"].split("  ")[0], n=n,
-                                 who=words(head, story.language), label=top["label"]),
+    cap = caption(story, story.marked(story.t("fig.profile.title", year=year, share=top["value"], n=n,
+                                              who=words(head, story.language), label=top["label"]), top["key"]),
                   subtitle, caveats, meta, shown)
     sizes = [0.55 * len(p["rows"]) + 0.1 for p in panels]
     headings = [p["heading"] for p in panels]
@@ -196,24 +195,25 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
 
 
 def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
-    """The parts of one split as drawable groups: label with count, count, colour, and the reported subset of
+    """The parts of one split as drawable groups: name (marked when it rests on a reading), the count as shown
+    (with a printed share), label (the two together, for a legend), count, colour, and the reported subset of
     the part (count and legend text), if any."""
     subsets = flows[flows["relation"] == "subset"]
     out = []
     for colour, (_, r) in zip(colours, group.iterrows(), strict=False):
         share = (f", {story.share(r['share_pct'], r['share_decimals'], r['share_bound'])}"
                  if r["share_status"] == "printed" else "")
-        item = {"label": f"{flow_label(story, r)} ({number(r['count'], story.language)}{share})",
-                "count": int(r["count"]), "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0,
-                "inner_label": "", "key": r["key"]}
+        name = story.marked(flow_label(story, r), r["key"])
+        shown = f"{number(r['count'], story.language)}{share}"
+        item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(r["count"]),
+                "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0, "inner_label": "",
+                "key": r["key"]}
         inner = subsets[subsets["parent_key"] == r["key"]]
         if len(inner):
             sub = inner.iloc[0]
             item["inner"] = int(sub["count"])
-            item["inner_label"] = story.t("fig.split.inner", label=story.words(sub["key"]),
-                                          n=number(sub["count"], story.language))
-            if story.reading(sub["key"]):
-                item["inner_label"] += " " + story.t("fig.reading_mark")
+            item["inner_label"] = story.marked(story.t("fig.split.inner", label=story.words(sub["key"]),
+                                                       n=number(sub["count"], story.language)), sub["key"])
             item["inner_key"] = sub["key"]
         out.append(item)
     return out
@@ -229,8 +229,8 @@ def draw_groups(story: Story, groups: list[dict], cap: dict, unit: str, marker: 
         plot_icon_array(ax, tuples, marker=marker)
         fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
         return fig
-    rows = [{"label": g["label"].rsplit(" (", 1)[0], "count": g["count"], "colour": g["colour"], "inner": g["inner"],
-             "inner_label": g["inner_label"], "text": g["label"].rsplit(" (", 1)[1].rstrip(")")} for g in groups]
+    rows = [{"label": g["name"], "count": g["count"], "colour": g["colour"], "inner": g["inner"],
+             "inner_label": g["inner_label"], "text": g["shown"]} for g in groups]
     legend_in = 0.3 * sum(1 for r in rows if r["inner"])
     fig, ax = figure(0.55 * len(rows) + 0.5 + legend_in, cap)
     plot_count_bars(ax, rows)
@@ -256,11 +256,10 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
     if parent_key:
         parent = story.facts.loc[parent_key]
         total = story.count(parent["value"], parent["bound"])
-        title = story.t("fig.split.title", n=number(top["count"], story.language), total=total,
-                        label=flow_label(story, group[group["key"] == top["key"]].iloc[0]))
+        title = story.t("fig.split.title", n=number(top["count"], story.language), total=total, label=top["name"])
         if top["inner"] and top.get("inner_key") in story.lead:
-            title += story.t("fig.split.title.inner", m=number(top["inner"], story.language),
-                             inner=story.words(top["inner_key"]))
+            title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
+                                          inner=story.words(top["inner_key"])), top["inner_key"])
         subtitle = story.t("fig.split.subtitle" if name else "fig.split.subtitle.unnamed", total=total,
                            who=whole_words(story, parent), split=name, period=period,
                            unit=story.t(f"unit.{unit}.one"))
@@ -271,8 +270,8 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
         caveats.append(period_caveat(story, parent, period))
         caveats += story.notes(parent_key)[:1] if parent_key in story.lead else []
     else:
-        title = story.t("fig.side_by_side.title", n=number(top["count"], story.language),
-                        label=flow_label(story, group[group["key"] == top["key"]].iloc[0]), k=len(groups))
+        title = story.t("fig.side_by_side.title", n=number(top["count"], story.language), label=top["name"],
+                        k=len(groups))
         subtitle = story.t("fig.side_by_side.subtitle" if name else "fig.side_by_side.subtitle.unnamed",
                            k=len(groups), split=name, period=period)
         caveats.append(story.t("fig.side_by_side.caveat"))
@@ -285,34 +284,38 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
 
 
 def period_notes(story: Story, group: pd.DataFrame) -> list[str]:
-    """A note when the source a split's facts are attributed to covers another period than the facts (its
-    words print other years, «báo cáo … giai đoạn 2016-2020» for 2016–2021); the audit flags the same."""
+    """A note when the source a split's facts are attributed to covers another period than the facts
+    (:func:`articlefacts.audit.source_period`, which the audit flags)."""
     for key in (k for k in group["key"] if k in story.facts.index):
-        fact = story.facts.loc[key]
-        years = sorted(YEAR_RE.findall(fact["attribution"]))
-        own = re.findall(r"\d{4}", fact["period"])
-        if years and own and (years[0], years[-1]) != (own[0], own[-1]):
-            return [story.t("fig.source_period", period=fact["period"], source=f"{years[0]}–{years[-1]}")]
+        other = source_period(story.facts.loc[key])
+        if other:
+            return [story.t("fig.source_period", period=story.facts.loc[key, "period"], source=other)]
     return []
+
+
+def group_item(name: str, count: int, colour: str, key: str, language: str) -> dict:
+    """A drawable group with no subset of its own (see :func:`split_groups`)."""
+    shown = number(count, language)
+    return {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": count, "colour": colour,
+            "inner": 0, "inner_label": "", "key": key}
 
 
 def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]):
     """A whole as marks, the reported subset in colour (for a subset that is not part of a split)."""
     rows = flows[flows["group"] == key]
     sub, parent = story.facts.loc[key], story.facts.loc[rows["parent_key"].iloc[0]]
-    groups = [{"label": f"{flow_label(story, r)} ({number(r['count'], story.language)})", "count": int(r["count"]),
-               "colour": colours[0] if r["relation"] == "subset" else "grey", "inner": 0, "inner_label": "",
-               "key": r["key"]} for _, r in rows.iterrows()]
+    groups = [group_item(story.marked(flow_label(story, r), r["key"]), int(r["count"]),
+                         colours[0] if r["relation"] == "subset" else "grey", r["key"], story.language)
+              for _, r in rows.iterrows()]
     others = parent["value"] - sub["value"]
     if len(groups) == 1 and sub["bound"] == parent["bound"] == "eq" and others > 0:
-        label = story.t("r.rest_subset", total=story.count(parent["value"]))
-        groups.append({"label": f"{label} ({number(others, story.language)})", "count": int(others), "colour": "grey",
-                       "inner": 0, "inner_label": "", "key": ""})
+        groups.append(group_item(story.t("r.rest_subset", total=story.count(parent["value"])), int(others), "grey",
+                                 "", story.language))
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
     caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
     total = story.count(parent["value"], parent["bound"])
-    cap = caption(story, story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]), total=total,
-                                 label=story.words(key)),
+    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]),
+                                              total=total, label=story.words(key)), key),
                   story.t("fig.subset.subtitle" if parent["period"] == sub["period"] else "fig.subset.subtitle.periods",
                           total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),
                           period=sub["period"], y0=parent["period"]),

@@ -206,6 +206,11 @@ class Story:
             return self.t("reading.period", words=fact["reading"], period=fact["period"])
         return self.t("reading.parent", words=fact["reading"], whole=whole)
 
+    def marked(self, text: str, key: str) -> str:
+        """``text`` with «(a reading)» after it when fact ``key`` rests on a coder's reading: for the places too
+        short for the reading itself (a title, a bar, a legend), whose caveat then says it in full."""
+        return f"{text} {self.t('fig.reading_mark')}" if key in self.facts.index and self.reading(key) else text
+
     def noted(self, text: str, key: str, extra: list[str] | None = None, near: bool = False) -> str:
         """``text`` followed by the notes of fact ``key`` (and ``extra`` notes) in one bracket."""
         notes = [*(extra or []), *self.notes(key, near)]
