@@ -122,7 +122,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export LC_ALL := C.UTF-8
 export TZ := UTC
 
-PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py src/articlefacts/*.csv src/articlefacts/*.json)
+PACKAGE := $(wildcard src/articlefacts/*.py src/articlefacts/*/*.py src/articlefacts/*.csv src/articlefacts/*/*.csv src/articlefacts/*/*/*.csv src/articlefacts/*/*.json)
 RUN := $(PY) -m articlefacts.pipeline.runner --build '$(BUILD)' --kernel '$(KERNEL)'
 NB01 := $(EXECUTED)/01-clean-article.ipynb
 NB02 := $(foreach l,$(LANGUAGES),$(EXECUTED)/02-compare-qualifications.$(l).ipynb)
@@ -192,7 +192,7 @@ $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $
 	  'figures_dir=$(FIGURES)' 'language=$*'
 
 # After notebook 01: a failed run writes no codebook or data package for tables that were never written.
-$(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/pipeline/datapackage.py src/articlefacts/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
+$(DATAPACKAGE) &: src/articlefacts/reading/schemas.py src/articlefacts/pipeline/datapackage.py src/articlefacts/reading/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
 	@$(PY) -m articlefacts.pipeline.datapackage '$(META)' '$(PROCESSED)'
 
 # Draft the facts and not-data files of a new article, with a review file of how sure each cell is; never
@@ -201,10 +201,10 @@ $(DATAPACKAGE) &: src/articlefacts/schemas.py src/articlefacts/pipeline/datapack
 DRAFT_OUT = $(if $(OUT),$(OUT),build/draft/$(basename $(notdir $(ARTICLE))))
 DRAFT_META = $(if $(filter command line environment environment override,$(origin META)),--meta '$(META)')
 draft: $(INSTALLED) ## Draft facts.csv, not-data.csv and review.csv for ARTICLE=path [META=] into OUT= (default build/draft/<name>/)
-	@$(PY) -m articlefacts.draft '$(ARTICLE)' '$(DRAFT_OUT)' $(DRAFT_META)
+	@$(PY) -m articlefacts.draft.propose '$(ARTICLE)' '$(DRAFT_OUT)' $(DRAFT_META)
 
 draft-score: $(INSTALLED) ## Score make draft against the hand codings of benchmarks/draft-fixtures.csv, cell by cell
-	@$(PY) -m articlefacts.draft_score
+	@$(PY) -m articlefacts.draft.score
 
 readme: report ## Regenerate the README's findings and gallery from data/processed
 	@$(PY) -m articlefacts.pipeline.readme

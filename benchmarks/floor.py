@@ -14,15 +14,15 @@ import matplotlib
 matplotlib.use("Agg")
 
 from articlefacts import paths
-from articlefacts.charts import profile_figures, rotation_figures
-from articlefacts.claims.coverage import PROFILES, ROTATION, tell
-from articlefacts.claims.story import Story, lead_repeats
-from articlefacts.cleaning import build_tables
-from articlefacts.compare import profile_table
-from articlefacts.display import draw_figures
-from articlefacts.figures import setup_style
+from articlefacts.checking.article_tables import build_tables
+from articlefacts.drawing.charts import profile_figures, rotation_figures
+from articlefacts.drawing.style import setup_style
 from articlefacts.outputs import save_table
-from articlefacts.rotation import rotation_flows
+from articlefacts.shaping.flows import rotation_flows
+from articlefacts.shaping.profiles import profile_table
+from articlefacts.telling.coverage import PROFILES, ROTATION, tell
+from articlefacts.telling.display import draw_figures
+from articlefacts.telling.story import Story, lead_repeats
 
 
 def main(out: Path, inputs: tuple[str, ...] = ()) -> None:

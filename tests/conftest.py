@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from articlefacts import paths
-from articlefacts.cleaning import build_tables
+from articlefacts.checking.article_tables import build_tables
 from articlefacts.pipeline.workspace import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from articlefacts.schemas import load_table
+from articlefacts.reading.schemas import load_table
 from conftest import ARTICLE_CASES as CASES
 from conftest import ARTICLE_FIXTURES as FIXTURES
 

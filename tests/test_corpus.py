@@ -9,7 +9,7 @@ import frictionless
 import pandas as pd
 import pytest
 
-from articlefacts.schemas import load_table
+from articlefacts.reading.schemas import load_table
 from conftest import ROOT, make
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"

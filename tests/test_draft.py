@@ -2,7 +2,7 @@
 
 Every expectation comes from reading the texts: small articles written here for one rule each, the seed
 article of Báo Lạng Sơn and the synthetic fixtures. What a coder reading them would write is spelled out
-beside each text; the rules are in src/articlefacts/draft_rules.py and its tables.
+beside each text; the rules are in src/articlefacts/draft/rules.py and its tables.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from articlefacts import draft as drafting
-from articlefacts.article import normalise_text
-from articlefacts.cleaning import build_tables
+from articlefacts.checking.article_tables import build_tables
+from articlefacts.draft import propose as drafting
 from articlefacts.errors import ArticleFactsError
-from articlefacts.numbers import find_number_tokens
+from articlefacts.reading.article import normalise_text
+from articlefacts.reading.numbers import find_number_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data/raw/baolangson-2021-01-22-luan-chuyen-can-bo-cao-loc.txt"
@@ -343,7 +343,7 @@ def test_default_folder_is_build_draft_and_the_stem():
 
 
 def test_command_line_prints_a_summary_and_a_two_line_refusal(tmp_path):
-    command = [sys.executable, "-m", "articlefacts.draft", str(XY), str(tmp_path / "out"),
+    command = [sys.executable, "-m", "articlefacts.draft.propose", str(XY), str(tmp_path / "out"),
                "--meta", str(XY.with_name("meta.json"))]
     first = subprocess.run(command, capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr

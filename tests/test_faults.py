@@ -328,7 +328,7 @@ def test_shared_2_another_article_into_the_same_folder_rebuilds(project):
 
 def test_shared_3_copied_project_with_the_originals_venv_stops(project):
     """The copy shares this checkout's .venv, whose editable install points at this checkout's src/."""
-    (project / "src/articlefacts/display.py").touch()
+    (project / "src/articlefacts/telling/display.py").touch()
     result = make(project, "report", own_code=False)
     assert_clean_failure(project, result, ".venv belongs to another folder", stale=NB01[1])
     assert "rm -rf" in first_error(result)[1] and "make setup" in first_error(result)[1]

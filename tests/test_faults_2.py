@@ -23,10 +23,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from articlefacts.article import read_article
 from articlefacts.errors import ArticleFactsError
-from articlefacts.inputs import read_csv_table
 from articlefacts.pipeline import published
+from articlefacts.reading.article import read_article
+from articlefacts.reading.inputs import read_csv_table
 from conftest import OUTPUT_DIRS, ROOT, VENV, differing, make, output_hashes, project_env, sha256_tree
 
 STEM = "data/raw/baolangson-2021-01-22-luan-chuyen-can-bo-cao-loc"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from articlefacts import figures
-from articlefacts.figures import BACKGROUND, COLOURS, INK, INSIDE_TEXT, MUTED, SERIES, SHARE_COLOUR
+from articlefacts.drawing.style import BACKGROUND, COLOURS, INK, INSIDE_TEXT, MUTED, SERIES, SHARE_COLOUR
 from conftest import ARTICLE_CASES, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"

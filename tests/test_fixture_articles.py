@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from articlefacts.inputs import normalise_text
-from articlefacts.numbers import find_number_tokens, parse_vi_number, read_bound
+from articlefacts.reading.inputs import normalise_text
+from articlefacts.reading.numbers import find_number_tokens, parse_vi_number, read_bound
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from articlefacts import paths
-from articlefacts.codebook import codebook, datapackage
+from articlefacts.reading.codebook import codebook, datapackage
 
 matplotlib.use("Agg")
 PROCESSED = paths.ROOT / paths.PROCESSED_DIR

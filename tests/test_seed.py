@@ -14,14 +14,14 @@ from dataclasses import replace
 import pytest
 
 from articlefacts import paths
-from articlefacts.claims.audit_text import audit_summary
-from articlefacts.claims.story import words as label_words
-from articlefacts.draft import FACTS_COLUMNS
+from articlefacts.draft.propose import FACTS_COLUMNS
+from articlefacts.drawing.style import icon_layout, legend_height, legend_text
 from articlefacts.errors import ArticleFactsError
-from articlefacts.facts import build_fact, read_facts
-from articlefacts.figures import icon_layout, legend_height, legend_text
-from articlefacts.inputs import read_csv_table
-from articlefacts.schemas import load_table
+from articlefacts.reading.facts import build_fact, read_facts
+from articlefacts.reading.inputs import read_csv_table
+from articlefacts.reading.schemas import load_table
+from articlefacts.telling.audit_summary import audit_summary
+from articlefacts.telling.story import words as label_words
 
 # Read from the article: key → (value, bound).
 SEED = {
@@ -187,7 +187,7 @@ def test_the_heuristic_catches_english():
      "counts people, its parent 'communes_2002' communes"),
 ])
 def test_the_facts_file_is_checked_against_its_schema(tmp_path, old, new, first_line):
-    from articlefacts.facts import read_facts
+    from articlefacts.reading.facts import read_facts
 
     text = paths.resolve(paths.FACTS).read_text(encoding="utf-8")
     assert old in text
@@ -201,7 +201,7 @@ def test_the_facts_file_is_checked_against_its_schema(tmp_path, old, new, first_
 
 def test_a_label_missing_from_its_sentence_is_flagged_and_the_run_goes_on(seed):
     """The quote proves the number, not its label: a term_vi absent from the sentence is a flag, not a failure."""
-    from articlefacts.audit import run_checks
+    from articlefacts.checking.audit import run_checks
 
     facts = seed.facts.copy()
     facts.loc["rotated_total", "term_vi"] = "luân chuyển cán bộ lãnh đạo"  # not contiguous in the sentence

@@ -22,7 +22,7 @@ import pytest
 
 from articlefacts import paths
 from articlefacts.i18n import number, percent
-from articlefacts.schemas import load_table
+from articlefacts.reading.schemas import load_table
 from conftest import ARTICLE_CASES, ROOT
 from conftest import article_outputs as outputs
 
@@ -116,8 +116,8 @@ def test_a_reading_shows_wherever_its_number_is_used(built, name, language):
 def test_the_seeds_bound_is_clipped_by_its_other_facts():
     """«hơn 80%» of the 230, beside the 24 who completed upper secondary (the same split): at most 206 people,
     89.6%, not 100%. The chart hatches from 80% to 89.6%."""
-    from articlefacts.charts import bar_row
-    from articlefacts.claims.story import Story
+    from articlefacts.drawing.charts import bar_row
+    from articlefacts.telling.story import Story
 
     profiles = load_table("profiles", SEED / paths.PROCESSED_DIR).set_index("source_key", drop=False)
     row = profiles.loc["incomplete_schooling_2002"]
@@ -131,7 +131,7 @@ def test_the_seeds_bound_is_clipped_by_its_other_facts():
 
 def test_a_bound_is_clipped_by_the_other_parts_of_its_split():
     """A made-up split: 100 people, 30 exact, «hơn 50%» the other part → at most 70 people, 70%."""
-    from articlefacts.derive import upper_limit_rows
+    from articlefacts.checking.derive import upper_limit_rows
 
     cols = ["topic", "measure", "period", "unit", "parent_key", "relation", "split", "value", "bound", "gloss_en"]
     facts = pd.DataFrame([

@@ -52,7 +52,7 @@ def save_table(frame: pd.DataFrame, name: str, directory: str | Path) -> Path:
 
     Returns the path written; raises the schema's error if ``frame`` does not conform.
     """
-    from articlefacts.schemas import conform
+    from articlefacts.reading.schemas import conform
 
     return write_csv(conform(frame, name), Path(directory) / f"{name}.csv")
 

@@ -18,10 +18,10 @@ import json
 import sys
 from pathlib import Path
 
-from articlefacts.codebook import LICENCE, codebook_table, resource, source_of, tables
-from articlefacts.inputs import read_meta
 from articlefacts.outputs import write_csv, write_text
-from articlefacts.schemas import conform, load_table
+from articlefacts.reading.codebook import LICENCE, codebook_table, resource, source_of, tables
+from articlefacts.reading.inputs import read_meta
+from articlefacts.reading.schemas import conform, load_table
 
 COMBINED = ("facts", "derived", "checks")
 ARTICLE_ID = {"name": "article_id", "type": "string", "description": "The article's folder name in the corpus.",

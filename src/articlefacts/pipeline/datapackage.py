@@ -13,11 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from articlefacts.codebook import codebook, datapackage
 from articlefacts.errors import ArticleFactsError
-from articlefacts.inputs import read_meta
 from articlefacts.paths import resolve
 from articlefacts.pipeline import published, staging
+from articlefacts.reading.codebook import codebook, datapackage
+from articlefacts.reading.inputs import read_meta
 
 
 def write_datapackage(meta_path: str, directory: str) -> list[Path]:

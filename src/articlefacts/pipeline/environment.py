@@ -18,7 +18,7 @@ project's ``build/home/`` and drops the user's variables, so that the runner and
 (which inherit its environment) read and write only there. The fixed hash seed, locale and time zone
 come from the Makefile. One setting this cannot reach: matplotlib reads a ``matplotlibrc`` in the
 kernel's working directory (the notebooks' folder) whatever the environment says, so the house style
-starts from matplotlib's own defaults (:func:`articlefacts.figures.setup_style`).
+starts from matplotlib's own defaults (:func:`articlefacts.drawing.style.setup_style`).
 
 Kernel specs are still looked up where the user keeps them (``JUPYTER_DATA_DIR`` keeps its value from the
 user's home, ``JUPYTER_PATH`` is kept), so ``--kernel`` finds a kernel installed with ``--user``.

@@ -49,9 +49,9 @@ sys.modules.setdefault("rfc3987_syntax", None)
 from articlefacts.errors import ArticleFactsError  # noqa: E402
 from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  # noqa: E402
 from articlefacts.pipeline import environment, published, staging  # noqa: E402
-from articlefacts.pipeline.checks import check_code_origin, check_kernel  # noqa: E402
 from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
 from articlefacts.pipeline.parameters import check_values, kernel_path, output_defaults  # noqa: E402
+from articlefacts.pipeline.preflight import check_code_origin, check_kernel  # noqa: E402
 
 
 def parse_assignments(items: list[str]) -> dict:

@@ -1,6 +1,6 @@
 """The rules of ``make draft``: what a coder would write for each number token, read from the article alone.
 
-The words the rules look for are tables a reviewer can read and extend, in ``draft_tables/``:
+The words the rules look for are tables a reviewer can read and extend, in ``draft/tables/``:
 
 - ``names.csv``: numbers that are names, not quantities (a document's number after «Nghị quyết», before
   «-NQ/TW»; an ordinal after «lần», «khóa»; an age before «tuổi»);
@@ -56,11 +56,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from articlefacts.article import SENTENCE_BREAK, line_span, split_article
 from articlefacts.errors import ArticleFactsError
-from articlefacts.numbers import DATE_RE, TIME_RE, YEAR_RE, find_number_tokens, parse_vi_number, read_qualifier
+from articlefacts.reading.article import SENTENCE_BREAK, line_span, split_article
+from articlefacts.reading.numbers import DATE_RE, TIME_RE, YEAR_RE, find_number_tokens, parse_vi_number, read_qualifier
 
-TABLES = Path(__file__).with_name("draft_tables")
+TABLES = Path(__file__).with_name("tables")
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 LEVELS = (HIGH, MEDIUM, LOW)
 ROTATION_WORD = "luân chuyển"
@@ -79,7 +79,7 @@ DAY_MONTH_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm
 # The tables ----------
 @cache
 def table(name: str) -> tuple[dict, ...]:
-    """The rows of ``draft_tables/<name>.csv`` as dicts of strings."""
+    """The rows of ``draft/tables/<name>.csv`` as dicts of strings."""
     with (TABLES / f"{name}.csv").open(newline="", encoding="utf-8") as fh:
         return tuple({k: unicodedata.normalize("NFC", v) for k, v in row.items()} for row in csv.DictReader(fh))
 

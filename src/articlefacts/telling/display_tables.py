@@ -11,10 +11,10 @@ import re
 
 import pandas as pd
 
-from articlefacts.claims.profiles import split_label
-from articlefacts.claims.splits import flow_label
-from articlefacts.claims.story import Story, words
 from articlefacts.i18n import number
+from articlefacts.telling.profile_findings import split_label
+from articlefacts.telling.rotation_findings import flow_label
+from articlefacts.telling.story import Story, words
 
 
 def people_text(story: Story, r: pd.Series) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.claims.story import Finding, Story, whole_words
+from articlefacts.telling.story import Finding, Story, whole_words
 
 
 def unprinted_whole_findings(story: Story, keys: list[str]) -> list[Finding]:

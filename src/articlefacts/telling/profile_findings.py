@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.claims.story import Finding, Story, attribution_text, join, source_person, words
 from articlefacts.i18n import number
+from articlefacts.telling.story import Finding, Story, attribution_text, join, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
 

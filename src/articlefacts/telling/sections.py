@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from articlefacts.charts import profile_figures, rotation_figures
-from articlefacts.claims.profiles import paired_measures
-from articlefacts.claims.story import Finding
+from articlefacts.drawing.charts import profile_figures, rotation_figures
+from articlefacts.telling.profile_findings import paired_measures
+from articlefacts.telling.story import Finding
 from articlefacts.vocab import HEADCOUNT
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from articlefacts.article import read_article, split_article
-from articlefacts.audit import percent_counts, run_checks
-from articlefacts.derive import derive_values
-from articlefacts.facts import build_facts, read_facts
-from articlefacts.inputs import read_meta
-from articlefacts.inventory import check_accounted, inventory_numbers, read_not_data
+from articlefacts.checking.audit import percent_counts, run_checks
+from articlefacts.checking.derive import derive_values
+from articlefacts.reading.article import read_article, split_article
+from articlefacts.reading.facts import build_facts, read_facts
+from articlefacts.reading.inputs import read_meta
+from articlefacts.reading.inventory import check_accounted, inventory_numbers, read_not_data
 
 
 @dataclass

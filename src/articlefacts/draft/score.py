@@ -1,13 +1,13 @@
 """How much of a hand coding ``make draft`` gets right: agreement, number token by number token.
 
-``make draft-score`` runs ``python -m articlefacts.draft_score``. For each article of
+``make draft-score`` runs ``python -m articlefacts.draft.score``. For each article of
 ``benchmarks/draft-fixtures.csv`` it drafts the article into a temporary folder (as ``make draft`` does) and
 compares the draft with the article's final, hand-checked facts and not-data files. Each number token of the
 article is scored on the cells a coder writes for it:
 
 - ``status``: fact, repeat or not data (a token the draft leaves unaccounted is wrong);
 - for a fact of the coding: ``topic``, ``unit``, ``relation`` (as the pipeline reads it: an empty cell is
-  read from the other columns, :func:`articlefacts.facts.infer_relation`), ``parent`` (the token the
+  read from the other columns, :func:`articlefacts.reading.facts.infer_relation`), ``parent`` (the token the
   parent fact stands for, so keys need not agree) and ``period`` (hyphen and en dash alike);
 - for a repeat of the coding: ``repeat_of`` (the token of the fact it repeats).
 
@@ -32,12 +32,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articlefacts import draft as drafting
-from articlefacts.article import split_article
-from articlefacts.facts import infer_relation
-from articlefacts.inputs import normalise_text
-from articlefacts.numbers import find_number_tokens
+from articlefacts.draft import propose as drafting
 from articlefacts.paths import ROOT
+from articlefacts.reading.article import split_article
+from articlefacts.reading.facts import infer_relation
+from articlefacts.reading.inputs import normalise_text
+from articlefacts.reading.numbers import find_number_tokens
 
 FIXTURES_FILE = ROOT / "benchmarks" / "draft-fixtures.csv"
 ALTERNATIVES_FILE = ROOT / "benchmarks" / "draft-alternatives.csv"
@@ -272,7 +272,7 @@ def confidence_table(scores: list[Score]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m articlefacts.draft_score [--misses] [NAME …]``: print the table (and each wrong cell)."""
+    """``python -m articlefacts.draft.score [--misses] [NAME …]``: print the table (and each wrong cell)."""
     show_misses = "--misses" in argv
     names = [a for a in argv if not a.startswith("--")]
     alternatives = read_alternatives()

@@ -14,12 +14,12 @@ import re
 
 import pandas as pd
 
-from articlefacts.claims.changes import change_findings, changes
-from articlefacts.claims.profiles import profile_findings
-from articlefacts.claims.shares import unprinted_whole_findings, unprinted_wholes
-from articlefacts.claims.splits import rotation_findings
-from articlefacts.claims.story import Finding, Story, join
-from articlefacts.compare import headcounts
+from articlefacts.shaping.profiles import headcounts
+from articlefacts.telling.change_findings import change_findings, changes
+from articlefacts.telling.profile_findings import profile_findings
+from articlefacts.telling.rotation_findings import rotation_findings
+from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
+from articlefacts.telling.story import Finding, Story, join
 
 PROFILES, ROTATION = "02-compare-qualifications", "03-rotation-outcomes"
 

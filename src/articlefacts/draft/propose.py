@@ -1,9 +1,9 @@
 """Draft the facts and not-data files of a new article, with how sure the draft is of each cell.
 
-``make draft ARTICLE=path [META=meta.json] [OUT=folder]`` runs ``python -m articlefacts.draft ARTICLE [OUT]
+``make draft ARTICLE=path [META=meta.json] [OUT=folder]`` runs ``python -m articlefacts.draft.propose ARTICLE [OUT]
 [--meta META]``. It reads the article (UTF-8, normalised as the pipeline normalises it) and its meta.json
 (given, or found beside the article: ``meta.json`` or ``<article stem>.meta.json``; without one the headline,
-date line and byline are guessed), applies the rules of :mod:`articlefacts.draft_rules` to every number
+date line and byline are guessed), applies the rules of :mod:`articlefacts.draft.rules` to every number
 token and writes three files into OUT (default ``build/draft/<article file stem>/``):
 
 - ``facts.csv``: one row per fact or repeat, every column a coder writes filled in (key, topic, measure,
@@ -31,13 +31,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articlefacts.codebook import INPUT_TABLES_FILE, columns
-from articlefacts.draft_rules import HIGH, LEVELS, LOW, Article, Token, draft_article, sentence_of, unit_nouns
+from articlefacts.draft.quote_search import TRAILING_PUNCTUATION, count_occurrences, shortest_quote
+from articlefacts.draft.rules import HIGH, LEVELS, LOW, Article, Token, draft_article, sentence_of, unit_nouns
 from articlefacts.errors import ArticleFactsError
-from articlefacts.inputs import normalise_text
-from articlefacts.numbers import find_number_tokens
 from articlefacts.paths import BUILD_DIR, relative, resolve
-from articlefacts.quote_search import TRAILING_PUNCTUATION, count_occurrences, shortest_quote
+from articlefacts.reading.codebook import INPUT_TABLES_FILE, columns
+from articlefacts.reading.inputs import normalise_text
+from articlefacts.reading.numbers import find_number_tokens
 
 FACTS_COLUMNS = tuple(columns("facts_file", INPUT_TABLES_FILE))
 NOT_DATA_COLUMNS = ("quote", "reason")
@@ -69,7 +69,7 @@ class Draft:
 def quote_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The shortest passage of whole words around ``text[start:end]`` that occurs once in its sentence's
     words, growing to the left first («đảng viên chiếm tỷ lệ 89,62%» reads better than «89,62%, học»); else
-    :func:`articlefacts.quote_search.shortest_quote` (which takes the whole line when nothing is unique)."""
+    :func:`articlefacts.draft.quote_search.shortest_quote` (which takes the whole line when nothing is unique)."""
     first, last = sentence_of(text, start)
     words = [(first + m.start(), first + m.end()) for m in re.finditer(r"\S+", text[first:last])]
     inner = [i for i, (s, e) in enumerate(words) if s < end and start < e]
@@ -310,7 +310,7 @@ def summary(draft: Draft, paths: list[Path]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Command line: ``python -m articlefacts.draft ARTICLE [OUT] [--meta META]``; prints the summary."""
+    """Command line: ``python -m articlefacts.draft.propose ARTICLE [OUT] [--meta META]``; prints the summary."""
     args = list(argv)
     meta = None
     if "--meta" in args:

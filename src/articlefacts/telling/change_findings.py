@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.claims.story import Finding, Story, words
+from articlefacts.telling.story import Finding, Story, words
 from articlefacts.vocab import CHANGE_DIRECTIONS
 
 

@@ -1,6 +1,6 @@
 """The project's figures, drawn from the processed tables, with captions written from the same tables.
 
-Each chart function takes a :class:`~articlefacts.claims.story.Story`, its table, the article's metadata and
+Each chart function takes a :class:`~articlefacts.telling.story.Story`, its table, the article's metadata and
 its subject, and returns ``(fig, caption)``; ``caption`` holds title, subtitle, caveat, source and alt text,
 which the notebook writes to its findings file and the README reads. A figure is drawn only for what the
 article reports: a share whose whole the article does not print is never drawn (a bar would imply a
@@ -11,19 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.audit import source_period
-from articlefacts.claims.profiles import (
-    change_sentence,
-    in_article_order,
-    pair_values,
-    paired_measures,
-    split_coverage,
-    split_label,
-)
-from articlefacts.claims.splits import flow_label, period_caveat, whole_words
-from articlefacts.claims.story import Story, source_person, words
-from articlefacts.claims.tables import people_text
-from articlefacts.figures import (
+from articlefacts.checking.audit import source_period
+from articlefacts.drawing.style import (
     PANEL_GAP_IN,
     PANEL_LINE_IN,
     SERIES,
@@ -39,6 +28,17 @@ from articlefacts.figures import (
     plot_share_bars,
 )
 from articlefacts.i18n import long_date, number
+from articlefacts.telling.display_tables import people_text
+from articlefacts.telling.profile_findings import (
+    change_sentence,
+    in_article_order,
+    pair_values,
+    paired_measures,
+    split_coverage,
+    split_label,
+)
+from articlefacts.telling.rotation_findings import flow_label, period_caveat, whole_words
+from articlefacts.telling.story import Story, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
 ICON_ROW_IN = 0.5
@@ -285,7 +285,7 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
 
 def period_notes(story: Story, group: pd.DataFrame) -> list[str]:
     """A note when the source a split's facts are attributed to covers another period than the facts
-    (:func:`articlefacts.audit.source_period`, which the audit flags)."""
+    (:func:`articlefacts.checking.audit.source_period`, which the audit flags)."""
     for key in (k for k in group["key"] if k in story.facts.index):
         other = source_period(story.facts.loc[key])
         if other:
@@ -347,7 +347,7 @@ def rotation_figures(flows: pd.DataFrame) -> list[tuple[str, str, str]]:
 
 def series_colours(figures: list[tuple[str, str, str]], table: pd.DataFrame) -> dict[str, list[str]]:
     """Subject → the colours its chart uses: each rotation split and subset takes the next colours of
-    :data:`~articlefacts.figures.SERIES`, so that two charts never use one colour for different things."""
+    :data:`~articlefacts.drawing.style.SERIES`, so that two charts never use one colour for different things."""
     out, at = {}, 0
     for _name, kind, subject in figures:
         if kind == "split":

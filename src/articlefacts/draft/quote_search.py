@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from articlefacts.article import line_span, sentence_span
+from articlefacts.reading.article import line_span, sentence_span
 
 TRAILING_PUNCTUATION = " ,.;:!?…"
 

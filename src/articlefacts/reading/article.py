@@ -1,7 +1,7 @@
 """Read the raw article, verify it, normalise it in memory and split it into its parts.
 
 The raw file is only ever read. Offsets everywhere in the project are Python string positions in the
-text returned by :func:`articlefacts.inputs.normalise_text`.
+text returned by :func:`articlefacts.reading.inputs.normalise_text`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from articlefacts.errors import ArticleFactsError
-from articlefacts.inputs import decode_text, normalise_text, note_pasted, read_bytes
 from articlefacts.paths import relative, resolve
+from articlefacts.reading.inputs import decode_text, normalise_text, note_pasted, read_bytes
 
 SENTENCE_END = tuple('.!?:;"”…')
 CAPTION_MAX_CHARS = 200
@@ -66,7 +66,7 @@ def read_article(path: str | Path, expected_sha256: str) -> Article:
     :class:`ChecksumWarning` that says why; any other difference raises :class:`ArticleFactsError`, as does
     an article that is not UTF-8 (naming the encoding it looks saved in). What a web page left in the text
     (HTML entities, invisible characters) is read as what it stands for, with a
-    :class:`~articlefacts.inputs.PastedTextWarning`; the checksum is always that of the bytes as received.
+    :class:`~articlefacts.reading.inputs.PastedTextWarning`; the checksum is always that of the bytes as received.
     """
     raw = read_bytes(path, "Raw article")
     name = relative(resolve(path))

@@ -11,13 +11,13 @@ import unicodedata
 
 import pandas as pd
 
-from articlefacts.article import part_at, sentence_span
-from articlefacts.codebook import INPUT_TABLES_FILE, columns
 from articlefacts.errors import ArticleFactsError
-from articlefacts.inputs import read_csv_table
-from articlefacts.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
 from articlefacts.paths import relative, resolve
-from articlefacts.schemas import check_input
+from articlefacts.reading.article import part_at, sentence_span
+from articlefacts.reading.codebook import INPUT_TABLES_FILE, columns
+from articlefacts.reading.inputs import read_csv_table
+from articlefacts.reading.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
+from articlefacts.reading.schemas import check_input
 from articlefacts.vocab import ARTICLE_ITSELF, COUNT_UNITS, HEADCOUNT
 
 # The columns a facts file must have (cells may be empty where input_tables.json allows); every other

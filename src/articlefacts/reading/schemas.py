@@ -1,4 +1,4 @@
-"""pandera checks for the tables defined in :mod:`articlefacts.codebook` (``tables.json`` and
+"""pandera checks for the tables defined in :mod:`articlefacts.reading.codebook` (``tables.json`` and
 ``input_tables.json``): each processed frame is validated before it is written and again when it is read
 back, and each hand-written input on reading.
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from articlefacts.codebook import INPUT_TABLES_FILE, tables
-from articlefacts.inputs import read_bytes
+from articlefacts.reading.codebook import INPUT_TABLES_FILE, tables
+from articlefacts.reading.inputs import read_bytes
 
 PANDERA_TYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean": "boolean"}
 KEYED = ("facts", "derived")  # tables that the notebooks hold indexed by their key column

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.compare import printed_shares
-from articlefacts.derive import share_decimals
+from articlefacts.checking.derive import share_decimals
+from articlefacts.shaping.profiles import printed_shares
 from articlefacts.vocab import COUNT_UNITS
 
 FLOW_COLUMNS = ("flow_id", "group", "relation", "parent_key", "key", "term_vi", "gloss_en", "count", "bound", "unit",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.claims.profiles import split_label
-from articlefacts.claims.story import Finding, Story, join, words
 from articlefacts.i18n import number
+from articlefacts.telling.profile_findings import split_label
+from articlefacts.telling.story import Finding, Story, join, words
 from articlefacts.vocab import ROTATION_VI
 
 

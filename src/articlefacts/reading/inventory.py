@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.article import part_at
 from articlefacts.errors import ArticleFactsError
-from articlefacts.facts import locate_quote
-from articlefacts.inputs import read_csv_table
-from articlefacts.numbers import find_number_tokens, printed_qualifier
 from articlefacts.paths import relative, resolve
-from articlefacts.schemas import check_input
+from articlefacts.reading.article import part_at
+from articlefacts.reading.facts import locate_quote
+from articlefacts.reading.inputs import read_csv_table
+from articlefacts.reading.numbers import find_number_tokens, printed_qualifier
+from articlefacts.reading.schemas import check_input
 
 NOT_DATA_COLUMNS = ("quote", "reason")
 
@@ -39,7 +39,7 @@ def inventory_numbers(text: str, structure: pd.DataFrame, facts: pd.DataFrame, r
                       not_data: pd.DataFrame) -> pd.DataFrame:
     """Every number token in the article with its class: fact, repeat, not_data or unaccounted.
 
-    ``facts`` and ``repeats`` are indexed by key (from :func:`articlefacts.facts.build_facts`). A token in a
+    ``facts`` and ``repeats`` are indexed by key (from :func:`articlefacts.reading.facts.build_facts`). A token in a
     repeated lead is a repeat of the lead's token. Columns: token_id, token, start, end, part, status,
     fact_key, reason.
     """

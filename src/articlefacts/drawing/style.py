@@ -129,7 +129,7 @@ def check_glyphs(fig, name: str, sources: dict[str, str]) -> None:
     raise ArticleFactsError(
         f"The chart font {fonts} has no glyph for {chars}{held}; the figures would show empty boxes",
         "write that text without them (a transliteration, or the name in Vietnamese or English), or give the "
-        "figures a font that has them in articlefacts.figures.setup_style.")
+        "figures a font that has them in articlefacts.drawing.style.setup_style.")
 
 
 def nfc(text: str) -> str:

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from articlefacts.audit import printed_percent
+from articlefacts.checking.audit import printed_percent
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",

@@ -4,7 +4,7 @@ A :class:`Story` holds the facts, the derived values and what the headline and l
 language. Its methods give a fact's words, a count or share as the article prints it, and the notes that go
 with a number wherever it is used: the headline that repeats it and the coder's reading it rests on. A
 :class:`Finding` is one sentence with the keys of the facts it states, so that the story can put first what
-the headline reports and can say every fact no other sentence stated (:mod:`articlefacts.claims.coverage`).
+the headline reports and can say every fact no other sentence stated (:mod:`articlefacts.telling.coverage`).
 """
 
 from __future__ import annotations

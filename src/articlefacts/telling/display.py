@@ -61,19 +61,20 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story
                  show_inline: bool = True) -> dict[str, dict]:
     """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, in a notebook, show each figure.
 
-    ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.charts.profile_figures` or
-    :func:`~articlefacts.charts.rotation_figures`; ``story`` is the :class:`~articlefacts.claims.story.Story` of
-    the notebook's language. Returns file name → caption (title, subtitle, caveat, source, alt).
+    ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.drawing.charts.profile_figures` or
+    :func:`~articlefacts.drawing.charts.rotation_figures`; ``story`` is the
+    :class:`~articlefacts.telling.story.Story` of the notebook's language. Returns file name → caption
+    (title, subtitle, caveat, source, alt).
     The notebook shows the published PNG file itself (at the figure's size in pixels at ``figure.dpi``), so
     the reader sees exactly the file the README links, and the figure is rendered once rather than again
     by the inline backend (about 0.1 s a figure; see benchmarks/results.md); its plain-text form is the
     caption's ``alt`` text. Raises :class:`ArticleFactsError` before a figure is saved if its fonts lack a
-    character it shows (:func:`articlefacts.figures.check_glyphs`), naming the input that holds it.
+    character it shows (:func:`articlefacts.drawing.style.check_glyphs`), naming the input that holds it.
     """
     import matplotlib.pyplot as plt
 
-    from articlefacts.charts import draw, rotation_figures, series_colours
-    from articlefacts.figures import check_glyphs
+    from articlefacts.drawing.charts import draw, rotation_figures, series_colours
+    from articlefacts.drawing.style import check_glyphs
     from articlefacts.outputs import save_figure
 
     captions = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.claims.story import join, source_person
+from articlefacts.telling.story import join, source_person
 from articlefacts.vocab import ARTICLE_ITSELF
 
 

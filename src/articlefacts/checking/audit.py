@@ -13,10 +13,10 @@ from fractions import Fraction
 
 import pandas as pd
 
-from articlefacts.article import sentence_span
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import number, percent, t
-from articlefacts.numbers import YEAR_RE
+from articlefacts.reading.article import sentence_span
+from articlefacts.reading.numbers import YEAR_RE
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, ROUNDING_RULES
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
@@ -235,7 +235,7 @@ def source_period(fact: pd.Series) -> str:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of ``text`` (:func:`articlefacts.article.sentence_span`, line by line)."""
+    """(start, end) of every sentence of ``text`` (:func:`articlefacts.reading.article.sentence_span`, line by line)."""
     spans, at = [], 0
     while at < len(text):
         if text[at].isspace():
