@@ -7,7 +7,7 @@ come from comparing them cell by cell as the scorer's docstring defines the cell
 
 from __future__ import annotations
 
-from articlefacts import draft_score
+from articlefacts.draft import score as draft_score
 
 TEXT = ("Huyện Mẫu có 100 cán bộ\n\nThứ hai, 14/03/2022\n\n"
         "Năm 2021, huyện Mẫu có 100 cán bộ cấp xã, trong đó 40 người là nữ.\n\nThu Hà\n")

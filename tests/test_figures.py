@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from articlefacts import figures
+from articlefacts.drawing import style as figures
 from articlefacts.drawing.style import BACKGROUND, COLOURS, INK, INSIDE_TEXT, MUTED, SERIES, SHARE_COLOUR
 from conftest import ARTICLE_CASES, ROOT
 
