@@ -31,8 +31,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from articlefacts.draft.clauses import sentence_of
+from articlefacts.draft.lexicon import unit_nouns
 from articlefacts.draft.quote_search import TRAILING_PUNCTUATION, count_occurrences, shortest_quote
-from articlefacts.draft.rules import HIGH, LEVELS, LOW, Article, Token, draft_article, sentence_of, unit_nouns
+from articlefacts.draft.rules import draft_article
+from articlefacts.draft.tokens import HIGH, LEVELS, LOW, Article, Token
 from articlefacts.errors import ArticleFactsError
 from articlefacts.paths import BUILD_DIR, relative, resolve
 from articlefacts.reading.codebook import INPUT_TABLES_FILE, columns

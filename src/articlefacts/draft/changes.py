@@ -1,0 +1,60 @@
+"""Rule 5 of ``make draft``, changes: a number after «tăng», «giảm» is a change, and of which level.
+
+«giảm 21 người», «tăng 21% so với năm 2015»: a change of the earlier level of the same thing (the earlier
+figure whose words match those of the level it follows), else of the level it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from articlefacts.draft.clauses import clause_words, text_of
+from articlefacts.draft.lexicon import connective_patterns
+from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Token
+from articlefacts.reading.article import line_span
+
+if TYPE_CHECKING:
+    from articlefacts.draft.relations import Relations
+
+
+def is_change(text: str, tok: Token) -> bool:
+    """Whether a change word of connectives.csv («tăng», «giảm») stands right before the number («giảm 21 người»,
+    «tăng thêm 5%», «tăng hơn 1.100»)."""
+    close = text[max(line_span(text, tok.start)[0], tok.start - 30):tok.start]
+    words = connective_patterns()["change"].pattern
+    return bool(re.search(rf"{words}(?: thêm| đi| xuống| lên)?(?: hơn| trên| gần| khoảng| xấp xỉ)?\s+$",
+                          close, re.IGNORECASE))
+
+
+def attach_change(rel: Relations, tok: Token, toks: list[Token]) -> None:
+    """«giảm 21 người», «tăng 21% so với năm 2015»: a change of the level it follows, from an earlier level."""
+    art = rel.art
+    tok.group = rel.new_group()
+    word = list(connective_patterns()["change"].finditer(art.text, max(0, tok.start - 30), tok.start))[-1].group()
+    tok.set("relation", "change", HIGH, f"«{word}» before the number: a change, not a level")
+    level = [t for t in toks if t.start < tok.start and t.relation != "change"]
+    subject = level[-1] if level else None
+    same_unit = [t for t in level if t.unit == tok.unit]
+    earlier = [t for t in rel.seen if t.period != tok.period.split("–")[-1] and t.relation != "change"
+               and t.period and tok.period.startswith(t.period.split("–")[0])]
+    words = clause_words(art, subject) if subject is not None else set()
+    scored = sorted(((len(words & clause_words(art, t)), t.start, t) for t in earlier), key=lambda s: s[:2])
+    if scored and scored[-1][0] > 0:
+        best = scored[-1][2]
+        tok.set("parent", best, MEDIUM, f"the earlier level of «{text_of(art, subject)}» ({best.period})")
+    elif tok.is_count and len(same_unit) >= 2:
+        tok.set("parent", same_unit[0], LOW,
+                f"the earlier of the two levels its sentence prints ({same_unit[0].text})")
+    elif subject is not None:
+        tok.set("parent", subject, LOW, f"the level it follows ({subject.text}); the level it is compared with "
+                                        "is not printed")
+    else:
+        mine = clause_words(art, tok)
+        matches = sorted(((len(mine & clause_words(art, t)), t.start, t) for t in rel.seen
+                          if t.relation != "change"), key=lambda m: m[:2])
+        if matches and matches[-1][0] >= 2:
+            tok.set("parent", matches[-1][2], LOW, f"the earlier figure whose words its clause shares most "
+                                                   f"({matches[-1][2].text})")
+        else:
+            tok.set("parent", None, LOW, "no level printed beside it: a change with no parent")
