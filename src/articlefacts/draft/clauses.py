@@ -1,4 +1,5 @@
-"""Where a number stands in the article's text: its sentence, paragraph and clause, and the words around it.
+"""Where a number stands in the article's text: its paragraph and clause, and the words around it (its sentence
+is :func:`articlefacts.reading.article.sentence_span`, as the pipeline cuts sentences).
 
 Every rule of ``make draft`` that reads words near a number reads them through these: the words before it on its
 line, its clause (between , ; : and brackets, the commas of phrases such as «cán bộ, công chức» kept), the
@@ -11,24 +12,12 @@ import re
 
 from articlefacts.draft.lexicon import masked_phrases
 from articlefacts.draft.tokens import Article, Token
-from articlefacts.reading.article import SENTENCE_BREAK, line_span
+from articlefacts.reading.article import line_span
 from articlefacts.reading.numbers import find_number_tokens
 
 STOP_WORDS = {"các", "của", "đã", "có", "là", "những", "này", "đó", "thì", "trong", "số", "và"}
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]")
 TOTAL_INTRODUCERS = ("có", "gồm", "gồm có", "tổng số", "tổng cộng", "toàn bộ")
-
-
-def sentence_of(text: str, offset: int) -> tuple[int, int]:
-    """The (start, end) of the sentence holding ``offset`` (as article.sentence_span, whitespace kept out)."""
-    line_start, line_end = line_span(text, offset)
-    body = text[line_start:line_end]
-    cuts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(body)] + [len(body)]
-    first = line_start + max(c for c in cuts if c <= offset - line_start)
-    last = line_start + min(c for c in cuts if c > offset - line_start)
-    while last > first and text[last - 1].isspace():
-        last -= 1
-    return first, last
 
 
 def paragraph_of(text: str, offset: int) -> int:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from articlefacts.draft.changes import is_change
-from articlefacts.draft.clauses import paragraph_of, sentence_of
+from articlefacts.draft.clauses import paragraph_of
 from articlefacts.draft.lexicon import name_rules, words_re
 from articlefacts.draft.time_phrases import TimePhrase
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article, Token
+from articlefacts.reading.article import sentence_span
 
 
 @dataclass
@@ -43,7 +44,7 @@ def assign_periods(art: Article, phrases: list[TimePhrase]) -> None:
     sentences: dict[tuple[int, int], list[Token]] = {}
     for t in facts:
         sentences.setdefault(t.sentence, []).append(t)
-    all_sentences = sorted({t.sentence for t in art.tokens} | {sentence_of(text, p.start) for p in phrases})
+    all_sentences = sorted({t.sentence for t in art.tokens} | {sentence_span(text, p.start) for p in phrases})
     fallback = str(art.year) if art.year else ""
     for span in all_sentences:
         inside = [p for p in phrases if span[0] <= p.start < span[1] and p.kind not in ("term",) and p.period]

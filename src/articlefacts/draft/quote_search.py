@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from articlefacts.draft.clauses import sentence_of
 from articlefacts.reading.article import line_span, sentence_span
 
 TRAILING_PUNCTUATION = " ,.;:!?…"
@@ -66,7 +65,7 @@ def quote_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The shortest passage of whole words around ``text[start:end]`` that occurs once in its sentence's
     words, growing to the left first («đảng viên chiếm tỷ lệ 89,62%» reads better than «89,62%, học»); else
     :func:`articlefacts.draft.quote_search.shortest_quote` (which takes the whole line when nothing is unique)."""
-    first, last = sentence_of(text, start)
+    first, last = sentence_span(text, start)
     words = [(first + m.start(), first + m.end()) for m in re.finditer(r"\S+", text[first:last])]
     inner = [i for i, (s, e) in enumerate(words) if s < end and start < e]
     if inner:

@@ -15,6 +15,7 @@ from articlefacts.draft.lexicon import unit_nouns
 from articlefacts.draft.quote_search import count_occurrences, quote_of
 from articlefacts.draft.rules import draft_article
 from articlefacts.draft.tokens import HIGH, LEVELS, Article, Token
+from articlefacts.reading.article import line_span
 from articlefacts.reading.codebook import INPUT_TABLES_FILE, columns
 from articlefacts.reading.numbers import find_number_tokens
 
@@ -78,8 +79,8 @@ def not_data_rows(art: Article) -> tuple[list[dict], dict[int, str]]:
             quote_at[tok.start] = rows[holder]["quote"]
             continue
         if tok.part == "date_line":
-            line = text[slice(*line_bounds(text, tok.start))]
-            q_start = text.find(line.strip(), line_bounds(text, tok.start)[0])
+            line = text[slice(*line_span(text, tok.start))]
+            q_start = text.find(line.strip(), line_span(text, tok.start)[0])
             span = (q_start, q_start + len(line.strip()))
             if count_occurrences(text, line.strip()) != 1:
                 span = quote_of(text, tok.start, tok.end)
@@ -91,12 +92,6 @@ def not_data_rows(art: Article) -> tuple[list[dict], dict[int, str]]:
         rows.append({"quote": text[slice(*span)], "reason": tok.reason})
         quote_at[tok.start] = rows[-1]["quote"]
     return rows, quote_at
-
-
-def line_bounds(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
 
 
 def phrase_end(art: Article, tok: Token) -> int:

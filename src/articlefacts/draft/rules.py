@@ -50,7 +50,7 @@ Then the attribution (``attribution``) and the keys (``keys``). The parts and ye
 from __future__ import annotations
 
 from articlefacts.draft.attribution import attribute
-from articlefacts.draft.clauses import paragraph_of, sentence_of
+from articlefacts.draft.clauses import paragraph_of
 from articlefacts.draft.keys import assign_keys
 from articlefacts.draft.not_data import classify_not_data
 from articlefacts.draft.periods import assign_periods
@@ -62,6 +62,7 @@ from articlefacts.draft.terms import assign_terms, term_words
 from articlefacts.draft.time_phrases import find_time_phrases
 from articlefacts.draft.tokens import HIGH, LOW, Article, Token
 from articlefacts.draft.topics import assign_topics
+from articlefacts.reading.article import sentence_span
 from articlefacts.reading.numbers import find_number_tokens
 
 
@@ -73,7 +74,7 @@ def draft_article(text: str, meta: dict | None = None) -> Article:
     for m in find_number_tokens(text):
         row = structure[(structure["start"] <= m.start()) & (m.start() < structure["end"])]
         part = row["part"].iloc[0] if len(row) else "body"
-        tok = Token(m, part, paragraph_of(text, m.start()), sentence_of(text, m.start()))
+        tok = Token(m, part, paragraph_of(text, m.start()), sentence_span(text, m.start()))
         if part == "lead_repeat":
             tok.status = "skip"
         tokens.append(tok)
