@@ -5,6 +5,8 @@ total, the whole a paragraph opened by «Đối với …» names) and sends eac
 decides it: a change (:mod:`~articlefacts.draft.changes`), a share or an «x/y» pair
 (:mod:`~articlefacts.draft.shares`), a list under a connective or outside one (:mod:`~articlefacts.draft.lists`);
 then it marks the splits (:mod:`~articlefacts.draft.splits`). The connectives are those of ``connectives.csv``.
+:func:`mark_rest_readings` marks, once every fact has its words, a number whose clause says «còn lại» (the rest)
+as a reading: it rests on what the rest is of.
 """
 
 from __future__ import annotations
