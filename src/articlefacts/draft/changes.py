@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from articlefacts.draft.clauses import clause_words, text_of
-from articlefacts.draft.lexicon import connective_patterns
+from articlefacts.draft.lexicon import connective_patterns, qualifiers
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Token
 from articlefacts.reading.article import line_span
 
@@ -23,7 +23,7 @@ def is_change(text: str, tok: Token) -> bool:
     «tăng thêm 5%», «tăng hơn 1.100»)."""
     close = text[max(line_span(text, tok.start)[0], tok.start - 30):tok.start]
     words = connective_patterns()["change"].pattern
-    return bool(re.search(rf"{words}(?: thêm| đi| xuống| lên)?(?: hơn| trên| gần| khoảng| xấp xỉ)?\s+$",
+    return bool(re.search(rf"{words}(?: thêm| đi| xuống| lên)?(?: {qualifiers()})?\s+$",
                           close, re.IGNORECASE))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from articlefacts.draft.lexicon import masked_phrases
+from articlefacts.draft.lexicon import masked_phrases, qualifiers
 from articlefacts.draft.tokens import Article, Token
 from articlefacts.reading.article import line_span
 from articlefacts.reading.numbers import find_number_tokens
@@ -80,4 +80,4 @@ def text_of(art: Article, tok: Token) -> str:
 def introduced_as_total(art: Article, tok: Token) -> bool:
     """Whether the words right before the number introduce a total («có 405», «gồm có 2.281», «tổng số 37»)."""
     before = " ".join(words_before(art.text, tok.start, 3))
-    return any(re.search(rf"(?<!\w){w}(?:\s+(?:hơn|gần|trên|khoảng))?$", before) for w in TOTAL_INTRODUCERS)
+    return any(re.search(rf"(?<!\w){w}(?:\s+{qualifiers()})?$", before) for w in TOTAL_INTRODUCERS)

@@ -14,6 +14,8 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from articlefacts.vocab import QUALIFIERS
+
 TABLES = Path(__file__).with_name("tables")
 
 
@@ -70,6 +72,12 @@ def name_rules() -> dict[str, list[dict]]:
     for row in table("names"):
         kinds.setdefault(row["kind"], []).append(row)
     return kinds
+
+
+def qualifiers() -> str:
+    """A pattern alternation of the qualifiers of :data:`articlefacts.vocab.QUALIFIERS` («hơn», «gần», «khoảng»,
+    «xấp xỉ», …), longest first, for the rules that skip the qualifier between a word and its number."""
+    return "(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + ")"
 
 
 @cache

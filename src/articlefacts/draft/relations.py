@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from articlefacts.draft.changes import attach_change, is_change
 from articlefacts.draft.clauses import paragraph_of, text_of
-from articlefacts.draft.lexicon import connective_patterns
+from articlefacts.draft.lexicon import connective_patterns, qualifiers
 from articlefacts.draft.lists import attach_free_list, attach_in_scope
 from articlefacts.draft.shares import attach_printed_share, attach_x_of_y
 from articlefacts.draft.splits import mark_splits
@@ -128,7 +128,7 @@ class Relations:
             t.header = header
         # «89% (360 người)»: the count in brackets stands where the percentage is read, which is printed beside it
         bracketed = {p: c for p, c in zip(toks, toks[1:], strict=False) if p.unit == "percent" and c.is_count
-                     and re.fullmatch(r"\s*\(\s*(?:gồm|với|tương đương|tức|khoảng|hơn|trên|gần)?\s*",
+                     and re.fullmatch(rf"\s*\(\s*(?:gồm|với|tương đương|tức|{qualifiers()})?\s*",
                                       text[p.end:c.start], re.IGNORECASE)}
         pending: list[Token] = []
         for tok in toks:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from articlefacts.draft.clauses import CLAUSE_BREAK, clause_span, content_words, mask, own_noun
-from articlefacts.draft.lexicon import connective_patterns
+from articlefacts.draft.lexicon import connective_patterns, qualifiers
 from articlefacts.draft.terms import gloss_for
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article, Token
 
@@ -52,7 +52,7 @@ def attach_printed_share(rel: Relations, tok: Token, toks: list[Token]) -> bool:
     masked = mask(between)
     cuts = list(CLAUSE_BREAK.finditer(masked))
     if not cuts and connective_patterns()["share_of_before"].search(re.sub(
-            r"\s*(?:hơn|trên|gần|dưới|khoảng|xấp xỉ)?\s*$", "", between) + " "):
+            rf"\s*{qualifiers()}?\s*$", "", between) + " "):
         tok.group = count.group if count.group >= 0 else rel.new_group()
         why = f"«với» after {count.text}: a share of the count just before"
         tok.set("parent", count, MEDIUM, why)
@@ -63,7 +63,7 @@ def attach_printed_share(rel: Relations, tok: Token, toks: list[Token]) -> bool:
     last = cuts[-1]
     tail = between[last.end():].strip().lower()
     verb = connective_patterns()["printed_share"].fullmatch(re.sub(
-        r"\s*(?:hơn|trên|gần|dưới|khoảng|xấp xỉ)$", "", tail)) if tail else None
+        rf"\s*{qualifiers()}$", "", tail)) if tail else None
     if not (last.group() == "(" and not tail) and not verb:
         return False
     after = text[tok.end:tok.end + 3]

@@ -12,15 +12,16 @@ import re
 import unicodedata
 
 from articlefacts.draft.clauses import clause_span, text_of
-from articlefacts.draft.lexicon import connective_patterns, table, unit_nouns, words_re
+from articlefacts.draft.lexicon import connective_patterns, qualifiers, table, unit_nouns, words_re
 from articlefacts.draft.tokens import LOW, MEDIUM, Article, Token
 from articlefacts.reading.numbers import find_number_tokens
+from articlefacts.vocab import QUALIFIERS
 
 # Words that open a clause without saying what is counted («trong đó có 8 đồng chí»: the term is after 8).
 FUNCTION_WORDS = ("trong đó", "trong số này", "trong số đó", "trong số", "gồm có", "bao gồm", "gồm", "chỉ có",
                   "hiện có", "hiện còn", "hiện", "còn", "có", "là", "đã có", "đã", "được", "với", "cho", "tại",
                   "ở", "về", "theo", "đạt tỷ lệ", "chiếm tỷ lệ", "chiếm", "đạt", "tỷ lệ", "bằng", "và", "số",
-                  "ngoài ra", "đều", "thì", "trên", "hơn", "gần", "dưới", "khoảng")
+                  "ngoài ra", "đều", "thì", *QUALIFIERS)
 
 
 def term_row(text: str, keep=lambda r: True, tables=("terms",)) -> dict | None:
@@ -75,7 +76,7 @@ def term_words(art: Article, tok: Token) -> str:
     shared = bool(re.search(r"\d", before_text))  # «…1.800 người với trên 65%»: those words are another number's
     if shared:
         before_text = re.split(r"\d\S*", before_text)[-1]
-    before = re.sub(r"\s*(?:hơn|trên|gần|dưới|khoảng)$", "", strip_function_words(before_text))
+    before = re.sub(rf"\s*{qualifiers()}$", "", strip_function_words(before_text))
     if tok.unit == "percent":
         rest = strip_function_words(after)
         words = rest if shared and rest else before or rest
