@@ -13,6 +13,8 @@ from decimal import Decimal
 import pandas as pd
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
+# Units of time: a duration («trong 9 tháng») counts no people or things, and nothing is within it.
+DURATIONS = ("days", "weeks", "months", "years")
 LEVELS = (HIGH, MEDIUM, LOW)
 
 
@@ -61,7 +63,9 @@ class Token:
 
     @property
     def is_count(self) -> bool:
-        return self.unit in ("people", "communes")
+        """People, communes or any other counted thing (offices, job positions); not a percentage, a year or a
+        duration."""
+        return bool(self.unit) and self.unit not in ("percent", "year", *DURATIONS)
 
     def set(self, cell: str, value, level: str, why: str) -> None:
         """Propose ``value`` for ``cell`` with a confidence and its reason."""

@@ -1,9 +1,11 @@
-"""Rule 6 of ``make draft``: the topic of each fact (rotation, profile or context).
+"""Rule 6 of ``make draft``: the topic of each fact (rotation, staffing, profile or context).
 
-``rotation`` where the number's clause (or a count of its sentence) speaks of «luân chuyển»; ``context`` for
-communes and the whole of an «x/y»; ``profile`` for a count with qualifications below it (then its measure is
-``headcount``), for words that name a population or a qualification (``terms.csv``); else its parent's topic,
-else ``context``. It runs after rule 7 has given each fact its words (:func:`articlefacts.draft.terms.assign_terms`).
+``rotation`` where the number's clause (or a count of its sentence) speaks of «luân chuyển»; ``staffing`` where
+its clause speaks of a secondment, a transfer or a shortage («biệt phái», «điều động», «thiếu») and it stands
+alone or within a staffing count; ``context`` for communes, other counted things (months, offices) and the
+whole of an «x/y»; ``profile`` for a count with qualifications below it (then its measure is ``headcount``), for
+words that name a population or a qualification (``terms.csv``); else its parent's topic, else ``context``. It
+runs after rule 7 has given each fact its words (:func:`articlefacts.draft.terms.assign_terms`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from articlefacts.draft.terms import term_row
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article, Token
 
 ROTATION_WORD = "luân chuyển"
+# Moves of staff other than rotation, and shortages (topic ``staffing`` of docs/input-format.md): secondment,
+# transfer, a shortage of staff against the quota.
+STAFFING_WORDS = ("biệt phái", "điều động", "thiếu")
 
 
 def assign_topics(art: Article) -> None:
@@ -48,6 +53,11 @@ def assign_topics(art: Article) -> None:
         if id(t) in rotation:
             t.set("topic", "rotation", HIGH if ROTATION_WORD in text_of(art, t).lower() else MEDIUM,
                   f"«{ROTATION_WORD}» in its " + ("clause" if ROTATION_WORD in text_of(art, t).lower() else "sentence"))
+        elif staffing_word(art, t) and (t.parent is None or t.parent.topic == "staffing"):
+            t.set("topic", "staffing", MEDIUM, f"«{staffing_word(art, t)}» in its clause: staff moved other than by "
+                                               "rotation, or short (not rotation)")
+        elif t.unit not in ("people", "communes", "percent", ""):
+            t.set("topic", "context", MEDIUM, f"a count of {t.unit}, not of people: context")
         elif t.unit == "communes" and t.parent is None:
             t.set("topic", "context", MEDIUM, "communes: context")
         elif x_of_y_whole:
@@ -65,6 +75,12 @@ def assign_topics(art: Article) -> None:
             t.set("topic", "profile", LOW, "its words are those of a qualification")
         else:
             t.set("topic", "context", LOW, "neither rotation nor a qualification: context")
+
+
+def staffing_word(art: Article, tok: Token) -> str:
+    """The word of :data:`STAFFING_WORDS` in the number's clause («biệt phái 74 công chức»), or ""."""
+    found = re.search(r"(?<!\w)(?:" + "|".join(STAFFING_WORDS) + r")(?!\w)", text_of(art, tok).lower())
+    return found.group() if found else ""
 
 
 def depth(tok: Token) -> int:
