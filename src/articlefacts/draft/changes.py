@@ -18,13 +18,45 @@ if TYPE_CHECKING:
     from articlefacts.draft.relations import Relations
 
 
+# «đã tăng 37% (năm 2016) lên 62,5%»: the number after «tăng» is dated and followed by «lên»: the earlier level
+DATED_THEN_UP = re.compile(r"\s*\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*lên(?!\w)", re.IGNORECASE)
+
+
 def is_change(text: str, tok: Token) -> bool:
     """Whether a change word of connectives.csv («tăng», «giảm») stands right before the number («giảm 21 người»,
-    «tăng thêm 5%», «tăng hơn 1.100»)."""
+    «tăng thêm 5%», «tăng hơn 1.100»), and the number is not the dated earlier level of «tăng … lên …»
+    (:func:`level_of_rise`)."""
+    if level_of_rise(text, tok):
+        return False
+    return change_word_before(text, tok)
+
+
+def change_word_before(text: str, tok: Token) -> bool:
     close = text[max(line_span(text, tok.start)[0], tok.start - 30):tok.start]
     words = connective_patterns()["change"].pattern
     return bool(re.search(rf"{words}(?: thêm| đi| xuống| lên)?(?: {qualifiers()})?\s+$",
                           close, re.IGNORECASE))
+
+
+def level_of_rise(text: str, tok: Token) -> str:
+    """The words «tăng 37% (năm 2016) lên» when the number, after a change word, is dated and followed by «lên»:
+    a change printed as its two levels with «từ» left out, the number being the earlier level; else ""."""
+    after = DATED_THEN_UP.match(text, tok.end)
+    if not after or not change_word_before(text, tok):
+        return ""
+    word = list(connective_patterns()["change"].finditer(text, max(0, tok.start - 30), tok.start))[-1]
+    return " ".join(text[word.start():after.end()].split())
+
+
+def mark_levels_of_rises(art) -> None:
+    """«đã tăng 37% (năm 2016) lên 62,5% (năm 2020)»: the 37% is read as the level of 2016, not a rise of 37%; the
+    words are its reading, and the reading lowers its relation's confidence to medium."""
+    for tok in art.facts():
+        words = level_of_rise(art.text, tok)
+        if words:
+            tok.reading = words
+            tok.confidence["relation"] = (MEDIUM, f"«{words}»: read as the earlier level («từ» left out), not a "
+                                                  "change")
 
 
 def attach_change(rel: Relations, tok: Token, toks: list[Token]) -> None:

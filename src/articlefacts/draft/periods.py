@@ -1,6 +1,7 @@
 """Rule 4 of ``make draft``: the period of each fact, from the time phrases around it.
 
-The nearest time phrase before the number in its sentence, else after it in the sentence, else the phrase
+A year printed right after the number («41,7% năm 2016», «37% (năm 2016)»), else the nearest time phrase
+before the number in its sentence, else after it in the sentence, else the phrase
 carried from earlier sentences, else the article's year; «hiện», «đến nay» give the article's year, except inside
 a paragraph whose period already runs to it; a document's own period («Đề án … giai đoạn 2016-2020» with no
 figure after it) is not carried. A change runs from the year it is compared with to the year of its level.
@@ -9,6 +10,7 @@ A repeat takes the period of the fact it repeats.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from articlefacts.draft.changes import is_change
@@ -55,7 +57,10 @@ def assign_periods(art: Article, phrases: list[TimePhrase]) -> None:
                 continue
             before = [p for p in inside if p.end <= tok.start and p.kind != "compare"]
             after = [p for p in inside if p.start >= tok.end and p.kind != "compare"]
-            if before:
+            own = [p for p in after if p.kind == "point" and re.fullmatch(r"\s*\(?\s*", text[tok.end:p.start])]
+            if own:  # «41,7% năm 2016», «37% (năm 2016)»: the year printed right after the number dates it
+                tok.set("period", own[0].period, HIGH, f"«{text[own[0].start:own[0].end]}» right after it")
+            elif before:
                 phrase = before[-1]
                 since = [p for p in before if p.kind in TO_NOW]
                 if not since and carried.phrase is not None and carried.para == para and \

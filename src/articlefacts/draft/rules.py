@@ -50,6 +50,7 @@ Then the attribution (``attribution``) and the keys (``keys``). The parts and ye
 from __future__ import annotations
 
 from articlefacts.draft.attribution import attribute
+from articlefacts.draft.changes import mark_levels_of_rises
 from articlefacts.draft.clauses import paragraph_of
 from articlefacts.draft.keys import assign_keys
 from articlefacts.draft.not_data import classify_not_data
@@ -58,6 +59,7 @@ from articlefacts.draft.quantities import guess_unit, parse_token
 from articlefacts.draft.relations import Relations, mark_rest_readings
 from articlefacts.draft.repeats import find_repeats
 from articlefacts.draft.structure import article_year, read_structure
+from articlefacts.draft.targets import mark_targets
 from articlefacts.draft.terms import assign_terms, term_words
 from articlefacts.draft.time_phrases import find_time_phrases
 from articlefacts.draft.tokens import HIGH, LOW, Article, Token
@@ -88,12 +90,14 @@ def draft_article(text: str, meta: dict | None = None) -> Article:
     find_repeats(art)
     assign_periods(art, phrases)
     Relations(art).run()
+    mark_targets(art)
     for tok in art.facts():
         if "relation" not in tok.confidence:
             tok.set("relation", "", LOW, "no rule applied")
     assign_terms(art)
     assign_topics(art)
     mark_rest_readings(art)
+    mark_levels_of_rises(art)
     attribute(art)
     assign_keys(art)
     for tok in art.tokens:
