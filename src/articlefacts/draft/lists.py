@@ -90,6 +90,13 @@ def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span:
     first = free[0]
     unit = counts[0].unit if counts else None
     para = paragraph_of(art.text, span[0])
+    # «phân về 7 xã: xã A nhận 10 người, xã B 5 người, …»: a count of another unit opens the list of the rest
+    if len(counts) >= 3 and len(counts) == len(free) and counts[0].unit != counts[1].unit and all(
+            t.unit == counts[1].unit for t in counts[1:]):
+        rel.attach(counts[0], None, MEDIUM, f"counts {counts[0].unit}; the list after it counts {counts[1].unit}",
+                   rel.new_group())
+        attach_free_list(rel, free[1:], toks, span, header, new_set)
+        return
     # (a) the list adds up to an earlier count, or the rest of the list to its first count
     if len(counts) >= 3 and adds_up(counts[1:], counts[0]) and all(t.unit == unit for t in counts):
         rel.attach(counts[0], None, MEDIUM, "the total its own sentence breaks down", rel.new_group())

@@ -53,7 +53,7 @@ def fits_bound(value: Decimal, bound: str, printed: Decimal) -> bool:
 
 
 def sum_of(tokens: list[Token]) -> Decimal:
-    return sum((t.value for t in tokens if t.value is not None), Decimal(0))
+    return sum((t.value * t.times for t in tokens if t.value is not None), Decimal(0))
 
 
 def adds_up(parts: list[Token], whole: Token) -> bool:

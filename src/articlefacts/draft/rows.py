@@ -8,6 +8,7 @@ number token, the least sure first, with the confidence of the cells that decide
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +61,19 @@ def fact_row(art: Article, tok: Token) -> dict:
             "whole_en": tok.whole_en if tok.relation == "share" and tok.parent is None else "",
             "reading": tok.reading}
     return row
+
+
+def several_rows(row: dict, tok: Token) -> list[dict]:
+    """The rows of a number that gives several facts («mỗi xã 4 người» after three names): one per name, the
+    first keeping the token's key (the one other rows name), each with the name as its term_vi; else [row]."""
+    if not tok.names:
+        return [row]
+    rows = []
+    for i, name in enumerate(tok.names):
+        slug = re.sub(r"\W+", "_", unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
+                      .encode("ascii", "ignore").decode().lower()).strip("_")
+        rows.append(row | {"key": row["key"] if i == 0 else f"{row['key']}_{slug}", "term_vi": name})
+    return rows
 
 
 def not_data_rows(art: Article) -> tuple[list[dict], dict[int, str]]:
@@ -137,7 +151,7 @@ def draft_rows(text: str, meta: dict | None = None) -> Draft:
     for tok in art.tokens:
         line = text.count("\n", 0, tok.start) + 1
         if tok.status in ("fact", "repeat"):
-            draft.facts.append(fact_row(art, tok))
+            draft.facts += several_rows(fact_row(art, tok), tok)
             draft.review.append(review_row(tok, tok.key, line))
             draft.confidence[tok.start] = draft.review[-1]["confidence"]
             if tok.status == "fact":

@@ -58,6 +58,7 @@ from articlefacts.draft.periods import assign_periods
 from articlefacts.draft.quantities import guess_unit, parse_token
 from articlefacts.draft.relations import Relations, mark_rest_readings
 from articlefacts.draft.repeats import find_repeats
+from articlefacts.draft.several import mark_several
 from articlefacts.draft.structure import article_year, read_structure
 from articlefacts.draft.targets import mark_targets
 from articlefacts.draft.terms import assign_terms, term_words
@@ -87,6 +88,7 @@ def draft_article(text: str, meta: dict | None = None) -> Article:
         tok.confidence.setdefault("status", (HIGH, "a number that is not a date, a name or a label"))
         guess_unit(art, tok)
         parse_token(art, tok)
+    mark_several(art)
     find_repeats(art)
     assign_periods(art, phrases)
     Relations(art).run()

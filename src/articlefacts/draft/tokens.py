@@ -47,6 +47,7 @@ class Token:
     key: str = ""
     group: int = -1  # the list (sentence or scope) the token was read in, for splits
     header: str = ""  # the «Về …» breakdown the token's sentence opens with
+    names: tuple[str, ...] = ()  # «ba xã A, B, C, mỗi xã 4 người»: the names the number is given for, one fact each
     confidence: dict = field(default_factory=dict)
 
     @property
@@ -60,6 +61,11 @@ class Token:
     @property
     def text(self) -> str:
         return self.match.group()
+
+    @property
+    def times(self) -> int:
+        """How many facts the number gives (one per name after «mỗi», «cùng»; else one)."""
+        return max(1, len(self.names))
 
     @property
     def is_count(self) -> bool:
