@@ -25,7 +25,8 @@ NOT_DATA_COLUMNS = ("quote", "reason")
 REVIEW_COLUMNS = ("key", "token", "line", "status", "confidence", "check", "words")
 # The cells that decide the figures, as the review file names them (the scorer scores these).
 DECIDING = (("status", "status"), ("unit", "unit"), ("period", "period"), ("parent", "parent_key"),
-            ("relation", "relation"), ("topic", "topic"), ("repeat_of", "repeat_of"), ("split", "split"))
+            ("relation", "relation"), ("topic", "topic"), ("repeat_of", "repeat_of"), ("split", "split"),
+            ("names", "facts"))
 WORDS = (("measure", "measure"), ("term_vi", "term_vi"), ("gloss_en", "gloss_en"), ("whole_vi", "whole_vi"),
          ("whole_en", "whole_en"), ("reading", "reading"), ("attribution", "attribution"))
 

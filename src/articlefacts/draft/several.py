@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from articlefacts.draft.tokens import MEDIUM, Article, Token
+from articlefacts.draft.tokens import MEDIUM, Article
 
 EACH = re.compile(r"(?<!\w)(?:(mỗi|mỗi một)\s+(\w+(?:\s+vị)?)|(cùng)\s+\w+)\s+$", re.IGNORECASE)
 
