@@ -58,11 +58,20 @@ def time_patterns() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 @cache
 def unit_nouns() -> tuple[re.Pattern, dict[str, dict]]:
-    """A pattern for the nouns of ``units.csv`` right after a number, and noun → row."""
+    """A pattern for the nouns of ``units.csv`` right after a number, past a word multiplier of
+    ``multipliers.csv`` («1,2 nghìn công chức»: group ``multiplier``), and noun → row."""
     rows = {r["noun"].lower(): r for r in table("units")}
     nouns = sorted(rows, key=len, reverse=True)
-    pattern = re.compile(r"\s?(" + "|".join(re.escape(n) for n in nouns) + r")(?!\w)", re.IGNORECASE)
+    words = "|".join(re.escape(r["word"]) for r in table("multipliers"))
+    pattern = re.compile(rf"\s?(?:(?P<multiplier>{words})\s)?(?P<noun>" + "|".join(re.escape(n) for n in nouns)
+                         + r")(?!\w)", re.IGNORECASE)
     return pattern, rows
+
+
+@cache
+def multipliers() -> dict[str, int]:
+    """word → the number it multiplies by («nghìn» → 1000), from ``multipliers.csv``."""
+    return {r["word"]: int(r["times"]) for r in table("multipliers")}
 
 
 @cache

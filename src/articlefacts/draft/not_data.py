@@ -99,7 +99,8 @@ def classify_not_data(art: Article, phrases: list[TimePhrase]) -> None:
                 reason, level = YEAR_REASONS[kind], MEDIUM if kind in ("point", "since") else HIGH
             elif not unit_nouns()[0].match(text, tok.end) or text[tok.end:tok.end + 5].strip() == "năm":
                 reason, level = "a year used as a label: not a quantity", MEDIUM
-        if not reason and "," in value and not value.endswith("%"):
+        noun = unit_nouns()[0].match(text, tok.end)
+        if not reason and "," in value and not value.endswith("%") and not (noun and noun.group("multiplier")):
             reason, level = ("a decimal that is neither a count nor a percentage (a ratio?): not in the facts "
                              "format"), LOW
         if reason:

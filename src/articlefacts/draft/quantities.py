@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from articlefacts.draft.lexicon import unit_nouns
+from articlefacts.draft.lexicon import multipliers, unit_nouns
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article, Token
 from articlefacts.errors import ArticleFactsError
 from articlefacts.reading.article import line_span
@@ -24,8 +24,8 @@ def guess_unit(art: Article, tok: Token) -> None:
     pattern, rows = unit_nouns()
     found = pattern.match(art.text, tok.end)
     if found:
-        row = rows[found.group(1).lower()]
-        why = f"«{found.group(1)}» after the number" + (f" ({row['note']})" if row["note"] else "")
+        row = rows[found.group("noun").lower()]
+        why = f"«{found.group('noun')}» after the number" + (f" ({row['note']})" if row["note"] else "")
         tok.set("unit", row["unit"], HIGH if not row["note"] else MEDIUM, why)
         return
     tok.set("unit", "people", LOW, "no counted noun after the number: people assumed")
@@ -37,6 +37,9 @@ def parse_token(art: Article, tok: Token) -> None:
         tok.value = parse_vi_number(tok.text).value
     except ArticleFactsError:  # a token babel cannot read stays a fact without a value
         tok.value = None
+    noun = unit_nouns()[0].match(art.text, tok.end) if tok.unit != "percent" else None
+    if tok.value is not None and noun and noun.group("multiplier"):  # «1,2 nghìn công chức»: 1.200
+        tok.value *= multipliers()[noun.group("multiplier").lower()]
     line_start, _ = line_span(art.text, tok.start)
     tok.bound = read_qualifier(art.text[line_start:tok.start])[0]
 

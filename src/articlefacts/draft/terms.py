@@ -81,7 +81,7 @@ def term_words(art: Article, tok: Token) -> str:
         rest = strip_function_words(after)
         words = rest if shared and rest else before or rest
     else:
-        noun_len = len(noun.group(1).split()) if noun else 0
+        noun_len = len(noun.group("noun").split()) if noun else 0
         if len(after_words) > noun_len:
             words = " ".join(after_words[:12])
         elif before:
@@ -89,9 +89,9 @@ def term_words(art: Article, tok: Token) -> str:
         else:  # «thạc sĩ: 17 người»: the label before the colon
             prev = text[max(tok.sentence[0], start - 60):max(tok.sentence[0], start - 1)]
             label = re.split(r"[,;:]\s", prev)[-1] if prev else ""
-            words = strip_function_words(label) or (noun.group(1) if noun else "")
+            words = strip_function_words(label) or (noun.group("noun") if noun else "")
     words = " ".join(words.strip(" ,;:.()").split()[:12]).strip(" ,;:.()")
-    return words if words and words in art.text[slice(*tok.sentence)] else (noun.group(1) if noun else tok.text)
+    return words if words and words in art.text[slice(*tok.sentence)] else (noun.group("noun") if noun else tok.text)
 
 
 def slug(words: str) -> str:
