@@ -7,9 +7,10 @@ is here too: whether a value fits a printed bound, and whether counts add up to 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from articlefacts.draft.lexicon import multipliers, unit_nouns
+from articlefacts.draft.lexicon import multipliers, table, unit_nouns
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article, Token
 from articlefacts.errors import ArticleFactsError
 from articlefacts.reading.article import line_span
@@ -31,12 +32,23 @@ def guess_unit(art: Article, tok: Token) -> None:
     tok.set("unit", "people", LOW, "no counted noun after the number: people assumed")
 
 
+def number_words_in(text: str) -> list[re.Match]:
+    """«có hai đồng chí»: numbers written as a word (``number_words.csv``; «một» is left out, since «một số», «một
+    bộ phận» are no numbers) right before a noun of people of ``units.csv``. A number in words before a commune
+    or a month («hai xã», «hai tháng») only says how many names or how long, and is no fact."""
+    people = [r["noun"] for r in table("units") if r["unit"] == "people"]
+    words = "|".join(re.escape(r["word"]) for r in table("number_words"))
+    nouns = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
+    return list(re.finditer(rf"(?<!\w)(?:{words})(?=\s(?:{nouns})(?!\w))", text))
+
+
 def parse_token(art: Article, tok: Token) -> None:
     """The token's value and the bound the words before it set («hơn 80%»: more than)."""
     try:
         tok.value = parse_vi_number(tok.text).value
     except ArticleFactsError:  # a token babel cannot read stays a fact without a value
-        tok.value = None
+        words = {r["word"]: r["value"] for r in table("number_words")}
+        tok.value = Decimal(words[tok.text.lower()]) if tok.text.lower() in words else None
     noun = unit_nouns()[0].match(art.text, tok.end) if tok.unit != "percent" else None
     if tok.value is not None and noun and noun.group("multiplier"):  # «1,2 nghìn công chức»: 1.200
         tok.value *= multipliers()[noun.group("multiplier").lower()]

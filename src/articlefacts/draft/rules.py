@@ -55,7 +55,7 @@ from articlefacts.draft.clauses import paragraph_of
 from articlefacts.draft.keys import assign_keys
 from articlefacts.draft.not_data import classify_not_data
 from articlefacts.draft.periods import assign_periods
-from articlefacts.draft.quantities import guess_unit, parse_token
+from articlefacts.draft.quantities import guess_unit, number_words_in, parse_token
 from articlefacts.draft.relations import Relations, mark_rest_readings
 from articlefacts.draft.repeats import find_repeats
 from articlefacts.draft.several import mark_several
@@ -63,7 +63,7 @@ from articlefacts.draft.structure import article_year, read_structure
 from articlefacts.draft.targets import mark_targets
 from articlefacts.draft.terms import assign_terms, term_words
 from articlefacts.draft.time_phrases import find_time_phrases
-from articlefacts.draft.tokens import HIGH, LOW, Article, Token
+from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article, Token
 from articlefacts.draft.topics import assign_topics
 from articlefacts.reading.article import sentence_span
 from articlefacts.reading.numbers import find_number_tokens
@@ -74,12 +74,14 @@ def draft_article(text: str, meta: dict | None = None) -> Article:
     structure, info = read_structure(text, meta)
     year, why = article_year(info, text)
     tokens = []
-    for m in find_number_tokens(text):
+    for m in sorted([*find_number_tokens(text), *number_words_in(text)], key=lambda m: m.start()):
         row = structure[(structure["start"] <= m.start()) & (m.start() < structure["end"])]
         part = row["part"].iloc[0] if len(row) else "body"
         tok = Token(m, part, paragraph_of(text, m.start()), sentence_span(text, m.start()))
         if part == "lead_repeat":
             tok.status = "skip"
+        if not any(c.isdigit() for c in m.group()):
+            tok.set("status", "fact", MEDIUM, f"«{m.group()}» before a noun of people: a number in words")
         tokens.append(tok)
     art = Article(text, structure, year, tokens, why)
     phrases = find_time_phrases(text, year)
