@@ -52,10 +52,11 @@ def fact_row(art: Article, tok: Token) -> dict:
     noun = unit_nouns()[0].match(text, tok.end) if tok.unit != "percent" else None
     q_start, q_end = quote_of(text, tok.start, noun.end() if noun else tok.end)
     inside = [m for m in find_number_tokens(text[q_start:q_end])]
+    in_words = not any(c.isdigit() for c in tok.text)  # «hai đồng chí»: the number column names the word
     row = dict.fromkeys(FACTS_COLUMNS, "")
     row |= {"key": tok.key, "topic": tok.topic, "measure": tok.measure, "period": tok.period, "unit": tok.unit,
             "parent_key": tok.parent.key if tok.parent is not None else "", "relation": tok.relation,
-            "split": tok.split, "quote": text[q_start:q_end], "number": tok.text if len(inside) > 1 or not any(c.isdigit() for c in tok.text) else "",
+            "split": tok.split, "quote": text[q_start:q_end], "number": tok.text if len(inside) > 1 or in_words else "",
             "term_vi": tok.term_vi, "gloss_en": tok.gloss_en, "attribution": tok.attribution,
             "repeat_of": tok.repeat_of.key if tok.repeat_of is not None else "",
             "whole_vi": tok.whole_vi if tok.relation == "share" and tok.parent is None else "",
