@@ -81,6 +81,23 @@ def attach_in_scope(rel: Relations, scope: Scope, members: list[Token], toks: li
     return larger
 
 
+def profiled_within(rel: Relations, root: Token | None, span: tuple[int, int], first: Token) -> Token | None:
+    """The count a list is a breakdown of: ``root`` (the total counted last), or the subset of it the list's words
+    name («356 … Trong số này, 140 đồng chí là ủy viên … các xã, thị trấn» then «cấp ủy viên các xã, thị trấn …
+    có 31 …»: the 140), which later lists of the article keep as their whole."""
+    if root is None:
+        return None
+    if id(root) in rel.profiled:
+        return rel.profiled[id(root)]
+    words = content_words(rel.art.text[span[0]:first.start])
+    subsets = [t for t in rel.seen if t.parent is root and t.relation == "subset" and t.unit == root.unit]
+    scored = [(len(words & own_words(rel.art, t)), t.start, t) for t in subsets]
+    if scored and max(scored, key=lambda s: s[:2])[0] >= max(3, len(words & own_words(rel.art, root)) + 2):
+        rel.profiled[id(root)] = max(scored, key=lambda s: s[:2])[2]
+        return rel.profiled[id(root)]
+    return root
+
+
 def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span: tuple[int, int], header: str,
                      new_set: str) -> None:
     """Numbers of a sentence outside any connective: a list, within a total, beside each other, or alone."""
@@ -119,7 +136,7 @@ def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span:
                                           f"item, {c.text} within {e.text}", rel.new_group())
                 return
     # (c) within the total counted last: under «Về …», or in its paragraph and period
-    root = rel.root(first.start, unit if counts else None)
+    root = profiled_within(rel, rel.root(first.start, unit if counts else None), span, first)
     if root is not None and not new_set and first.period == root.period and all(
             t.value is None or root.value is None or t.value < root.value or t.unit == "percent" for t in free):
         same_para = paragraph_of(art.text, root.start) == para

@@ -70,6 +70,7 @@ class Relations:
         self.seen: list[Token] = []  # facts already read, in order
         self.groups = 0
         self.free_splits: list[list[Token]] = []  # lists read as a split with no printed total
+        self.profiled: dict[int, Token] = {}  # id of a total → the subset of it the article goes on to break down
         self.para_scope: tuple[int, Scope] | None = None  # «Đối với X, …»: the paragraph's whole, by its words
 
     def run(self) -> None:

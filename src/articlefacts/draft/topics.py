@@ -60,6 +60,9 @@ def assign_topics(art: Article) -> None:
             t.set("topic", "context", MEDIUM, f"a count of {t.unit}, not of people: context")
         elif t.unit == "communes" and t.parent is None:
             t.set("topic", "context", MEDIUM, "communes: context")
+        elif profiled_part(art, t, children, descendants) is not None:
+            part = profiled_part(art, t, children, descendants)
+            t.set("topic", "context", MEDIUM, f"the total that the profiled {part.text} is counted within")
         elif x_of_y_whole:
             t.set("topic", "context", LOW, "the whole of an «x/y» pair, what x is counted against: context")
         elif t.is_count and any(term_topic(art, c) == "profile" for c in descendants(t)):
@@ -75,6 +78,16 @@ def assign_topics(art: Article) -> None:
             t.set("topic", "profile", LOW, "its words are those of a qualification")
         else:
             t.set("topic", "context", LOW, "neither rotation nor a qualification: context")
+
+
+def profiled_part(art: Article, tok: Token, children: dict, descendants) -> Token | None:
+    """The one subset of a count that is profiled in its stead («356 … Trong số này, 140 …», the qualifications
+    under the 140): the count's only child, a count whose own children are qualifications; else None."""
+    mine = children.get(id(tok), [])
+    if len(mine) != 1 or not mine[0].is_count or mine[0].relation != "subset":
+        return None
+    below = descendants(mine[0])
+    return mine[0] if below and any(term_topic(art, c) == "profile" for c in below) else None
 
 
 def staffing_word(art: Article, tok: Token) -> str:
