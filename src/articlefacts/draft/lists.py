@@ -81,6 +81,16 @@ def attach_in_scope(rel: Relations, scope: Scope, members: list[Token], toks: li
     return larger
 
 
+def parallel(art, counts: list[Token]) -> bool:
+    """Whether counts closed by «và» stand side by side, each with words of its own after a shared noun («43 cán bộ
+    từ huyện về xã, 16 cán bộ từ xã lên huyện và 27 cán bộ giữa các xã»), rather than a total and its parts."""
+    if not connective_patterns()["list_and"].search(art.text[counts[-2].end:counts[-1].start]):
+        return False
+    words = [own_words(art, t) for t in counts]
+    common = set.intersection(*words)
+    return bool(common) and all(w - common for w in words)
+
+
 def profiled_within(rel: Relations, root: Token | None, span: tuple[int, int], first: Token) -> Token | None:
     """The count a list is a breakdown of: ``root`` (the total counted last), or the subset of it the list's words
     name («356 … Trong số này, 140 đồng chí là ủy viên … các xã, thị trấn» then «cấp ủy viên các xã, thị trấn …
@@ -115,7 +125,8 @@ def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span:
         attach_free_list(rel, free[1:], toks, span, header, new_set)
         return
     # (a) the list adds up to an earlier count, or the rest of the list to its first count
-    if len(counts) >= 3 and adds_up(counts[1:], counts[0]) and all(t.unit == unit for t in counts):
+    if len(counts) >= 3 and adds_up(counts[1:], counts[0]) and all(t.unit == unit for t in counts) and \
+            not parallel(art, counts):
         rel.attach(counts[0], None, MEDIUM, "the total its own sentence breaks down", rel.new_group())
         for t in free[1:]:
             rel.attach(t, counts[0], HIGH, f"{listing(counts[1:])} add up to {counts[0].text}", group)
@@ -156,11 +167,15 @@ def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span:
         between = art.text[counts[-2].end:counts[-1].start]
         listed = art.text[counts[0].start:counts[-1].end]
         if connective_patterns()["list_and"].search(between) and ";" not in listed:
+            summed = adds_up(counts[1:], counts[0])  # «43 …, 16 … và 27 …»: 16 + 27 = 43 as well
+            level = LOW if summed else MEDIUM
+            why = f"{listing(counts)}: counts side by side, closed by «và», with no printed total" + (
+                f" (though {listing(counts[1:])} add up to {counts[0].text}: check it is not their total)"
+                if summed else "")
             for t in counts:
-                rel.attach(t, None, MEDIUM, f"{listing(counts)}: counts side by side, closed by «và», "
-                                            "with no printed total", group)
-                t.set("relation", "part", MEDIUM, "a list closed by «và» with no printed total: a split with "
-                                                  "no parent")
+                rel.attach(t, None, level, why, group)
+                t.set("relation", "part", level, "a list closed by «và» with no printed total: a split with "
+                                                 "no parent")
             rel.free_splits.append(counts)
             return
     # (e) on their own; communes within an earlier total of communes
