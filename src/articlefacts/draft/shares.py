@@ -20,9 +20,29 @@ if TYPE_CHECKING:
     from articlefacts.draft.relations import Relations
 
 
+def of_total(text: str, x: Token, y: Token) -> bool:
+    """«353 người trong tổng số gần 500 cán bộ»: x counted within the total y printed right after it."""
+    return x.is_count and y.is_count and x.unit == y.unit and bool(re.fullmatch(
+        rf"\s*[^\d,;:.()]{{0,20}}?\s*trong (?:tổng )?số\s+(?:{qualifiers()}\s+)?", text[x.end:y.start], re.IGNORECASE))
+
+
 def attach_x_of_y(rel: Relations, tok: Token, toks: list[Token]) -> bool:
-    """«2.813/3.050 cán bộ»: 2.813 within 3.050; a percentage after the pair is a share of 3.050."""
+    """«2.813/3.050 cán bộ»: 2.813 within 3.050; a percentage after the pair is a share of 3.050. «353 người trong
+    tổng số gần 500 cán bộ»: 353 within 500 alike."""
     text = rel.art.text
+    after = [t for t in toks if t.start >= tok.end]
+    before = [t for t in toks if t.end <= tok.start]
+    if after and of_total(text, tok, after[0]):
+        why = f"«{' '.join(text[tok.start:after[0].end].split())}»: {tok.text} of the total {after[0].text}"
+        tok.group = rel.new_group()
+        tok.set("parent", after[0], HIGH, why)
+        tok.set("relation", "subset", HIGH, why)
+        return True
+    if before and of_total(text, before[-1], tok):
+        tok.group = rel.new_group()
+        tok.set("parent", None, MEDIUM, f"the total of «{before[-1].text} … trong tổng số {tok.text}»")
+        tok.set("relation", "", MEDIUM, f"the total of «{before[-1].text} … trong tổng số {tok.text}»")
+        return True
     if text[tok.end:tok.end + 1] == "/" and any(t.start == tok.end + 1 for t in toks):
         whole = next(t for t in toks if t.start == tok.end + 1)
         whole.unit = tok.unit = whole.unit if whole.unit != "people" or tok.unit == "people" else tok.unit
