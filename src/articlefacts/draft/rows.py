@@ -148,7 +148,7 @@ def draft_rows(text: str, meta: dict | None = None) -> Draft:
     and ``review`` rows (:data:`REVIEW_COLUMNS`) one per token, the least sure first.
     """
     art = draft_article(text, meta)
-    draft = Draft(n_tokens=len(art.tokens))
+    draft = Draft(n_tokens=sum(any(c.isdigit() for c in t.text) for t in art.tokens))  # printed tokens
     draft.not_data, quote_at = not_data_rows(art)
     for tok in art.tokens:
         line = text.count("\n", 0, tok.start) + 1
