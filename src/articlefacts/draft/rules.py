@@ -6,7 +6,9 @@ The words the rules look for are tables a reviewer can read and extend, in ``dra
   «-NQ/TW»; an ordinal after «lần», «khóa»; an age before «tuổi»);
 - ``time_words.csv``: the time phrases that give a period («cuối năm 2002», «giai đoạn 2016-2021», «từ năm
   2002 đến nay», «hiện nay») and the years that only label one;
-- ``units.csv``: the noun after a number and its unit («người», «đồng chí» → people; «xã» → communes);
+- ``units.csv``: the noun after a number and its unit («người», «đồng chí» → people; «xã» → communes; «tháng» →
+  months, «phòng» → offices, «sở, ngành» → departments and agencies: any other counted thing in English words);
+- ``multipliers.csv`` («nghìn», «ngàn», «triệu», «trăm») and ``number_words.csv`` («hai», «ba», …);
 - ``connectives.csv``: the words that say which count a number belongs to («trong đó», «gồm», «trong số»,
   «chiếm», «đạt tỷ lệ», «Về …», «Ngoài ra», «tăng», «giảm», «và»);
 - ``terms.csv`` and ``political_levels.csv``: the article's words for what is counted, with a measure, an
@@ -18,12 +20,16 @@ module of ``draft/`` (docs/draft.md says more):
 
 1. **Not data** (``not_data``, with the time phrases of ``time_phrases``): the date line; dates, times and
    day/month dates («Sáng 20/4»); a document's number; an ordinal; an age; money; a span of years («Qua 5 năm»); a
-   year inside a time phrase or not followed by a counted noun.
-2. **Unit** (``quantities``) from the noun after the number (%, then ``units.csv``), else people (low).
+   year inside a time phrase or not followed by a counted noun; a month («tháng 7/2020»); a school level
+   («tốt nghiệp cấp 3»). A number in words before a noun of people («hai đồng chí») is a fact (medium).
+2. **Unit** (``quantities``) from the noun after the number, past a word multiplier («1,2 nghìn công chức»:
+   1.200 people) (%, then ``units.csv``), else people (low). One number for several facts (``several``): «ba xã
+   A, B, C, mỗi xã 4 người», «hai xã A và B cùng thiếu 8»: one fact per name, counted once per name in sums.
 3. **Repeats** (``repeats``): a number of the headline or lead that the body (or, for the headline, the lead)
    prints with the same value and unit repeats it; a bounded headline number («Hơn 200») repeats the body's
    nearest count that fits the bound (low).
-4. **Period** (``periods``) from the nearest time phrase before the number in its sentence, else after it in the
+4. **Period** (``periods``) from a year printed right after the number («41,7% năm 2016»), else the nearest time
+   phrase before the number in its sentence, else after it in the
    sentence, else carried from earlier sentences; «hiện», «đến nay» give the article's year, except inside a
    paragraph whose period already runs to the article's year; a change runs from the year it is compared with.
 5. **Parent and relation** (``relations``, which sends each number to ``changes``, ``shares``, ``lists`` and
@@ -34,12 +40,18 @@ module of ``draft/`` (docs/draft.md says more):
    of it; a list in the paragraph of a total (or under «Về …») is within that total; a list closed by «và» without
    a total is a split with no parent; a second list as long as such a split is read item by item; «tăng», «giảm»
    make a change of the earlier level of the same thing (or of the level it follows); a percentage with no count
-   before it is a share of the count its words name, else of a whole the article does not print. A subset is never
+   before it is a share of the count its words name, else of a whole the article does not print. «353 người trong
+   tổng số gần 500» is a subset of the total after it; «đã tăng 37% (năm 2016) lên 62,5%» reads 37% as the earlier
+   level (a reading), not a change; counts closed by «và» with words of their own stand side by side even when the
+   later ones add up to the first (low); a subset the article goes on to profile is the whole of the later
+   breakdowns; «Cùng với …» opens another kind. A goal («phấn đấu đến năm 2025 đạt 100%», ``targets``) is a
+   ``target`` with no parent. A subset is never
    larger than its whole. Parts that add up to their parent are a split (``part``); otherwise they are subsets.
    Percentages within one whole that add up to 100 are a split of shares.
 6. **Topic** (``topics``): ``rotation`` where the number's clause (or a count of its sentence) speaks of «luân
-   chuyển»; ``context`` for communes and the whole of an «x/y»; ``profile`` for a count with qualifications below
-   it (a headcount) or words of a qualification; else its parent's topic, else ``context``.
+   chuyển»; ``staffing`` for «biệt phái», «điều động», «thiếu»; ``context`` for communes, other counted things,
+   the whole of an «x/y» and a total whose profiled subset carries the profile; ``profile`` for a count with
+   qualifications below it (a headcount) or words of a qualification; else its parent's topic, else ``context``.
 7. **Measure, term_vi, gloss_en** (``terms``; it runs before rule 6, which reads its words) from the number's
    clause and ``terms.csv``; a gloss the tables do not give is written ``[to translate] …``.
 
