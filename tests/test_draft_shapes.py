@@ -169,3 +169,21 @@ def test_words_that_are_no_numbers_give_no_fact(words):
     text, meta = article("Tin", f"Trong năm, {words} đã hoàn thành kế hoạch.")
     rows, _ = facts_of(text, meta)
     assert rows == {}
+
+
+def test_mỗi_and_cùng_give_one_fact_per_name_only_after_names_of_places():
+    # Read: «cùng cử 5 cán bộ» after two bodies (no places) is five sent together: one fact.
+    text, meta = article("Tin", "Sở Nội vụ và Ban Tổ chức cùng cử 5 cán bộ hướng dẫn.")
+    rows, _ = facts_of(text, meta)
+    assert len(rows["5"]) == 1
+    # Read: «Ba xã Hưng Đạo, Thanh Xuân, mỗi xã có 4 người»: two facts of 4, «Ba» being no name.
+    text, meta = article("Tin", "Ba xã Hưng Đạo, Thanh Xuân, mỗi xã có 4 người.")
+    rows, _ = facts_of(text, meta)
+    assert [r["term_vi"] for r in rows["4"]] == ["Hưng Đạo", "Thanh Xuân"]
+
+
+def test_a_number_of_several_words_is_left_to_the_coder():
+    text, meta = article("Tin", "Huyện có mười hai người được khen thưởng và hai đồng chí được đề bạt.")
+    rows, _ = facts_of(text, meta)
+    # Read: «mười hai người» is twelve (two words: left to the coder), «hai đồng chí» two: one fact in words.
+    assert len(rows["hai"]) == 1 and "hai đồng chí" in rows["hai"][0]["quote"]

@@ -39,7 +39,9 @@ def number_words_in(text: str) -> list[re.Match]:
     people = [r["noun"] for r in table("units") if r["unit"] == "people"]
     words = "|".join(re.escape(r["word"]) for r in table("number_words"))
     nouns = "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
-    return list(re.finditer(rf"(?<!\w)(?:{words})(?=\s(?:{nouns})(?!\w))", text))
+    # «mười hai người», «hai mươi người»: numbers of several words are left to the coder
+    return [m for m in re.finditer(rf"(?<!\w)(?:{words})(?=\s(?:{nouns})(?!\w))", text)
+            if not re.search(rf"(?<!\w)(?:{words}|mươi|mốt|lăm)\s$", text[max(0, m.start() - 8):m.start()])]
 
 
 def parse_token(art: Article, tok: Token) -> None:

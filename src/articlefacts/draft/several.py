@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import re
 
-from articlefacts.draft.tokens import MEDIUM, Article
+from articlefacts.draft.tokens import LOW, MEDIUM, Article
 
-EACH = re.compile(r"(?<!\w)(?:(mỗi|mỗi một)\s+(\w+(?:\s+vị)?)|(cùng)\s+\w+)\s+$", re.IGNORECASE)
+# The nouns of places that the names stand after («xã Tân Lập», «hai xã vùng cao Khe Mây»): without one
+# in the clause, capitalised words are not read as names (the number then gives one fact).
+PLACES = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|tỉnh|thôn|bản|đơn vị)(?!\w)", re.IGNORECASE)
+# Capitalised words that open a clause without naming anything («Ba xã …», «Các xã …»).
+OPENERS = {"các", "những", "cả", "riêng", "trong", "tại", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+           "mười"}
+EACH = re.compile(r"(?<!\w)(?:(mỗi|mỗi một)\s+(\w+(?:\s+vị)?)(?:\s+(?:có|là|nhận|được))?|(cùng)\s+\w+)\s+$",
+                  re.IGNORECASE)
 
 
 def names_before(words: str) -> list[str]:
@@ -30,7 +37,7 @@ def names_before(words: str) -> list[str]:
             run = []
     if run:
         names.append(" ".join(run))
-    return names
+    return [n for n in names if n.lower() not in OPENERS]
 
 
 def mark_several(art: Article) -> None:
@@ -49,9 +56,12 @@ def mark_several(art: Article) -> None:
         else:
             clause = clause.split(",")[-1] if not re.search(r"\w\s*,\s*\S+\s*$", clause) else clause
         names = names_before(clause)
-        if len(names) < 2:
+        if len(names) < 2 or not PLACES.search(clause):
             continue
         tok.names = tuple(names)
         tok.reading = " ".join(found.group().split())
-        tok.set("names", tok.names, MEDIUM, f"«{tok.reading}» after {', '.join(names)}: {len(names)} facts of "
-                                            f"{tok.text}, one for each")
+        # «cùng» is also "together" («cùng cử 5 cán bộ»: five in all): less sure than «mỗi»
+        level = MEDIUM if word.lower().startswith("mỗi") else LOW
+        tok.set("names", tok.names, level, f"«{tok.reading}» after {', '.join(names)}: {len(names)} facts of "
+                                           f"{tok.text}, one for each" + ("" if level == MEDIUM else
+                                                                          " («cùng» may also mean together)"))
