@@ -48,6 +48,16 @@ def level_of_rise(text: str, tok: Token) -> str:
     return " ".join(text[word.start():after.end()].split())
 
 
+def level_risen_from(text: str, tok: Token, toks: list[Token]) -> Token | None:
+    """«tăng từ 41,7% năm 2016 lên 68,3%», «đã tăng 37% (năm 2016) lên 62,5%»: the earlier level of the later one
+    (the percentage before «(năm …) lên» in its sentence), or None."""
+    earlier = [t for t in toks if t.sentence == tok.sentence and t.end <= tok.start and t.unit == tok.unit]
+    between = text[earlier[-1].end:tok.start] if earlier else ""
+    if earlier and re.fullmatch(r"\s*(?:\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*)?lên\s*", between, re.IGNORECASE):
+        return earlier[-1]
+    return None
+
+
 def mark_levels_of_rises(art) -> None:
     """«đã tăng 37% (năm 2016) lên 62,5% (năm 2020)»: the 37% is read as the level of 2016, not a rise of 37%; the
     words are its reading, and the reading lowers its relation's confidence to medium."""

@@ -1,5 +1,6 @@
 """The keys ``make draft`` gives the facts: the measure and the period's last year (``party_members_2021``),
-``_pct`` for a printed share, ``_change`` for a change, a number when taken; repeats ``headline_…``, ``lead_…``."""
+``_pct`` for a printed share, ``_change`` for a change, ``_target`` for a target, a number when taken; repeats
+``headline_…``, ``lead_…``."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def assign_keys(art: Article) -> None:
     for t in art.facts():
         year = t.period.split("–")[-1] if t.period else ""
         suffix = "_pct" if t.unit == "percent" and t.relation in ("printed_share",) else ""
-        suffix = "_change" if t.relation == "change" else suffix
+        suffix = "_change" if t.relation == "change" else "_target" if t.relation == "target" else suffix
         t.key = unique(f"{t.measure}{suffix}" + (f"_{year}" if year else ""))
     for t in art.tokens:
         if t.status == "repeat" and t.repeat_of is not None:

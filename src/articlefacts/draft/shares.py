@@ -117,11 +117,13 @@ def attach_lone_share(art: Article, tok: Token) -> None:
         tok.set("relation", "share", LOW, why)
         return
     after = art.text[tok.end:clause_span(art, tok)[1]].strip()
-    words = re.split(r"\s(?:đúng|đạt|được|có|là|đã|tham gia)\s", " " + after, maxsplit=1)[0].strip()
-    if not words:
+    after = re.sub(r"^\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*", "", after)  # «41,7% năm 2016 …»: its year
+    words = "" if re.match(r"(?:lên|xuống)(?!\w)", after) else re.split(
+        r"\s(?:đúng|đạt|được|có|là|đã|tham gia)\s", " " + after, maxsplit=1)[0].strip()
+    if not words:  # «tỷ lệ cán bộ, công chức cấp xã có trình độ … tăng từ 41,7%»: the population before «có»
         before = art.text[clause_span(art, tok)[0]:tok.start]
-        found = re.search(r"[Tt]ỷ lệ\s+(.*?)\s+(?:đạt|chiếm|là|bằng)\s*$", before)
-        words = found.group(1) if found else ""
+        found = re.search(r"[Tt]ỷ lệ\s+(.*?)\s+(?:đạt|chiếm|là|bằng|(?:đã\s+)?(?:tăng|giảm)(?:\s+từ)?)\s*$", before)
+        words = re.split(r"\s(?:có|đạt|được)\s", found.group(1), maxsplit=1)[0] if found else ""
     words = " ".join(words.split()[:8])
     tok.set("relation", "share", LOW, "a percentage with no count before it")
     tok.set("whole_vi", words or "[the whole]", LOW, "the words after the percentage" if words else

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from articlefacts.draft.changes import level_risen_from
 from articlefacts.draft.clauses import clause_span, text_of
 from articlefacts.draft.lexicon import connective_patterns, qualifiers, table, unit_nouns, words_re
 from articlefacts.draft.tokens import LOW, MEDIUM, Article, Token
@@ -122,6 +123,8 @@ def assign_terms(art: Article) -> None:
             row = term_row(t.term_vi, lambda r: r["measure"] != "headcount", sources) or row
         if row is None:
             row = term_row(text_of(art, t), tables=("political_levels", "terms") if political else ("terms",))
+        elif row["measure"] == "headcount" and t.unit == "percent":  # «tỷ lệ cán bộ … có trình độ … từ đại học
+            row = term_row(text_of(art, t), lambda r: r["measure"] != "headcount", sources) or row  # trở lên»
         if row is not None:
             t.set("gloss_en", row["gloss_en"], LOW, f"terms.csv: «{row['phrase']}»")
             t.set("measure", row["measure"], LOW, f"terms.csv: «{row['phrase']}»")
@@ -130,3 +133,8 @@ def assign_terms(art: Article) -> None:
             t.set("measure", slug(t.term_vi), LOW, "no entry in terms.csv: a name from term_vi")
         if t.measure == "headcount" and (t.unit != "people" or t.parent is not None):
             t.measure = slug(t.term_vi)
+    for t in facts:  # «tăng từ 41,7% … lên 68,3%»: the later level is of the same measure and whole
+        risen = level_risen_from(art.text, t, facts)
+        if risen is not None:
+            for cell in ("term_vi", "measure", "gloss_en", "whole_vi", "whole_en"):
+                t.set(cell, getattr(risen, cell), MEDIUM, f"the words of {risen.text}, the level it rises from")
