@@ -136,6 +136,9 @@ def test_a_change_printed_as_its_levels_and_a_target():
     assert confidence_of(result, "37%") != "high"
     assert (rows["100%"][0]["relation"], rows["100%"][0]["parent_key"]) == ("target", "")
     assert confidence_of(result, "100%") != "high"
+    # the later level of each rise is of the measure of the level it rises from; the two measures differ
+    measures = {n: rows[n][0]["measure"] for n in ("41,7%", "68,3%", "37%", "62,5%")}
+    assert measures["41,7%"] == measures["68,3%"] != measures["37%"] == measures["62,5%"]
 
 
 def test_a_profiled_part_of_a_total_side_by_side_counts_and_moves_of_staff():
@@ -162,6 +165,9 @@ def test_a_profiled_part_of_a_total_side_by_side_counts_and_moves_of_staff():
     rows, _ = facts_of(text, meta)
     assert {rows[n][0]["topic"] for n in ("74", "163", "58", "18")} == {"staffing"}
     assert parent_number(rows, rows["58"][0]) == "163" and rows["18"][0]["parent_key"] == ""
+    # Read: the 74 seconded and the 18 transferred are two kinds of move with no total: one split, no parent.
+    assert {(rows[n][0]["relation"], rows[n][0]["split"], rows[n][0]["parent_key"]) for n in ("74", "18")} == {
+        ("part", "move", "")}
 
 
 @pytest.mark.parametrize("words", ["một số xã", "hai xã vùng cao", "hơn hai tháng"])

@@ -52,6 +52,7 @@ module of ``draft/`` (docs/draft.md says more):
    chuyển»; ``staffing`` for «biệt phái», «điều động», «thiếu»; ``context`` for communes, other counted things,
    the whole of an «x/y» and a total whose profiled subset carries the profile; ``profile`` for a count with
    qualifications below it (a headcount) or words of a qualification; else its parent's topic, else ``context``.
+   Kinds of move standing alone («biệt phái 74 …», «điều động 18 …», ``moves``) are one split ``move`` (low).
 7. **Measure, term_vi, gloss_en** (``terms``; it runs before rule 6, which reads its words) from the number's
    clause and ``terms.csv``; a gloss the tables do not give is written ``[to translate] …``.
 
@@ -65,6 +66,7 @@ from articlefacts.draft.attribution import attribute
 from articlefacts.draft.changes import mark_levels_of_rises
 from articlefacts.draft.clauses import paragraph_of
 from articlefacts.draft.keys import assign_keys
+from articlefacts.draft.moves import mark_moves
 from articlefacts.draft.not_data import classify_not_data
 from articlefacts.draft.periods import assign_periods
 from articlefacts.draft.quantities import guess_unit, number_words_in, parse_token
@@ -112,6 +114,7 @@ def draft_article(text: str, meta: dict | None = None) -> Article:
             tok.set("relation", "", LOW, "no rule applied")
     assign_terms(art)
     assign_topics(art)
+    mark_moves(art)
     mark_rest_readings(art)
     mark_levels_of_rises(art)
     attribute(art)
