@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from articlefacts.draft.clauses import clause_words, content_words, introduced_as_total, own_words, paragraph_of
-from articlefacts.draft.lexicon import connective_patterns
+from articlefacts.draft.lexicon import connective_patterns, qualifiers
 from articlefacts.draft.quantities import adds_up
 from articlefacts.draft.shares import attach_lone_share
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Token, listing
@@ -146,6 +146,14 @@ def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span:
                     rel.attach(c, e, LOW, f"a list as long as the earlier {listing(earlier)}: read item by "
                                           f"item, {c.text} within {e.text}", rel.new_group())
                 return
+    # «Qua rà soát 268 công chức, có 19 người chưa đáp ứng …»: the smaller count after «, có» is within the first
+    if len(counts) == 2 == len(free) and counts[0].unit == counts[1].unit and None not in (
+            counts[0].value, counts[1].value) and counts[1].value < counts[0].value and re.fullmatch(
+            rf"[^\d,;:()]*,\s*có\s+(?:{qualifiers()}\s+)?", art.text[counts[0].end:counts[1].start]):
+        why = f"«{counts[0].text} …, có {counts[1].text}»: the smaller count within the first"
+        rel.attach(counts[0], None, MEDIUM, "a count its sentence goes on to break down", rel.new_group())
+        rel.attach(counts[1], counts[0], MEDIUM, why, group)
+        return
     # (c) within the total counted last: under «Về …», or in its paragraph and period
     root = profiled_within(rel, rel.root(first.start, unit if counts else None), span, first)
     if root is not None and not new_set and first.period == root.period and all(
