@@ -102,6 +102,8 @@ def test_one_number_for_several_facts():
     for n in ("10", "5", "4", "3"):
         assert {(r["relation"], parent_number(rows, r)) for r in rows[n]} == {("part", "33")}, n
     assert rows["7"][0]["unit"] == "communes" and rows["7"][0]["parent_key"] == ""
+    # recruits are no qualification profile: «công chức» inside «cán bộ, công chức» names no staff type
+    assert {r["topic"] for n in ("33", "10", "5", "4", "3") for r in rows[n]} == {"context"}
     assert confidence_of(result, "4") != "high"
 
 
@@ -139,6 +141,7 @@ def test_a_change_printed_as_its_levels_and_a_target():
     # the later level of each rise is of the measure of the level it rises from; the two measures differ
     measures = {n: rows[n][0]["measure"] for n in ("41,7%", "68,3%", "37%", "62,5%")}
     assert measures["41,7%"] == measures["68,3%"] != measures["37%"] == measures["62,5%"]
+    assert {rows[n][0]["topic"] for n in ("41,7%", "68,3%", "37%", "62,5%", "100%")} == {"profile"}
 
 
 def test_a_profiled_part_of_a_total_side_by_side_counts_and_moves_of_staff():

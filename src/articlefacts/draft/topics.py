@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from articlefacts.draft.changes import level_risen_from
 from articlefacts.draft.clauses import text_of
 from articlefacts.draft.lexicon import table
 from articlefacts.draft.terms import term_row
@@ -53,6 +54,9 @@ def assign_topics(art: Article) -> None:
         if id(t) in rotation:
             t.set("topic", "rotation", HIGH if ROTATION_WORD in text_of(art, t).lower() else MEDIUM,
                   f"«{ROTATION_WORD}» in its " + ("clause" if ROTATION_WORD in text_of(art, t).lower() else "sentence"))
+        elif level_risen_from(art.text, t, facts) is not None:
+            risen = level_risen_from(art.text, t, facts)
+            t.set("topic", risen.topic, MEDIUM, f"the topic of {risen.text}, the level it rises from")
         elif staffing_word(art, t) and (t.parent is None or t.parent.topic == "staffing"):
             t.set("topic", "staffing", MEDIUM, f"«{staffing_word(art, t)}» in its clause: staff moved other than by "
                                                "rotation, or short (not rotation)")
@@ -115,6 +119,9 @@ def term_topic(art: Article, tok: Token) -> str:
     """``profile`` when the number's words hold a qualification of terms.csv (a headcount's words do not count),
     else the topic of the longest other phrase of terms.csv they hold, else ""."""
     words = f"{tok.term_vi} {text_of(art, tok)}".lower()
+    for phrase in sorted((r["phrase"].lower() for r in table("terms") if r["measure"] == "headcount"), key=len,
+                         reverse=True):  # «công chức» inside «cán bộ, công chức cấp xã» names no staff type
+        words = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", words)
     rows = [r for r in table("terms") if r["measure"] != "headcount" and
             re.search(rf"(?<!\w){re.escape(r['phrase'].lower())}(?!\w)", words)]
     if any(r["topic"] == "profile" for r in rows):
