@@ -104,6 +104,8 @@ def test_one_number_for_several_facts():
     assert rows["7"][0]["unit"] == "communes" and rows["7"][0]["parent_key"] == ""
     # recruits are no qualification profile: «công chức» inside «cán bộ, công chức» names no staff type
     assert {r["topic"] for n in ("33", "10", "5", "4", "3") for r in rows[n]} == {"context"}
+    # the shortage of the last paragraph is not within the recruits: it stands alone, staffing
+    assert {(r["parent_key"], r["topic"]) for r in rows["8"]} == {("", "staffing")}
     assert confidence_of(result, "4") != "high"
 
 

@@ -18,6 +18,7 @@ from articlefacts.draft.lexicon import connective_patterns, qualifiers
 from articlefacts.draft.quantities import adds_up
 from articlefacts.draft.shares import attach_lone_share
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Token, listing
+from articlefacts.draft.topics import staffing_word
 
 if TYPE_CHECKING:
     from articlefacts.draft.relations import Relations, Scope
@@ -156,6 +157,8 @@ def attach_free_list(rel: Relations, free: list[Token], toks: list[Token], span:
         return
     # (c) within the total counted last: under «Về …», or in its paragraph and period
     root = profiled_within(rel, rel.root(first.start, unit if counts else None), span, first)
+    if root is not None and staffing_word(art, first) and not staffing_word(art, root):
+        root = None  # «… cùng thiếu 8 cán bộ»: a shortage is not within the recruits counted before it
     if root is not None and not new_set and first.period == root.period and all(
             t.value is None or root.value is None or t.value < root.value or t.unit == "percent" for t in free):
         same_para = paragraph_of(art.text, root.start) == para
