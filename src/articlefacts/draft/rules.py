@@ -44,8 +44,8 @@ module of ``draft/`` (docs/draft.md says more):
    tổng số gần 500» is a subset of the total after it; «đã tăng 37% (năm 2016) lên 62,5%» reads 37% as the earlier
    level (a reading), not a change; counts closed by «và» with words of their own stand side by side even when the
    later ones add up to the first (low); a subset the article goes on to profile is the whole of the later
-   breakdowns; «Cùng với …» opens another kind. A goal («phấn đấu đến năm 2025 đạt 100%», ``targets``) is a
-   ``target`` with no parent. A subset is never
+   breakdowns; «Cùng với …» opens another kind; «268 công chức, có 19 người» puts 19 within 268. A goal («phấn
+   đấu đến năm 2025 đạt 100%», ``targets``) is a ``target`` with no parent. A subset is never
    larger than its whole. Parts that add up to their parent are a split (``part``); otherwise they are subsets.
    Percentages within one whole that add up to 100 are a split of shares.
 6. **Topic** (``topics``): ``rotation`` where the number's clause (or a count of its sentence) speaks of «luân
