@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from articlefacts.draft.clauses import words_before
-from articlefacts.draft.lexicon import name_rules, unit_nouns
+from articlefacts.draft.lexicon import multipliers, name_rules, unit_nouns
 from articlefacts.draft.time_phrases import TimePhrase
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article
 from articlefacts.reading.article import line_span
@@ -100,7 +100,8 @@ def classify_not_data(art: Article, phrases: list[TimePhrase]) -> None:
             elif not unit_nouns()[0].match(text, tok.end) or text[tok.end:tok.end + 5].strip() == "năm":
                 reason, level = "a year used as a label: not a quantity", MEDIUM
         noun = unit_nouns()[0].match(text, tok.end)
-        if not reason and "," in value and not value.endswith("%") and not (noun and noun.group("multiplier")):
+        multiplied = (noun and noun.group("multiplier")) or any(w in value.lower() for w in multipliers())
+        if not reason and "," in value and not value.endswith("%") and not multiplied:  # «1,2 nghìn»: 1.200
             reason, level = ("a decimal that is neither a count nor a percentage (a ratio?): not in the facts "
                              "format"), LOW
         if reason:
