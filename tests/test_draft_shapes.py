@@ -122,6 +122,13 @@ def test_two_populations_in_one_year_each_with_its_own_split():
         for n in parts:
             assert (rows[n][0]["relation"], parent_number(rows, rows[n][0])) == ("part", whole), n
         assert rows[whole][0]["measure"] == "headcount" and rows[whole][0]["topic"] == "profile"
+    # Read: «2.231/2.520 … đạt chuẩn»: those meeting the standard of all 2.520, a third population whose headcount
+    # is the 2.520 (a qualification, so a profile, not the context of an «x/y»).
+    text, meta = article("Chuẩn hóa", "Đến ngày 30/6/2024, toàn tỉnh đã có 2.231/2.520 cán bộ, công chức cấp xã đạt "
+                         "chuẩn theo quy định.")
+    rows, _ = facts_of(text, meta)
+    assert (rows["2.520"][0]["topic"], rows["2.520"][0]["measure"]) == ("profile", "headcount")
+    assert (rows["2.231"][0]["relation"], parent_number(rows, rows["2.231"][0])) == ("subset", "2.520")
 
 
 def test_a_change_printed_as_its_levels_and_a_target():

@@ -3,9 +3,10 @@
 ``rotation`` where the number's clause (or a count of its sentence) speaks of «luân chuyển»; ``staffing`` where
 its clause speaks of a secondment, a transfer or a shortage («biệt phái», «điều động», «thiếu») and it stands
 alone or within a staffing count; ``context`` for communes, other counted things (months, offices) and the
-whole of an «x/y»; ``profile`` for a count with qualifications below it (then its measure is ``headcount``), for
-words that name a population or a qualification (``terms.csv``); else its parent's topic, else ``context``. It
-runs after rule 7 has given each fact its words (:func:`articlefacts.draft.terms.assign_terms`).
+whole of an «x/y» whose x is no qualification; ``profile`` for a count with qualifications below it (then its
+measure is ``headcount``), for words that name a population or a qualification (``terms.csv``); else its
+parent's topic, else ``context``. It runs after rule 7 has given each fact its words
+(:func:`articlefacts.draft.terms.assign_terms`).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def assign_topics(art: Article) -> None:
         elif profiled_part(art, t, children, descendants) is not None:
             part = profiled_part(art, t, children, descendants)
             t.set("topic", "context", MEDIUM, f"the total that the profiled {part.text} is counted within")
-        elif x_of_y_whole:
+        elif x_of_y_whole and not any(term_topic(art, c) == "profile" for c in children.get(id(t), [])):
             t.set("topic", "context", LOW, "the whole of an «x/y» pair, what x is counted against: context")
         elif t.is_count and any(term_topic(art, c) == "profile" for c in descendants(t)):
             t.set("topic", "profile", MEDIUM, "its parts, subsets or shares are qualifications of a population")
