@@ -59,8 +59,8 @@ def fact_row(art: Article, tok: Token) -> dict:
             "split": tok.split, "quote": text[q_start:q_end], "number": tok.text if len(inside) > 1 or in_words else "",
             "term_vi": tok.term_vi, "gloss_en": tok.gloss_en, "attribution": tok.attribution,
             "repeat_of": tok.repeat_of.key if tok.repeat_of is not None else "",
-            "whole_vi": tok.whole_vi if tok.relation == "share" and tok.parent is None else "",
-            "whole_en": tok.whole_en if tok.relation == "share" and tok.parent is None else "",
+            "whole_vi": tok.whole_vi if tok.relation in ("share", "target") and tok.parent is None else "",
+            "whole_en": tok.whole_en if tok.relation in ("share", "target") and tok.parent is None else "",
             "reading": tok.reading}
     return row
 
