@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlefacts.draft import propose as drafting
+from articlefacts.draft.score_tables import confidence_table, table
 from articlefacts.paths import ROOT
 from articlefacts.reading.article import split_article
 from articlefacts.reading.facts import infer_relation
@@ -243,50 +244,6 @@ def score_fixture(fixture: Fixture, alternatives: dict | None = None) -> Score:
                         getattr(result, "confidence", None))
 
 
-def percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "–"
-
-
-def table(scores: list[Score]) -> str:
-    """A Markdown table: one row per article, then one pooled row per group and one for all."""
-    lines = ["| article | group | tokens | cells right | tokens needing no edit | "
-             + " | ".join(CELLS) + " |", "|---|---|---:|---:|---:|" + "---:|" * len(CELLS)]
-
-    def row(label: str, group: str, chosen: list[Score]) -> str:
-        cells, right = Counter(), Counter()
-        for s in chosen:
-            cells.update(s.cells)
-            right.update(s.right)
-        n_cells, n_right = sum(cells.values()), sum(right.values())
-        tokens, no_edit = sum(s.n_tokens for s in chosen), sum(s.n_no_edit for s in chosen)
-        return (f"| {label} | {group} | {tokens} | {percent(n_right, n_cells)} ({n_right}/{n_cells}) | "
-                f"{percent(no_edit, tokens)} ({no_edit}/{tokens}) | "
-                + " | ".join(percent(right[c], cells[c]) for c in CELLS) + " |")
-
-    lines += [row(s.name, s.group, [s]) for s in scores]
-    for group in dict.fromkeys(s.group for s in scores):
-        lines.append(row(f"**pooled: {group}**", group, [s for s in scores if s.group == group]))
-    lines.append(row("**pooled: all**", "all", scores))
-    return "\n".join(lines)
-
-
-def confidence_table(scores: list[Score]) -> str:
-    """A Markdown table: per group, for each confidence the draft gives, its tokens and how many need no edit."""
-    levels = sorted({level for s in scores for level in s.by_level}, key=lambda v: (
-        ("high", "medium", "low", "none").index(v) if v in ("high", "medium", "low", "none") else 9))
-    lines = ["| group | " + " | ".join(f"{level}: tokens needing no edit" for level in levels) + " |",
-             "|---|" + "---:|" * len(levels)]
-    for group in [*dict.fromkeys(s.group for s in scores), "all"]:
-        chosen = [s for s in scores if group in ("all", s.group)]
-        tokens, right = Counter(), Counter()
-        for s in chosen:
-            tokens.update(s.by_level)
-            right.update(s.no_edit_by_level)
-        lines.append(f"| {group} | " + " | ".join(
-            f"{percent(right[v], tokens[v])} ({right[v]}/{tokens[v]})" for v in levels) + " |")
-    return "\n".join(lines)
-
-
 def main(argv: list[str]) -> int:
     """``python -m articlefacts.draft.score [--misses] [NAME …]``: print the table (and each wrong cell)."""
     show_misses = "--misses" in argv
@@ -294,7 +251,7 @@ def main(argv: list[str]) -> int:
     alternatives = read_alternatives()
     fixtures = [f for f in read_fixtures() if not names or f.name in names]
     scores = [score_fixture(f, alternatives) for f in fixtures]
-    print(table(scores))
+    print(table(scores, CELLS))
     print("\nBy the draft's own confidence (review.csv):\n")
     print(confidence_table(scores))
     if show_misses:
