@@ -2,15 +2,36 @@
 
 ``python -m articlefacts.pipeline.lab [--port N] [--token T]`` (``make lab`` runs it). Without ``--token`` Jupyter
 makes a random one and prints the URL that carries it; an empty token is refused.
+
+Each notebook's first cell calls :func:`check_working_folder`, so that an executed copy run in JupyterLab stops
+there, in two lines, before it reads or writes anything.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from articlefacts.errors import ArticleFactsError
-from articlefacts.paths import NOTEBOOKS_DIR, ROOT
+from articlefacts.paths import EXECUTED_DIR, NOTEBOOKS_DIR, ROOT
+
+
+def check_working_folder(folder: str | os.PathLike | None = None) -> None:
+    """Raise :class:`ArticleFactsError` when the kernel runs in a folder of executed notebooks (``folder``,
+    default the current directory, named like :data:`~articlefacts.paths.EXECUTED_DIR`'s last part).
+
+    JupyterLab starts a notebook's kernel in the notebook's folder, and every path a notebook's parameters hold
+    is relative to the folder of the source notebooks. An executed copy (``notebooks/executed/…``, the record
+    ``make report`` keeps) run there would look for its inputs and write its outputs one folder too deep.
+    """
+    here = Path(folder or os.getcwd())
+    if here.name == Path(EXECUTED_DIR).name:
+        raise ArticleFactsError(
+            f"this notebook runs in {here.name}/, a folder of executed copies that `make report` writes and keeps; "
+            f"its paths start at {NOTEBOOKS_DIR}/, so run here it would read and write the wrong folders",
+            f"open the notebook of the same name in {NOTEBOOKS_DIR}/ (without .en/.vi) and run that one: it writes "
+            "under build/lab/. `make report` rebuilds this copy.")
 
 
 def lab_command(port: int | None = None, token: str | None = None) -> list[str]:

@@ -4,7 +4,7 @@ Splits are never crossed: no row pairs a part of one split with a part of anothe
 side by side without a printed total (a split with no parent) keep an empty parent and no share.
 
 Notebook 03 builds the table in steps, each shown: :func:`rotation_counts` (the facts), :func:`split_parts` and
-:func:`subset_parts` (the rows, with the derived rests), :func:`add_parents` (each row's whole),
+:func:`subset_parts` (the rows, with the derived rests), :func:`stack_parts`, :func:`add_parents` (each row's whole),
 :func:`add_flow_shares` (each row's share of it) and :func:`number_flows`; :func:`rotation_flows` does all of it.
 """
 
@@ -68,6 +68,13 @@ def subset_parts(rotation: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(PART_COLUMNS))
 
 
+def stack_parts(*frames: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frames`` (each with :data:`PART_COLUMNS`) one after another, numbered from 0; empty frames
+    are left out, so that no column changes type."""
+    kept = [f for f in frames if len(f)]
+    return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=list(PART_COLUMNS))
+
+
 def add_parents(parts: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     """``parts`` with the count of each row's whole: ``parent_count`` (its unit) and ``parent_bound``; empty for
     counts given side by side without a printed total."""
@@ -118,5 +125,5 @@ def rotation_flows(facts: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
     total: their ``parent_key`` is empty and they have no share. Empty when the article reports no rotation.
     """
     rotation = rotation_counts(facts)
-    parts = pd.concat([split_parts(rotation, derived), subset_parts(rotation, derived)], ignore_index=True)
+    parts = stack_parts(split_parts(rotation, derived), subset_parts(rotation, derived))
     return number_flows(add_flow_shares(add_parents(parts, facts), facts, derived))

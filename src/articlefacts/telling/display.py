@@ -15,11 +15,21 @@ from articlefacts.i18n import has, long_date, t
 from articlefacts.outputs import write_text
 
 
-def show(frame: pd.DataFrame, language: str = "en") -> None:
-    """Display a table as plain HTML without the index; headers and status values in ``language``."""
-    frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
+def show(frame: pd.DataFrame, language: str = "en", code_names: bool = False) -> None:
+    """Display a table as plain HTML without the index; headers and status values in ``language``.
+
+    ``code_names`` keeps the headers as the code names the columns (a step of the analysis, whose columns the
+    next cell uses); the status values are still shown in ``language``.
+    """
+    if not code_names:
+        frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
     frame = frame.map(lambda v: t(f"value.{v}", language) if isinstance(v, str) and has(f"value.{v}") else v)
     display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
+
+
+def show_step(frame: pd.DataFrame, language: str = "en") -> None:
+    """Display a step's table (:func:`show` with the headers as the code names the columns)."""
+    show(frame, language, code_names=True)
 
 
 def say(text: str, level: int = 0) -> None:
