@@ -232,7 +232,7 @@ readme: report ## Regenerate the README's findings and gallery from data/process
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
 	$(PY) -m articlefacts.pipeline.lab
 
-test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebook 02, token check
+test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebooks 01 then 02, token check
 	@command -v chromium > /dev/null || { echo "installing Debian's chromium for the browser test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
 	$(PY) -m pytest -q tests/browser
