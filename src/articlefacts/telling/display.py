@@ -15,24 +15,19 @@ from articlefacts.i18n import has, long_date, t
 from articlefacts.outputs import write_text
 
 
-def show(frame: pd.DataFrame, language: str = "en", code_names: bool = False) -> None:
-    """Display a table as plain HTML without the index; headers and status values in ``language``.
-
-    ``code_names`` keeps the headers as the code names the columns (a step of the analysis, whose columns the
-    next cell uses); the status values are still shown in ``language``.
-    """
-    if not code_names:
-        frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
+def show(frame: pd.DataFrame, language: str = "en") -> None:
+    """Display a table as plain HTML without the index; headers and status values in ``language``."""
+    frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
     frame = frame.map(lambda v: t(f"value.{v}", language) if isinstance(v, str) and has(f"value.{v}") else v)
     display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
 def show_step(frame: pd.DataFrame, language: str = "en") -> None:
-    """Display a step's working table in the English edition (:func:`show` with the headers as the code names
-    the columns); nothing in another edition, which shows no English keys (its readers get the findings, the
-    tables for reading and the charts, and the English edition has the steps' tables)."""
+    """Display a step's working table as the code holds it (column names and values unchanged, so that the next
+    cell's code reads against it) in the English edition; nothing in another edition, which shows no English
+    keys (its readers get the findings, the tables for reading and the charts; the English edition has these)."""
     if language == "en":
-        show(frame, language, code_names=True)
+        display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
 def say(text: str, level: int = 0) -> None:
