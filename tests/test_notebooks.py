@@ -83,6 +83,23 @@ def test_a_kernel_without_the_package_is_told_in_two_lines_which_python_ran():
     assert lines[1].startswith("How to fix: ") and "make lab" in lines[1]
 
 
+def test_jupyter_shows_a_kernel_without_the_package_the_two_lines_alone():
+    """In a Jupyter kernel (IPython) the error of the first cell is the two lines, without a traceback; the
+    package is hidden from the kernel's Python as if it were not installed."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import sys\nsys.modules['articlefacts'] = None"),
+                nbformat.read(SOURCES[paths.NOTEBOOKS[2]], as_version=4).cells[0]]
+    with pytest.raises(CellExecutionError):
+        NotebookClient(nb, kernel_name="python3", timeout=60,
+                       resources={"metadata": {"path": str(ROOT / paths.NOTEBOOKS_DIR)}}).execute()
+    lines = nb.cells[1].outputs[0]["traceback"]
+    assert len(lines) == 2 and lines[0].startswith("error: this kernel's Python (") and "articlefacts" in lines[0]
+    assert lines[1].startswith("How to fix: ") and "make lab" in lines[1]
+
+
 def test_an_executed_copys_folder_is_refused_in_two_lines(tmp_path):
     check_working_folder(ROOT / paths.NOTEBOOKS_DIR)
     with pytest.raises(ArticleFactsError) as err:
