@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import pandas as pd
 
+from articlefacts.checking.derive import derived_for
 from articlefacts.checking.check_rows import check_row, shown
 from articlefacts.i18n import number
 from articlefacts.vocab import COUNT_UNITS, ROUNDING_RULES
@@ -92,8 +93,9 @@ def share_checks(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFram
         ok = 0 <= row["value"] <= 100
         rows.append(check_row(f"range:{key}", "range", "pass" if ok else "fail",
                               f"{shown(row)} lies {'within' if ok else 'outside'} 0–100%"))
-        if f"min_count_{key}" in derived.index:
-            least, whole = derived.loc[f"min_count_{key}", "value"], facts.loc[row["parent_key"], "value"]
+        fewest = derived_for(derived, "min_count", key)
+        if fewest is not None:
+            least, whole = fewest["value"], facts.loc[row["parent_key"], "value"]
             rows.append(check_row(
                 f"bound:{key}", "bound", "pass" if least <= whole else "fail",
                 f"'{shown(row)}' of {row['parent_key']} = {whole:g}: at least {least:g} "
