@@ -13,8 +13,8 @@ from fractions import Fraction
 
 import pandas as pd
 
-from articlefacts.checking.derive import derived_for
 from articlefacts.checking.check_rows import check_row, shown
+from articlefacts.checking.derive import derived_for
 from articlefacts.i18n import number
 from articlefacts.vocab import COUNT_UNITS, ROUNDING_RULES
 
