@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from articlefacts.checking.audit import printed_percent
+from articlefacts.checking.audit import printed_percent, whole_rule
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
@@ -79,13 +79,14 @@ def profile_row(facts, derived, counts, measure, period, head) -> dict:
         return out
     out.update(share_pct=row["value"], share_bound=row["bound"], share_decimals=row["decimals"],
                share_status="printed", share_key=key)
-    fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0)]
-    fits = fits[fits["rule"] == "half_up"] if (fits["rule"] == "half_up").any() else fits
+    rule = whole_rule(counts, key)
+    fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0) & (counts["rule"] == rule)]
     if len(fits):
         out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max(), count_status="inferred",
                    count_rule=fits["rule"].iloc[0])
     if f"min_count_{key}" in derived.index:
-        out.update(count=derived.loc[f"min_count_{key}", "value"], count_bound="ge", count_status="inferred")
+        out.update(count=derived.loc[f"min_count_{key}", "value"], count_min=derived.loc[f"min_count_{key}", "value"],
+                   count_bound="ge", count_status="inferred")
     if f"max_count_{key}" in derived.index:
         out.update(count_max=derived.loc[f"max_count_{key}", "value"],
                    share_max=derived.loc[f"max_share_{key}", "value"])
