@@ -1,7 +1,7 @@
 """Every figure can be read: its labels are measured before they are placed, and a check run before any figure is
 saved fails when two texts overlap, a text leaves the canvas or white text leaves its bar.
 
-The figures of the seed and of every fixture article (tests/fixtures/articles and tests/fixtures/real) are drawn
+The figures of the seed and of every fixture article (tests/fixtures/articles, real and synthetic) are drawn
 in process, in both languages, from the tables notebook 01 writes, and checked.
 """
 
@@ -28,7 +28,7 @@ from articlefacts.telling.story import Story, lead_repeats
 from conftest import ROOT
 
 FIXTURES = [d for base in ("articles", "real") for d in sorted((ROOT / "tests/fixtures" / base).iterdir())
-            if d.is_dir()]
+            if d.is_dir()] + [ROOT / "tests/fixtures/synthetic"]
 ARTICLES = {"seed": (paths.ARTICLE, paths.FACTS, paths.NOT_DATA, paths.META)} | {
     d.name: tuple(str(d / f) for f in ("article.txt", "facts.csv", "not-data.csv", "meta.json")) for d in FIXTURES}
 

@@ -32,17 +32,18 @@ TEXT_CONTRAST = 4.5  # WCAG 2.2, 1.4.3: text against what it sits on
 
 
 def drawn_texts(fig) -> list[Text]:
-    """Every text the figure draws: visible, not empty, and for tick labels only those of ticks within the
-    axis's view (matplotlib keeps labels of ticks it does not draw)."""
+    """Every text the figure draws: visible, not empty, and for tick labels only those of a shown axis whose
+    ticks lie within its view (matplotlib keeps labels of ticks it does not draw)."""
     ticks, drawn = set(), []
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
+            shown = ax.axison and axis.get_visible()
             low, high = sorted(axis.get_view_interval())
             span = (high - low) * 1e-9
             for tick in axis.get_major_ticks() + axis.get_minor_ticks():
                 labels = (tick.label1, tick.label2)
                 ticks.update(labels)
-                if tick.get_visible() and low - span <= tick.get_loc() <= high + span:
+                if shown and tick.get_visible() and low - span <= tick.get_loc() <= high + span:
                     drawn += [t for t in labels if t.get_visible() and t.get_text().strip()]
     for text in fig.findobj(Text):
         if text not in ticks and text.get_visible() and text.get_text().strip() and text.get_figure() is fig:

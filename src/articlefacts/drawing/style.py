@@ -40,6 +40,11 @@ SERIES = ("vermillion", "green", "purple", "indigo", "wine", "olive", "rose", "t
 MUTED = "#555555"
 BACKGROUND = "#FFFFFF"
 WIDTH_IN = 8.0
+# The page is laid out here in inches (head, plot, foot, stacked panels), not by matplotlib's constrained layout:
+# that layout does not wrap text, leaves the fig.text head and foot lines out, does not manage the panels'
+# add_axes, and would shrink the bars to make room rather than make the figure taller. What it does better,
+# measuring text, is used instead: every line is wrapped by its measured width, every label measured before it
+# is placed (articlefacts.drawing.labels), and the result checked as drawn (articlefacts.drawing.legible).
 # Text is wrapped to a width in inches, measured in its own font and size (articlefacts.drawing.wrap):
 # the lines of the head and foot span the figure; a panel heading spans the bars' axes (left 0.33 to 0.97 of
 # the width); a bar's or point's label the room left of its axes; a legend the width from its marks.
