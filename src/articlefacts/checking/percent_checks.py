@@ -56,6 +56,24 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"count_min": "Int64", "count_max": "Int64"})
 
 
+def whole_rule(counts: pd.DataFrame, fact_key: str) -> str:
+    """The one rounding rule (of :data:`~articlefacts.vocab.ROUNDING_RULES`) under which every exact share of
+    the same whole as ``fact_key`` is turned into people, so that one chart never mixes two rules.
+
+    In: ``counts`` from :func:`percent_counts`. The rule is the first of half_up, truncate under which every
+    share of that whole fits some whole count: 46% and 89.62% of 405 are read alike, both cut off (187–190
+    and 363), since 89.62% fits no count rounded. When no rule fits them all, half_up, and a share no count
+    fits under it gets none. half_up for a share ``counts`` does not hold.
+    """
+    mine = counts[counts["fact_key"] == fact_key]
+    if mine.empty:
+        return ROUNDING_RULES[0]
+    same = counts[counts["denominator_key"] == mine["denominator_key"].iloc[0]]
+    shares = same["fact_key"].nunique()
+    fitting = same[same["n_candidates"] > 0].groupby("rule")["fact_key"].nunique()
+    return next((rule for rule in ROUNDING_RULES if fitting.get(rule, 0) == shares), ROUNDING_RULES[0])
+
+
 def printed_share_checks(facts: pd.DataFrame) -> list[dict]:
     """Each percentage printed beside a count against that count over its whole, rounded as printed; and each
     share whose whole the article does not print, said to be uncheckable (a note, not a failure)."""

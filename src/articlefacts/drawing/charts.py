@@ -12,9 +12,11 @@ denominator), and counts side by side without a printed total are drawn without 
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pandas as pd
 
-from articlefacts.checking.audit import source_period
+from articlefacts.checking.audit import printed_percent, source_period
 from articlefacts.drawing.plots import draw_marks, draw_share_panels, draw_year_points
 from articlefacts.drawing.style import SERIES, SHARE_COLOUR
 from articlefacts.i18n import long_date, number
@@ -28,19 +30,25 @@ from articlefacts.telling.profile_findings import (
     split_label,
 )
 from articlefacts.telling.rotation_findings import flow_label, period_caveat, whole_words
-from articlefacts.telling.story import Story, source_person, words
+from articlefacts.telling.story import Story, join, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
 
-def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str]) -> dict:
-    """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline) and alt text
-    that carries every number the figure shows (``shown``: one item per bar, point or group)."""
+def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str],
+            values: list[str] | None = None) -> dict:
+    """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline); ``alt``, the
+    full text alternative, which carries every number the figure shows (``shown``: one item per bar, point or
+    group) with the subtitle and caveats; and ``short``, a caption of two sentences for under the image (the
+    title, then ``values``, the values in brief, default ``shown``), which does not repeat the alt text."""
     source = story.t("source_line", outlet=meta["outlet"], date=long_date(meta["date"], story.language),
                      headline=meta["headline_vi"])
     caveat = " ".join(story.capital(c).rstrip(".") + "." for c in caveats if c)
     shown_text = story.t("fig.alt.shown", items="; ".join(shown)) if shown else ""
     alt = " ".join(s.rstrip(".") + "." for s in (story.capital(title), subtitle, shown_text, caveat) if s)
-    return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
+    brief = "; ".join(values if values is not None else shown)
+    short = " ".join(s.rstrip(".") + "." for s in (story.capital(title), story.capital(brief)) if s)
+    return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt,
+            "short": short}
 
 
 def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFrame:
@@ -86,7 +94,7 @@ def bar_row(story: Story, r: pd.Series) -> dict:
     flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
     return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
             "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
-            "text": "  ".join(filter(None, (value, people, flag)))}
+            "text": " · ".join(filter(None, (value, people, flag)))}
 
 
 def profile_panels(story: Story, profiles: pd.DataFrame, year: str) -> list[dict]:
@@ -147,6 +155,23 @@ def profile_bars(story: Story, profiles: pd.DataFrame, year: str) -> pd.DataFram
                         columns=["panel", "label", "share", "low", "high", "text", "key"])
 
 
+def truncation_caveat(story: Story, table: pd.DataFrame) -> list[str]:
+    """The rule the people of cut-off shares are worked out under, said once for the chart, naming the printed
+    shares that fit no whole count rounded (:func:`articlefacts.checking.audit.whole_rule`); [] when every
+    share is read rounded."""
+    cut = table[table["count_rule"].eq("truncate")]
+    if cut.empty:
+        return []
+    unfit = []
+    for _, r in cut.iterrows():
+        whole, places = int(story.facts.loc[r["parent_key"], "value"]), int(r["share_decimals"])
+        if not any(printed_percent(c, whole, places, "half_up") == Fraction(str(r["share_pct"]))
+                   for c in range(whole + 1)):
+            unfit.append(story.share(r["share_pct"], places))
+    n = story.fact_count(cut["parent_key"].iloc[0])
+    return [story.t("fig.profile.caveat.truncated", n=n, shares=join(unfit, story.language))]
+
+
 def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str) -> dict:
     """The caption of one year's chart: the title states the bar the headline repeats (or the largest part),
     the caveats every bound, reading and disagreement the bars rest on."""
@@ -172,9 +197,10 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str)
                         count=story.count(r["count"]), whole=story.count(r["headcount"]),
                         computed=story.share(r["share_computed"], r["share_decimals"]))
                 for _, r in table[table["share_computed"].notna()].iterrows()]
+    caveats += truncation_caveat(story, table)
     if source_person(head, story.language):
         caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
-    inferred = table["count_status"].eq("inferred").any()
+    inferred = any("≈" in b["text"] for p in panels for b in p["rows"])  # the key only where the sign is drawn
     derived = table["share_status"].eq("derived").any()
     subtitle = story.t("fig.profile.subtitle.derived" if derived else "fig.profile.subtitle", n=n,
                        who=words(head, story.language), year=year) + (
@@ -182,7 +208,7 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str)
     shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
     cap = caption(story, story.marked(story.t("fig.profile.title", year=year, share=top["value"], n=n,
                                               who=words(head, story.language), label=top["label"]), top["key"]),
-                  subtitle, caveats, meta, shown)
+                  subtitle, caveats, meta, shown, [f"{b['label']}: {b['value']}" for p in panels for b in p["rows"]])
     return cap
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from articlefacts.checking.audit import printed_percent
 from articlefacts.checking.derive import derived_for
+from articlefacts.checking.percent_checks import whole_rule
 from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
@@ -112,14 +113,15 @@ def row_values(row: pd.Series, facts: pd.DataFrame, derived: pd.DataFrame, count
         return out
     out = {"share_pct": fact["value"], "share_bound": fact["bound"], "share_decimals": fact["decimals"],
            "share_status": "printed", "share_key": key}
-    fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0)]
-    fits = fits[fits["rule"] == "half_up"] if (fits["rule"] == "half_up").any() else fits
+    rule = whole_rule(counts, key)
+    fits = counts[(counts["fact_key"] == key) & (counts["n_candidates"] > 0) & (counts["rule"] == rule)]
     if len(fits):
         out |= {"count_min": fits["count_min"].min(), "count_max": fits["count_max"].max(),
                 "count_status": "inferred", "count_rule": fits["rule"].iloc[0]}
     fewest, most = derived_for(derived, "min_count", key), derived_for(derived, "max_count", key)
     if fewest is not None:
-        out |= {"count": fewest["value"], "count_bound": "ge", "count_status": "inferred"}
+        out |= {"count": fewest["value"], "count_min": fewest["value"], "count_bound": "ge",
+                "count_status": "inferred"}
     if most is not None:
         out |= {"count_max": most["value"], "share_max": derived_for(derived, "max_share", key)["value"]}
     return out
