@@ -101,7 +101,8 @@ def lead_repeats(tokens: pd.DataFrame) -> dict[str, tuple[str, str]]:
     rows = rows.assign(order=rows["part"].map(LEAD_PARTS.index)).sort_values(["order", "start"])
     out: dict[str, tuple[str, str]] = {}
     for _, r in rows.iterrows():
-        out.setdefault(r["fact_key"], (r["part"], " ".join(filter(None, (r["qualifier"], r["token"])))))
+        for key in r["fact_key"].split(";"):  # one token may give several facts
+            out.setdefault(key, (r["part"], " ".join(filter(None, (r["qualifier"], r["token"])))))
     return out
 
 
