@@ -16,8 +16,9 @@ import pandas as pd
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import number, percent, t
 from articlefacts.reading.article import sentence_span
+from articlefacts.reading.inventory import token_counts
 from articlefacts.reading.numbers import YEAR_RE
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, ROUNDING_RULES
+from articlefacts.vocab import HEADCOUNT, ROUNDING_RULES, is_count
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
 KINDS = ("inventory", "repeat", "label", "reading", "subset", "parts_sum", "range", "bound", "whole_count",
@@ -57,7 +58,7 @@ def check_row(check_id: str, kind: str, status: str, detail: str) -> dict:
 
 def interval(value: float, bound: str, unit: str) -> tuple[float, float]:
     """The values a number with a bound can stand for: «hơn 11» people is [12, ∞); a percentage stays in 0–100."""
-    step = 1 if unit in COUNT_UNITS else 0
+    step = 1 if is_count(unit) else 0
     top = 100.0 if unit == "percent" else math.inf
     return {"eq": (value, value), "gt": (value + step, top), "ge": (value, top), "lt": (0.0, value - step),
             "le": (0.0, value), "approx": (0.0, top)}[bound]
@@ -90,7 +91,7 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
     shares = facts[(facts["relation"] == "share") & (facts["bound"] == "eq") & facts["parent_key"].ne("")]
     for key, row in shares.iterrows():
         parent = facts.loc[row["parent_key"]]
-        if parent["unit"] not in COUNT_UNITS or parent["bound"] != "eq":
+        if not is_count(parent["unit"]) or parent["bound"] != "eq":
             continue
         whole, percent, decimals = int(parent["value"]), Fraction(str(row["value"])), int(row["decimals"])
         for rule in ROUNDING_RULES:
@@ -129,7 +130,7 @@ def relation_checks(facts: pd.DataFrame) -> list[dict]:
     """Each counted part or subset against its parent, and each split's parts (counts, or shares of the whole
     printed as parts) against the whole. Parts whose total the article does not print have nothing to add up to."""
     rows = []
-    counted = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))
+    counted = facts[facts["unit"].map(is_count) & facts["relation"].isin(("part", "subset"))
                     & facts["parent_key"].ne("")]
     for key, row in counted.iterrows():
         parent = facts.loc[row["parent_key"]]
@@ -253,9 +254,13 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
     sentence (a word found in a third or more of the article's sentences, given ``text``, proves little: a note),
     readings, and known years."""
     missing = inventory[inventory["status"] == "unaccounted"]
+    n = token_counts(inventory)
+    extra = (f"; {n['fact']} tokens give {n['facts']} facts ({n['shared']} of them several)" if n["shared"] else "")
+    extra += (f"; {n['words']} more {'fact is' if n['words'] == 1 else 'facts are'} read from a number written in "
+              "words, with no token" if n["words"] else "")
     rows = [check_row("inventory:coverage", "inventory", "fail" if len(missing) else "pass",
-                      f"{len(inventory) - len(missing)} of {len(inventory)} number tokens are a fact, a repeat or "
-                      "not data" + (f"; unaccounted: {', '.join(missing['token'])}" if len(missing) else ""))]
+                      f"{n['tokens'] - len(missing)} of {n['tokens']} number tokens are a fact, a repeat or "
+                      "not data" + (f"; unaccounted: {', '.join(missing['token'])}" if len(missing) else "") + extra)]
     for key, row in repeats.iterrows():
         fact = facts.loc[row["repeat_of"]]
         same = row["value"] == fact["value"] and row["bound"] == fact["bound"]
@@ -285,7 +290,7 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                               f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
                               "show that the number counts what the label says: set term_vi to words of that sentence"))
     printed = {int(y) for token in inventory["token"] for y in YEAR_RE.findall(token)}
-    years = printed | {int(meta["date"][:4])}
+    years = printed | ({int(meta["date"][:4])} if meta["date"][:4].isdigit() else set())  # date may be unknown
     for key, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
         unknown = stated - years

@@ -77,11 +77,29 @@ def inventory_numbers(text: str, structure: pd.DataFrame, facts: pd.DataFrame, r
         if start not in printed:  # a number in words («hai đồng chí»)
             first = facts.loc[keys[0]]
             rows.append(row(first["token"], start, int(first["token_end"]), "fact", ";".join(keys),
-                            "a number written in words: a fact with no number token"))
+                            WORDS_REASON))
     rows.sort(key=lambda r: r["start"])
     frame = pd.DataFrame(rows, columns=["token", "qualifier", "start", "end", "part", "status", "fact_key", "reason"])
     frame.insert(0, "token_id", range(1, len(frame) + 1))
     return frame
+
+
+WORDS_REASON = "a number written in words: a fact with no number token"
+
+
+def token_counts(inventory: pd.DataFrame) -> dict[str, int]:
+    """The inventory's accounting: printed number ``tokens`` (numbers in words are not tokens), of which
+    ``fact`` give facts, ``repeat`` repeat one and ``not_data`` are not data; ``facts`` those tokens give (one
+    token may give several), ``shared`` tokens that give more than one, and ``words`` facts read from a number
+    written in words."""
+    words = inventory["reason"] == WORDS_REASON
+    printed = inventory[~words]
+    fact_keys = printed.loc[printed["status"] == "fact", "fact_key"].str.split(";")
+    return {"tokens": len(printed), "fact": int((printed["status"] == "fact").sum()),
+            "repeat": int((printed["status"] == "repeat").sum()),
+            "not_data": int((printed["status"] == "not_data").sum()),
+            "facts": int(fact_keys.str.len().sum()) if len(fact_keys) else 0,
+            "shared": int((fact_keys.str.len() > 1).sum()) if len(fact_keys) else 0, "words": int(words.sum())}
 
 
 def facts_per_token(inventory: pd.DataFrame) -> int:
