@@ -290,17 +290,22 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                               f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
                               "show that the number counts what the label says: set term_vi to words of that sentence"))
     printed = {int(y) for token in inventory["token"] for y in YEAR_RE.findall(token)}
-    years = printed | ({int(meta["date"][:4])} if meta["date"][:4].isdigit() else set())  # date may be unknown
+    dated = {int(meta["date"][:4])} - printed if meta["date"][:4].isdigit() else set()  # the date may be unknown
     for key, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
-        unknown = stated - years
-        printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
-                         "qua» counted back from the article's year; say so in the note)" if unknown
-                         else "uses years the article prints or its date")
+        unknown, from_date = stated - printed - dated, stated & dated
+        if unknown:
+            printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
+                             "qua» counted back from the article's year; say so in the note)")
+        elif from_date:
+            printed_years = (f"uses the article's date for {sorted(from_date)[0]}, a year the article does not "
+                             "print (a reading, such as «vừa hoàn thành» or «hiện»; say so in the note)")
+        else:
+            printed_years = "uses years the article prints"
         other = source_period(row)
         source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
         rows.append(check_row(f"period:{key}", "period",
-                              "fail" if not stated else "flag" if unknown or other else "pass",
+                              "fail" if not stated else "flag" if unknown or from_date or other else "pass",
                               f"period '{row['period']}' {printed_years}{source}"))
     return rows
 
