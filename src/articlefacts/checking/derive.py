@@ -53,7 +53,9 @@ def count_span(value: float, bound: str) -> tuple[float, float]:
 def bounded_share(part: float, part_bound: str, whole: float, whole_bound: str) -> tuple[float, str, int]:
     """(value, bound, decimals) of the share part/whole × 100 of two counts, true whatever counts the bounds
     allow: a lower bound is the least share they allow, rounded down (and "at least" where it is reached
-    exactly); an upper bound the greatest, rounded up; approximate counts give an approximate share.
+    exactly), to whole per cent, or to the fewest decimals that keep it above 0 (2 of «gần 500» is "more than
+    0.4%", never "more than 0%"); an upper bound the greatest, rounded up; approximate counts give an
+    approximate share.
 
     Exact counts give the exact share to :func:`share_decimals`. ``whole`` must be above 0.
     """
@@ -63,8 +65,10 @@ def bounded_share(part: float, part_bound: str, whole: float, whole_bound: str) 
     (p_low, p_high), (w_low, w_high) = count_span(part, part_bound), count_span(whole, whole_bound)
     if bound in ("gt", "ge") and w_high < math.inf:
         least = 100 * p_low / w_high
-        shown = math.floor(least)
-        return shown, "ge" if bound == "gt" and shown == least else bound, 0
+        for decimals in range(4):
+            shown = math.floor(least * 10**decimals) / 10**decimals
+            if shown > 0:
+                return shown, "ge" if bound == "gt" and shown == least else bound, decimals
     if bound in ("lt", "le") and w_low > 0 and p_high < math.inf:
         most = 100 * p_high / w_low
         shown = math.ceil(most)
@@ -154,34 +158,40 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
 
 def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
     """For each part of a split printed as «more than» or «at least» (a count or a share of the split's whole):
-    the most it can be, the whole less the split's other parts, as a count and as a share of the whole.
+    the most it can be, the whole's most less the least of the split's other parts, as a count and (for an exact
+    whole) as a share of the whole, so that no range is drawn wider than the facts allow.
 
-    Only where the whole and every other part are exact. The seed's «hơn 80%» of 230 beside 24 who completed
-    upper secondary gives ``max_count`` 206 (people) and ``max_share`` 89.6 (percent).
+    The seed's «hơn 80%» of 230 beside 24 who completed upper secondary gives ``max_count`` 206 (people) and
+    ``max_share`` 89.6 (percent). Beside an approximate part («khoảng 90») the most is itself approximate; a
+    whole with no upper end («hơn 300») gives none.
     """
     rows = []
     in_splits = facts[facts["split"].ne("") & facts["parent_key"].ne("") & facts["bound"].isin(("gt", "ge"))]
     for key, row in in_splits.iterrows():
         parent = facts.loc[row["parent_key"]]
         others = facts[(facts["split"] == row["split"]) & (facts.index != key)]
-        if parent["bound"] != "eq" or not is_count(parent["unit"]) or (~others["bound"].isin(("eq", "approx"))).any():
+        top = count_span(parent["value"], parent["bound"])[1] if parent["bound"] != "approx" else math.inf
+        if top == math.inf or not is_count(parent["unit"]) or (others["bound"].isin(("lt", "le"))).any():
             continue
+        if parent["bound"] != "eq" and (others["unit"] == "percent").any():
+            continue  # a percentage of a bounded whole is no count
         about = (others["bound"] == "approx").any()  # «khoảng 90» beside it: the most is itself about
-        others_count = [o["value"] if o["unit"] != "percent" else o["value"] * parent["value"] / 100
-                        for _, o in others.iterrows()]
+        others_count = [count_span(o["value"], o["bound"])[0] if o["unit"] != "percent"
+                        else o["value"] * parent["value"] / 100 for _, o in others.iterrows()]
         if any(c != int(c) for c in others_count):
             continue
-        most = parent["value"] - sum(others_count)
+        most = top - sum(others_count)
         formula = f"{row['parent_key']} − " + " − ".join(others.index) if len(others) else row["parent_key"]
         described = (f"at most{' about' if about else ''}: {row['gloss_en']}, given {row['parent_key']} and the other "
                      f"parts of '{row['split']}'")
         limit = "approx" if about else "le"
         rows.append(derived_row(f"max_count_{key}", most, limit, 0, parent["unit"], formula,
                                 [row["parent_key"], *others.index], row["period"], described))
-        rows.append(derived_row(f"max_share_{key}", 100 * most / parent["value"], limit,
-                                share_decimals(parent["value"]), "percent",
-                                f"({formula}) / {row['parent_key']} × 100", [row["parent_key"], *others.index],
-                                row["period"], described + ", as a share of the whole"))
+        if parent["bound"] == "eq":
+            rows.append(derived_row(f"max_share_{key}", 100 * most / parent["value"], limit,
+                                    share_decimals(parent["value"]), "percent",
+                                    f"({formula}) / {row['parent_key']} × 100", [row["parent_key"], *others.index],
+                                    row["period"], described + ", as a share of the whole"))
     return rows
 
 
