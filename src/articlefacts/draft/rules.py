@@ -58,7 +58,15 @@ import pandas as pd
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.reading.article import SENTENCE_BREAK, line_span, split_article
-from articlefacts.reading.numbers import DATE_RE, TIME_RE, YEAR_RE, find_number_tokens, parse_vi_number, read_qualifier
+from articlefacts.reading.numbers import (
+    DATE_RE,
+    TIME_RE,
+    YEAR_RE,
+    find_number_tokens,
+    parse_vi_number,
+    read_qualifier,
+    split_multiplier,
+)
 
 TABLES = Path(__file__).with_name("tables")
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -253,7 +261,8 @@ def words_before(text: str, at: int, n: int = 3) -> list[str]:
 def name_reason(text: str, token: re.Match) -> tuple[str, str]:
     """Why a token is a name (document, ordinal, age, span of years), with a confidence; else ("", "")."""
     rules = name_rules()
-    after = text[token.end():token.end() + 40]
+    digits_end = token.start() + len(split_multiplier(token.group())[0])  # «3 tỷ đồng»: the words after 3
+    after = text[digits_end:digits_end + 40]
     codes = "|".join(re.escape(r["words"]) for r in rules["code"])
     code = re.match(rf"\s?[-/]\s?(?:\d+\s?[-/]\s?)?(?:{codes})\w*(?!\w)", after)
     if code:
