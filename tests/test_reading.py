@@ -185,3 +185,25 @@ def test_a_number_in_words_may_be_named_in_the_number_column(tmp_path):
     with pytest.raises(ArticleFactsError, match="former_chairs.*'ba'"):
         tables("", folder)
     assert Decimal(1200) == parse_vi_number("1,2 nghìn").value
+
+
+def test_a_bounded_count_in_a_profile_split_is_drawn_only_as_far_as_the_other_parts_allow():
+    import pandas as pd
+
+    from articlefacts.checking.derive import derive_values
+    from articlefacts.shaping.profiles import profile_table
+
+    base = {"topic": "profile", "period": "2024", "unit": "people", "relation": "", "parent_key": "", "split": "",
+            "gloss_en": "x", "term_vi": "x", "population": "x", "token": "", "qualifier": "", "reading": "",
+            "decimals": 0, "whole_vi": "", "whole_en": ""}
+    facts = pd.DataFrame([
+        {**base, "key": "staff", "measure": "headcount", "value": 353.0, "bound": "eq"},
+        {**base, "key": "placed", "measure": "placed", "value": 200.0, "bound": "gt", "qualifier": "trên",
+         "relation": "part", "parent_key": "staff", "split": "outcome"},
+        {**base, "key": "left", "measure": "left", "value": 90.0, "bound": "eq", "relation": "part",
+         "parent_key": "staff", "split": "outcome"}]).set_index("key")
+    derived = derive_values(facts)
+    row = profile_table(facts, derived, pd.DataFrame(columns=["fact_key", "n_candidates", "rule"])).set_index(
+        "measure").loc["placed"]
+    assert row["share_pct"] == 56 and row["share_bound"] == "gt"  # more than 200 of 353: at least 201, 56.9%
+    assert row["count_max"] == 263 and row["share_max"] == 74.5  # 353 − 90, not the whole 353 (100%)

@@ -158,8 +158,7 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
     if profiles["period"].nunique() == 1:
         caveats.append(story.t("fig.profile.caveat.one_year", year=year))
     for _, r in table[table["share_bound"].isin(("gt", "ge", "lt", "le"))].iterrows():
-        printed = story.facts.loc[r["source_key"], "quote"] if r["reported_as"] == "percent" else story.share(
-            r["share_pct"], r["share_decimals"], r["share_bound"])
+        printed = story.facts.loc[r["source_key"], "quote"]  # the article's words, never a derived share
         if pd.notna(r["share_max"]):
             caveats.append(story.t("fig.profile.caveat.bounded", printed=printed, hi=story.count(r["count_max"]),
                                    top=story.share(r["share_max"], r["share_decimals"] + 1)))

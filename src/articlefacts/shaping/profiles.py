@@ -12,7 +12,7 @@ from fractions import Fraction
 import pandas as pd
 
 from articlefacts.checking.audit import printed_percent
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
+from articlefacts.vocab import HEADCOUNT, is_count
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
                    "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
@@ -59,7 +59,7 @@ def profile_row(facts, derived, counts, measure, period, head) -> dict:
            "reported_as": row["unit"]}
     if measure == HEADCOUNT:
         return {**out, "count": row["value"], "count_bound": row["bound"], "count_status": "printed"}
-    if row["unit"] in COUNT_UNITS:
+    if is_count(row["unit"]):
         out.update(count=row["value"], count_bound=row["bound"], count_status="printed", count_min=row["value"],
                    count_max=row["value"])
         printed = printed_shares(facts).get(key)
@@ -76,6 +76,9 @@ def profile_row(facts, derived, counts, measure, period, head) -> dict:
         elif share is not None:
             out.update(share_pct=share["value"], share_bound=share["bound"], share_decimals=share["decimals"],
                        share_status="derived", share_key=f"share_{key}")
+        if f"max_share_{key}" in derived.index:  # «hơn 200» beside the split's other parts: drawn only that far
+            out.update(count_max=derived.loc[f"max_count_{key}", "value"],
+                       share_max=derived.loc[f"max_share_{key}", "value"])
         return out
     out.update(share_pct=row["value"], share_bound=row["bound"], share_decimals=row["decimals"],
                share_status="printed", share_key=key)
