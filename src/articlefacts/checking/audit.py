@@ -8,16 +8,15 @@ fits it under the usual half-up rounding; one that fits only under half-up gets 
 from __future__ import annotations
 
 import math
-import re
 from fractions import Fraction
 
 import pandas as pd
 
+from articlefacts.checking.periods import period_checks, source_period  # noqa: F401  (charts use source_period)
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import number, percent, t
 from articlefacts.reading.article import sentence_span
 from articlefacts.reading.inventory import token_counts
-from articlefacts.reading.numbers import YEAR_RE
 from articlefacts.vocab import HEADCOUNT, ROUNDING_RULES, is_count
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
@@ -228,16 +227,6 @@ def share_checks(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFram
     return rows
 
 
-def source_period(fact: pd.Series) -> str:
-    """The years the fact's source covers when its words print other years than the fact's period («báo cáo …
-    giai đoạn 2016-2020» for a fact of 2016–2021): '2016–2020'; '' when they print none or the same."""
-    source = sorted(int(y) for y in YEAR_RE.findall(fact["attribution"]))
-    own = sorted(int(y) for y in re.findall(r"\d{4}", fact["period"]))
-    if not source or not own or (source[0], source[-1]) == (own[0], own[-1]):
-        return ""
-    return f"{source[0]}–{source[-1]}"
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of ``text`` (:func:`articlefacts.reading.article.sentence_span`, line by line)."""
     spans, at = [], 0
@@ -292,25 +281,7 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                               f"«{row['term_vi']}» occurs in the quote's sentence" if found else
                               f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
                               "show that the number counts what the label says: set term_vi to words of that sentence"))
-    printed = {int(y) for token in inventory["token"] for y in YEAR_RE.findall(token)}
-    dated = {int(meta["date"][:4])} - printed if meta["date"][:4].isdigit() else set()  # the date may be unknown
-    for key, row in facts.iterrows():
-        stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
-        unknown, from_date = stated - printed - dated, stated & dated
-        if unknown:
-            printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
-                             "qua» counted back from the article's year; say so in the note)")
-        elif from_date:
-            printed_years = (f"uses the article's date for {sorted(from_date)[0]}, a year the article does not "
-                             "print (a reading, such as «vừa hoàn thành» or «hiện»; say so in the note)")
-        else:
-            printed_years = "uses years the article prints"
-        other = source_period(row)
-        source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
-        rows.append(check_row(f"period:{key}", "period",
-                              "fail" if not stated else "flag" if unknown or from_date or other else "pass",
-                              f"period '{row['period']}' {printed_years}{source}"))
-    return rows
+    return rows + period_checks(facts, inventory, meta)
 
 
 def comparability_checks(facts: pd.DataFrame) -> list[dict]:
