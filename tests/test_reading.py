@@ -208,3 +208,16 @@ def test_a_bounded_count_in_a_profile_split_is_drawn_only_as_far_as_the_other_pa
         "measure").loc["placed"]
     assert row["share_pct"] == 56 and row["share_bound"] == "gt"  # more than 200 of 353: at least 201, 56.9%
     assert row["count_max"] == 263 and row["share_max"] == 74.5  # 353 − 90, not the whole 353 (100%)
+
+
+def test_counts_of_other_things_in_a_profile_are_told_on_their_own(tmp_path):
+    from articlefacts.reading.schemas import conform
+    from articlefacts.shaping.profiles import profile_table
+
+    folder = copy("r3-other-units", tmp_path)
+    for key in ("review_months", "city_offices", "job_positions", "not_meeting"):
+        edit_facts(folder, key, topic="profile")
+    edit_facts(folder, "reviewed", topic="profile", measure="headcount")
+    t = tables("", folder)
+    profiles = conform(profile_table(t.facts, t.derived, t.percent_counts), "profiles")  # valid as published
+    assert set(profiles["measure"]) == {"headcount", "not_meeting_requirements"}  # no months, offices, positions

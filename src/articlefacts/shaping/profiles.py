@@ -12,7 +12,7 @@ from fractions import Fraction
 import pandas as pd
 
 from articlefacts.checking.audit import printed_percent
-from articlefacts.vocab import HEADCOUNT, is_count
+from articlefacts.vocab import HEADCOUNT, UNITS, is_count
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
                    "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
@@ -30,8 +30,11 @@ def printed_shares(facts: pd.DataFrame) -> dict[str, str]:
 def profile_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """The facts a profile row can stand on: topic profile, a level (not a change), of a printed whole (a share
     whose whole is not printed has no headcount to stand on), and not a percentage printed beside its count
-    (that one is shown on its count's row)."""
+    (that one is shown on its count's row); only people, communes, percentages and years: a count of other
+    things (offices, job positions) or a duration («trong 9 tháng») is told on its own, never as a group of the
+    population."""
     return facts[(facts["topic"] == "profile") & ~facts["relation"].isin(("change", "printed_share"))
+                 & facts["unit"].isin(UNITS)
                  & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
 
 
