@@ -2,7 +2,7 @@
 
 Every expectation comes from reading the texts: small articles written here for one rule each, the seed
 article of Báo Lạng Sơn and the synthetic fixtures. What a coder reading them would write is spelled out
-beside each text; the rules are in src/articlefacts/draft/rules.py and its tables.
+beside each text; the rules are in src/articlefacts/draft/ (rules.py runs them in order) and its tables.
 """
 
 from __future__ import annotations

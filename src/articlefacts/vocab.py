@@ -71,6 +71,9 @@ ROUNDING_RULES = ("half_up", "truncate")
 # Profile and rotation tables --------------------------------------------------------------------------
 REPORT_STATUSES = ("reported", "not reported")
 FLOW_RELATIONS = ("part", "rest", "subset", "subset_rest")
+# What a derived value is (checking/derive.py): a part's share of its whole; the rest of a split or of a
+# subset; the count a share implies (unrounded, or the fewest for «hơn»); the most a bounded part can be.
+DERIVED_KINDS = ("share", "split_rest", "subset_rest", "implied_count", "min_count", "max_count", "max_share")
 
 # Languages of the notebooks and figures, with babel locales.
 LOCALES = {"en": "en_GB", "vi": "vi"}

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from articlefacts.checking.audit import percent_counts, run_checks
+from articlefacts.checking.audit import run_checks
 from articlefacts.checking.derive import derive_values
+from articlefacts.checking.percent_checks import percent_counts
 from articlefacts.reading.article import read_article, split_article
 from articlefacts.reading.facts import build_facts, read_facts
 from articlefacts.reading.inputs import read_meta

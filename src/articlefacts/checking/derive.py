@@ -9,6 +9,11 @@ Rules (docs/input-format.md gives the relations):
   (the seed: at most 230 − 24 = 206 people, 89.6%), so that no range is drawn wider than the facts allow;
 - a percentage printed beside a count, or of a whole the article does not print, implies no count;
 - a change is never turned into a count.
+Each row names what it is by relation, not by its key: ``kind`` (one of :data:`~articlefacts.vocab.DERIVED_KINDS`)
+and ``of_key``, the fact it is derived for (the part or subset whose share it is, the share whose count it
+implies, the subset whose rest it is, the bounded part whose upper limit it is; for the rest of a split, the
+split's parent, with the split named in ``split``). Find a value with :func:`derived_for`, never by
+rebuilding its key.
 A derived share is printed to the fewest decimals at which one unit more changes it (:func:`share_decimals`);
 a share that rests on a bound («hơn 1.800» of «hơn 3.500») gets none, since the bound says nothing finer, and
 is rounded outward so that it stays true (:func:`bounded_share`): 353 of «gần 500» is at least 353/499 = 70.7%,
@@ -25,7 +30,8 @@ from articlefacts.i18n import t
 from articlefacts.reading.numbers import qualifier_key
 from articlefacts.vocab import is_count
 
-DERIVED_COLUMNS = ("key", "value", "bound", "decimals", "unit", "formula", "inputs", "period", "description")
+DERIVED_COLUMNS = ("key", "kind", "of_key", "split", "value", "bound", "decimals", "unit", "formula", "inputs",
+                   "period", "description")
 FLIP = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge", "eq": "eq", "approx": "approx"}
 
 
@@ -76,9 +82,11 @@ def bounded_share(part: float, part_bound: str, whole: float, whole_bound: str) 
     return round(100 * part / whole), "approx", 0
 
 
-def derived_row(key, value, bound, decimals, unit, formula, inputs, period, description) -> dict:
+def derived_row(key, kind, of_key, value, bound, decimals, unit, formula, inputs, period, description,
+                split="") -> dict:
     """One row of the derived table (value rounded to ``decimals``, at most 4)."""
-    return {"key": key, "value": round(float(value), min(decimals, 4)), "bound": bound, "decimals": decimals,
+    return {"key": key, "kind": kind, "of_key": of_key, "split": split, "value": round(float(value), min(decimals, 4)),
+            "bound": bound, "decimals": decimals,
             "unit": unit, "formula": formula, "inputs": ";".join(inputs), "period": period,
             "description": description}
 
@@ -95,7 +103,7 @@ def share_rows(facts: pd.DataFrame) -> list[dict]:
         value, bound, decimals = bounded_share(row["value"], row["bound"], parent["value"], parent["bound"])
         whole = t(qualifier_key(parent.get("qualifier", ""), parent["bound"]), "en", x=f"{parent['value']:,.0f}")
         rows.append(derived_row(
-            f"share_{key}", value, bound, decimals, "percent",
+            f"share_{key}", "share", key, value, bound, decimals, "percent",
             f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
             f"{row['gloss_en']}: its share of the {whole} counted as '{parent['gloss_en']}'"
             + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))
@@ -114,10 +122,10 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
         if parent["bound"] != "eq" or len(all_parts) != len(group) or rest <= 0:
             continue
         rows.append(derived_row(
-            f"rest_{split}", rest, "eq", 0, parent["unit"], f"{parent_key} − " + " − ".join(group.index),
-            [parent_key, *group.index], parent["period"],
+            f"rest_{split}", "split_rest", parent_key, rest, "eq", 0, parent["unit"],
+            f"{parent_key} − " + " − ".join(group.index), [parent_key, *group.index], parent["period"],
             f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': in none of the parts the "
-            f"article gives for the split '{split}'"))
+            f"article gives for the split '{split}'", split=split))
     subsets = facts[facts["relation"] == "subset"]
     for parent_key, group in subsets.groupby("parent_key", sort=False):
         row = group.iloc[0]
@@ -126,8 +134,8 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
             continue
         key = group.index[0]
         rows.append(derived_row(
-            f"rest_{key}", parent["value"] - row["value"], "eq", 0, row["unit"], f"{parent_key} − {key}",
-            [parent_key, key], row["period"],
+            f"rest_{key}", "subset_rest", key, parent["value"] - row["value"], "eq", 0, row["unit"],
+            f"{parent_key} − {key}", [parent_key, key], row["period"],
             f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': not reported as "
             f"'{row['gloss_en']}'"))
     return rows
@@ -144,14 +152,15 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
         bound = combine_bounds(row["bound"], FLIP[parent["bound"]])
         if row["bound"] == "gt":
             rows.append(derived_row(
-                f"min_count_{key}", math.floor(exact) + 1, "ge" if parent["bound"] == "eq" else "approx", 0,
-                parent["unit"], f"⌊{key} × {row['parent_key']} / 100⌋ + 1", [key, row["parent_key"]], row["period"],
+                f"min_count_{key}", "min_count", key, math.floor(exact) + 1,
+                "ge" if parent["bound"] == "eq" else "approx", 0, parent["unit"],
+                f"⌊{key} × {row['parent_key']} / 100⌋ + 1", [key, row["parent_key"]], row["period"],
                 f"fewest {parent['unit']} consistent with 'more than {row['token']}' of all {parent['value']:g} "
                 f"({row['parent_key']})"))
         else:
             rows.append(derived_row(
-                f"count_{key}", exact, bound, 4, parent["unit"], f"{key} × {row['parent_key']} / 100",
-                [key, row["parent_key"]], row["period"],
+                f"count_{key}", "implied_count", key, exact, bound, 4, parent["unit"],
+                f"{key} × {row['parent_key']} / 100", [key, row["parent_key"]], row["period"],
                 f"{row['gloss_en']}: the unrounded count the percentage implies"))
     return rows
 
@@ -185,10 +194,10 @@ def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
         described = (f"at most{' about' if about else ''}: {row['gloss_en']}, given {row['parent_key']} and the other "
                      f"parts of '{row['split']}'")
         limit = "approx" if about else "le"
-        rows.append(derived_row(f"max_count_{key}", most, limit, 0, parent["unit"], formula,
+        rows.append(derived_row(f"max_count_{key}", "max_count", key, most, limit, 0, parent["unit"], formula,
                                 [row["parent_key"], *others.index], row["period"], described))
         if parent["bound"] == "eq":
-            rows.append(derived_row(f"max_share_{key}", 100 * most / parent["value"], limit,
+            rows.append(derived_row(f"max_share_{key}", "max_share", key, 100 * most / parent["value"], limit,
                                     share_decimals(parent["value"]), "percent",
                                     f"({formula}) / {row['parent_key']} × 100", [row["parent_key"], *others.index],
                                     row["period"], described + ", as a share of the whole"))
@@ -199,3 +208,13 @@ def derive_values(facts: pd.DataFrame) -> pd.DataFrame:
     """All derived values of ``facts`` (indexed by key); a frame indexed by ``key`` with DERIVED_COLUMNS."""
     rows = share_rows(facts) + rest_rows(facts) + implied_count_rows(facts) + upper_limit_rows(facts)
     return pd.DataFrame(rows, columns=list(DERIVED_COLUMNS)).set_index("key")
+
+
+def derived_for(derived: pd.DataFrame, kind: str, of_key: str, split: str = "") -> pd.Series | None:
+    """The derived value of ``kind`` for the fact ``of_key`` (and, for a split's rest, the split ``split``), as a
+    row of ``derived`` (a frame indexed by key with :data:`DERIVED_COLUMNS`, its name the key); None if there is
+    none. Raises ``ValueError`` if two rows match (the derived table would be ambiguous)."""
+    rows = derived[(derived["kind"] == kind) & (derived["of_key"] == of_key) & (derived["split"] == split)]
+    if len(rows) > 1:
+        raise ValueError(f"two derived values of kind {kind} for {of_key!r}: {', '.join(rows.index)}")
+    return rows.iloc[0] if len(rows) else None

@@ -1,8 +1,11 @@
 """The project's figures, drawn from the processed tables, with captions written from the same tables.
 
-Each chart function takes a :class:`~articlefacts.telling.story.Story`, its table, the article's metadata and
-its subject, and returns ``(fig, caption)``; ``caption`` holds title, subtitle, caveat, source and alt text,
-which the notebook writes to its findings file and the README reads. A figure is drawn only for what the
+For each kind of chart, a ``*_caption`` function takes a :class:`~articlefacts.telling.story.Story`, its table,
+the article's metadata and its subject, and returns the caption (title, subtitle, caveat, source and alt text,
+which the notebook writes to its findings file and the README reads); a function named for what it draws
+(:func:`profile_bars`, :func:`pair_points`, :func:`split_marks`, :func:`subset_marks`) returns the small table
+a helper of :mod:`articlefacts.drawing.plots` draws in the notebook's cell. The ``*_chart`` functions do both
+and return ``(fig, caption)``. A figure is drawn only for what the
 article reports: a share whose whole the article does not print is never drawn (a bar would imply a
 denominator), and counts side by side without a printed total are drawn without one.
 """
@@ -12,21 +15,8 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.checking.audit import source_period
-from articlefacts.drawing.style import (
-    PANEL_GAP_IN,
-    PANEL_LINE_IN,
-    SERIES,
-    SHARE_COLOUR,
-    finalise_figure,
-    heading_lines,
-    icon_rows,
-    legend_height,
-    panel_axes,
-    plot_count_bars,
-    plot_icon_array,
-    plot_points,
-    plot_share_bars,
-)
+from articlefacts.drawing.plots import draw_marks, draw_share_panels, draw_year_points
+from articlefacts.drawing.style import SERIES, SHARE_COLOUR
 from articlefacts.i18n import long_date, number
 from articlefacts.telling.display_tables import people_text
 from articlefacts.telling.profile_findings import (
@@ -41,10 +31,6 @@ from articlefacts.telling.rotation_findings import flow_label, period_caveat, wh
 from articlefacts.telling.story import Story, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
-ICON_ROW_IN = 0.5
-# More people than this in one chart are drawn as bars: one mark each would not fit on the page.
-ICON_LIMIT = 100
-
 
 def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str]) -> dict:
     """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline) and alt text
@@ -57,17 +43,18 @@ def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: d
     return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
 
 
-def figure(plot_height: float, cap: dict):
-    """A new figure carrying the caption (via finalise_figure); returns (fig, ax)."""
-    return finalise_figure(plot_height, cap["title"], cap["subtitle"], cap["source"], cap["caveat"])
-
-
-def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
-    """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
+def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The two points of a measure two years report: label (year, the measure's words, who is counted), share
+    (percent) and text (the share as printed or derived), one row per year, earliest first."""
     v = pair_values(story, profiles, measure)
-    rows = [{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})", "share": v[f"s{i}"],
-             "text": v[f"v{i}"], "colour": SHARE_COLOUR} for i in (0, 1)]
-    shown = [f"{r['label']}: {r['text']}" for r in rows]
+    return pd.DataFrame([{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})",
+                          "share": v[f"s{i}"], "text": v[f"v{i}"]} for i in (0, 1)])
+
+
+def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str) -> dict:
+    """The caption of the chart of a measure two years report: a change only when they are comparable."""
+    v = pair_values(story, profiles, measure)
+    shown = [f"{r['label']}: {r['text']}" for _, r in pair_points(story, profiles, measure).iterrows()]
     if v["comparable"] and pd.notna(v["change"]):
         cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), [],
                       meta, shown)
@@ -75,10 +62,14 @@ def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
         caveat = story.t("fig.pairs.caveat", reasons="; ".join(v["reasons"])) if v["reasons"] else ""
         cap = caption(story, story.t("fig.pairs.title", **v), story.t("fig.pairs.subtitle", **v), [caveat], meta,
                       shown)
-    fig, ax = figure(2.2, cap)
-    plot_points(ax, rows)
-    fig.subplots_adjust(left=0.35)
-    return fig, cap
+    return cap
+
+
+def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
+    """One measure two years report, as two separately labelled points; no arrow, no change when not comparable.
+    Returns (fig, caption)."""
+    cap = pairs_caption(story, profiles, meta, measure)
+    return draw_year_points(pair_points(story, profiles, measure), cap, SHARE_COLOUR), cap
 
 
 def bar_row(story: Story, r: pd.Series) -> dict:
@@ -146,9 +137,19 @@ def title_row(story: Story, panels: list[dict]) -> dict:
     return bars[0]
 
 
-def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
-    """Every share one year reports (or derives from its counts), on a 0–100 frame, each split in its own panel
-    and the groups counted on their own in another; with the people each stands for."""
+def profile_bars(story: Story, profiles: pd.DataFrame, year: str) -> pd.DataFrame:
+    """The bars of one year's chart, one row each: panel (its heading: a split, or the groups counted on their
+    own), label, share (percent), low and high (the range a share printed as a bound can lie in), text (the share
+    and the people it stands for), key (the fact). Panels as :func:`profile_panels` orders them."""
+    return pd.DataFrame([{"panel": p["heading"], "label": b["label"], "share": b["share"], "low": b["range"][0],
+                          "high": b["range"][1], "text": b["text"], "key": b["key"]}
+                         for p in profile_panels(story, profiles, year) for b in p["rows"]],
+                        columns=["panel", "label", "share", "low", "high", "text", "key"])
+
+
+def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str) -> dict:
+    """The caption of one year's chart: the title states the bar the headline repeats (or the largest part),
+    the caveats every bound, reading and disagreement the bars rest on."""
     panels = profile_panels(story, profiles, year)
     head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
     n = story.row_count(head)
@@ -181,16 +182,14 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
     cap = caption(story, story.marked(story.t("fig.profile.title", year=year, share=top["value"], n=n,
                                               who=words(head, story.language), label=top["label"]), top["key"]),
                   subtitle, caveats, meta, shown)
-    sizes = [0.55 * len(p["rows"]) + 0.1 for p in panels]
-    headings = [p["heading"] for p in panels]
-    room = sum(PANEL_GAP_IN + PANEL_LINE_IN * heading_lines(h) for h in headings[1:])
-    fig, ax = figure(sum(sizes) + room + PANEL_LINE_IN * heading_lines(headings[0]), cap)
-    fig.subplots_adjust(left=0.33, top=fig.subplotpars.top - PANEL_LINE_IN * heading_lines(headings[0])
-                        / fig.get_figheight())
-    axes = panel_axes(fig, ax, sizes, headings) if len(panels) > 1 else [ax]
-    for panel, axis in zip(panels, axes, strict=True):
-        plot_share_bars(axis, panel["rows"], heading=panel["heading"])
-    return fig, cap
+    return cap
+
+
+def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
+    """Every share one year reports (or derives from its counts), on a 0–100 frame, each split in its own panel
+    and the groups counted on their own in another; with the people each stands for. Returns (fig, caption)."""
+    cap = profile_caption(story, profiles, meta, year)
+    return draw_share_panels(profile_bars(story, profiles, year), cap), cap
 
 
 def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
@@ -218,28 +217,18 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     return out
 
 
-def draw_groups(story: Story, groups: list[dict], cap: dict, unit: str, marker: str = "o"):
-    """One mark per member when the groups hold :data:`ICON_LIMIT` or fewer, else bars on one scale; a
-    reported subset of a group is starred, or drawn darker inside its bar."""
-    if sum(g["count"] for g in groups) <= ICON_LIMIT:
-        tuples = [(g["label"], g["count"], g["colour"], g["inner"], g["inner_label"] or "★") for g in groups]
-        legend_in = legend_height(tuples)
-        fig, ax = figure(ICON_ROW_IN * icon_rows([g["count"] for g in groups]) + 0.3 + legend_in, cap)
-        plot_icon_array(ax, tuples, marker=marker)
-        fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
-        return fig
-    rows = [{"label": g["name"], "count": g["count"], "colour": g["colour"], "inner": g["inner"],
-             "inner_label": g["inner_label"], "text": g["shown"]} for g in groups]
-    legend_in = 0.3 * sum(1 for r in rows if r["inner"])
-    fig, ax = figure(0.55 * len(rows) + 0.5 + legend_in, cap)
-    plot_count_bars(ax, rows)
-    fig.subplots_adjust(left=0.36, bottom=fig.subplotpars.bottom + (legend_in + 0.3) / fig.get_figheight())
-    return fig
+MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key"]
 
 
-def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]):
-    """The parts of one split, one mark per person (or bars for large counts), each part in its own rows or bar;
-    a reported subset of a part is starred. Counts the article gives without a total are drawn without one."""
+def split_marks(story: Story, flows: pd.DataFrame, split: str, colours: list[str]) -> pd.DataFrame:
+    """The groups of one split's chart, one row per part (and its rest, in grey), with the columns of
+    :func:`split_groups` (:data:`MARK_COLUMNS`; ``inner_key`` empty for a part without a reported subset)."""
+    group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
+    return pd.DataFrame(split_groups(story, flows, group, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+
+
+def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]) -> dict:
+    """The caption of one split's chart: the title states the part the headline repeats (or the largest)."""
     group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
     groups = split_groups(story, flows, group, colours)
     first = story.facts.loc[group["key"].iloc[0]]
@@ -278,8 +267,15 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
     caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sorted(attributed - {""})]
     caveats += period_notes(story, group)
     shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
-    cap = caption(story, title, subtitle, caveats, meta, shown)
-    return draw_groups(story, groups, cap, unit), cap
+    return caption(story, title, subtitle, caveats, meta, shown)
+
+
+def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]):
+    """The parts of one split, one mark per person (or bars for large counts), each part in its own rows or bar;
+    a reported subset of a part is starred. Counts the article gives without a total are drawn without one.
+    Returns (fig, caption)."""
+    cap = split_caption(story, flows, meta, split, colours)
+    return draw_marks(split_marks(story, flows, split, colours), cap), cap
 
 
 def period_notes(story: Story, group: pd.DataFrame) -> list[str]:
@@ -299,8 +295,8 @@ def group_item(name: str, count: int, colour: str, key: str, language: str) -> d
             "inner": 0, "inner_label": "", "key": key}
 
 
-def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]):
-    """A whole as marks, the reported subset in colour (for a subset that is not part of a split)."""
+def subset_groups(story: Story, flows: pd.DataFrame, key: str, colours: list[str]) -> list[dict]:
+    """The groups of a subset's chart: the subset in colour, then the others of its whole in grey."""
     rows = flows[flows["group"] == key]
     sub, parent = story.facts.loc[key], story.facts.loc[rows["parent_key"].iloc[0]]
     groups = [group_item(story.marked(flow_label(story, r), r["key"]), int(r["count"]),
@@ -310,6 +306,18 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
     if len(groups) == 1 and sub["bound"] == parent["bound"] == "eq" and others > 0:
         groups.append(group_item(story.t("r.rest_subset", total=story.count(parent["value"])), int(others), "grey",
                                  "", story.language))
+    return groups
+
+
+def subset_marks(story: Story, flows: pd.DataFrame, key: str, colours: list[str]) -> pd.DataFrame:
+    """The groups of a subset's chart as a table (:data:`MARK_COLUMNS`), the subset first."""
+    return pd.DataFrame(subset_groups(story, flows, key, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+
+
+def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]) -> dict:
+    """The caption of a subset's chart: how many of the whole the subset is."""
+    sub, parent = story.facts.loc[key], story.facts.loc[flows.loc[flows["group"] == key, "parent_key"].iloc[0]]
+    groups = subset_groups(story, flows, key, colours)
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
     caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
     total = story.row_count(parent)
@@ -319,7 +327,14 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
                           total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),
                           period=sub["period"], y0=parent["period"]),
                   caveats, meta, [g["label"] for g in groups])
-    return draw_groups(story, groups, cap, sub["unit"], marker="s"), cap
+    return cap
+
+
+def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]):
+    """A whole as marks, the reported subset in colour (for a subset that is not part of a split). Returns
+    (fig, caption)."""
+    cap = subset_caption(story, flows, meta, key, colours)
+    return draw_marks(subset_marks(story, flows, key, colours), cap, marker="s"), cap
 
 
 def profile_figures(profiles: pd.DataFrame) -> list[tuple[str, str, str]]:
