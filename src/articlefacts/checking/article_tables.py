@@ -34,6 +34,13 @@ class ArticleTables:
     percent_counts: pd.DataFrame
     checks: pd.DataFrame
 
+    def derived_shown(self) -> pd.DataFrame:
+        """The derived table for display: the key as a column and each value as text to its own decimals
+        (``70``, ``12.42``); an article with nothing derived gives an empty table with the same columns."""
+        frame = self.derived.reset_index()
+        shown = [f"{v:.{min(int(d), 4)}f}" for v, d in zip(frame["value"], frame["decimals"], strict=True)]
+        return frame.assign(value=pd.Series(shown, index=frame.index, dtype=object))
+
     def outputs(self) -> dict[str, pd.DataFrame]:
         """table name → frame, for every table notebook 01 writes."""
         return {"structure": self.structure, "number_tokens": self.inventory, "facts": self.facts,

@@ -7,12 +7,12 @@ import math
 
 import pandas as pd
 
-from articlefacts.vocab import COUNT_UNITS
+from articlefacts.vocab import is_count
 
 
 def interval(value: float, bound: str, unit: str) -> tuple[float, float]:
     """The values a number with a bound can stand for: «hơn 11» people is [12, ∞); a percentage stays in 0–100."""
-    step = 1 if unit in COUNT_UNITS else 0
+    step = 1 if is_count(unit) else 0
     top = 100.0 if unit == "percent" else math.inf
     return {"eq": (value, value), "gt": (value + step, top), "ge": (value, top), "lt": (0.0, value - step),
             "le": (0.0, value), "approx": (0.0, top)}[bound]

@@ -16,7 +16,7 @@ import pandas as pd
 from articlefacts.checking.check_rows import check_row, shown
 from articlefacts.checking.derive import derived_for
 from articlefacts.i18n import number
-from articlefacts.vocab import COUNT_UNITS, ROUNDING_RULES
+from articlefacts.vocab import ROUNDING_RULES, is_count
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
 
@@ -38,7 +38,7 @@ def percent_counts(facts: pd.DataFrame) -> pd.DataFrame:
     shares = facts[(facts["relation"] == "share") & (facts["bound"] == "eq") & facts["parent_key"].ne("")]
     for key, row in shares.iterrows():
         parent = facts.loc[row["parent_key"]]
-        if parent["unit"] not in COUNT_UNITS or parent["bound"] != "eq":
+        if not is_count(parent["unit"]) or parent["bound"] != "eq":
             continue
         whole, percent, decimals = int(parent["value"]), Fraction(str(row["value"])), int(row["decimals"])
         for rule in ROUNDING_RULES:
@@ -97,10 +97,13 @@ def printed_share_checks(facts: pd.DataFrame) -> list[dict]:
                    "flag": f", which disagrees: rounded as printed it is "
                            f"{float(fits['half_up']):.{int(row['decimals'])}f}%"}[status]
         rows.append(check_row(f"printed_share:{key}", "printed_share", status, detail))
-    for key, row in facts[(facts["relation"] == "share") & facts["parent_key"].eq("")].iterrows():
-        rows.append(check_row(f"whole:{key}", "whole", "note",
-                              f"{shown(row)} is a share of «{row['whole_vi']}» ({row['whole_en']}), which the "
-                              "article does not print: no count is derived from it, and none can be checked"))
+    unprinted = facts[(facts["relation"] == "share") & facts["parent_key"].eq("")]
+    for (whole_vi, whole_en), group in unprinted.groupby(["whole_vi", "whole_en"], sort=False):  # once per whole
+        listed = ", ".join(f"{shown(r)} ({r['period']})" for _, r in group.iterrows())
+        rows.append(check_row(f"whole:{group.index[0]}", "whole", "note",
+                              f"{listed} {'is a share' if len(group) == 1 else 'are shares'} of «{whole_vi}» "
+                              f"({whole_en}), which the article does not print: no count is derived from "
+                              f"{'it' if len(group) == 1 else 'them'}, and none can be checked"))
     return rows
 
 

@@ -7,14 +7,14 @@ import pandas as pd
 
 from articlefacts.checking.check_rows import check_row, shown
 from articlefacts.checking.intervals import count_interval, interval
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
+from articlefacts.vocab import HEADCOUNT, is_count
 
 
 def relation_checks(facts: pd.DataFrame) -> list[dict]:
     """Each counted part or subset against its parent, and each split's parts (counts, or shares of the whole
     printed as parts) against the whole. Parts whose total the article does not print have nothing to add up to."""
     rows = []
-    counted = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))
+    counted = facts[facts["unit"].map(is_count) & facts["relation"].isin(("part", "subset"))
                     & facts["parent_key"].ne("")]
     for key, row in counted.iterrows():
         parent = facts.loc[row["parent_key"]]

@@ -4,24 +4,13 @@ of years the article prints (and the same as its source's)."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from articlefacts.checking.check_rows import check_row, shown
 from articlefacts.checking.intervals import interval
+from articlefacts.checking.periods import period_checks, source_period  # noqa: F401  (audit re-exports it)
 from articlefacts.reading.article import sentence_span
-from articlefacts.reading.numbers import YEAR_RE
-
-
-def source_period(fact: pd.Series) -> str:
-    """The years the fact's source covers when its words print other years than the fact's period («báo cáo …
-    giai đoạn 2016-2020» for a fact of 2016–2021): '2016–2020'; '' when they print none or the same."""
-    source = sorted(int(y) for y in YEAR_RE.findall(fact["attribution"]))
-    own = sorted(int(y) for y in re.findall(r"\d{4}", fact["period"]))
-    if not source or not own or (source[0], source[-1]) == (own[0], own[-1]):
-        return ""
-    return f"{source[0]}–{source[-1]}"
+from articlefacts.reading.inventory import token_counts
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -41,11 +30,15 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                 text: str = "") -> list[dict]:
     """Every token accounted for, repeats equal to their fact (or a bound that holds it), label words in the quote's
     sentence (a word found in a third or more of the article's sentences, given ``text``, proves little: a note),
-    readings, and known years."""
+    readings, and known years (:func:`articlefacts.checking.periods.period_checks`)."""
     missing = inventory[inventory["status"] == "unaccounted"]
+    n = token_counts(inventory)
+    extra = (f"; {n['fact']} tokens give {n['facts']} facts ({n['shared']} of them several)" if n["shared"] else "")
+    extra += (f"; {n['words']} more {'fact is' if n['words'] == 1 else 'facts are'} read from a number written in "
+              "words, with no token" if n["words"] else "")
     rows = [check_row("inventory:coverage", "inventory", "fail" if len(missing) else "pass",
-                      f"{len(inventory) - len(missing)} of {len(inventory)} number tokens are a fact, a repeat or "
-                      "not data" + (f"; unaccounted: {', '.join(missing['token'])}" if len(missing) else ""))]
+                      f"{n['tokens'] - len(missing)} of {n['tokens']} number tokens are a fact, a repeat or "
+                      "not data" + (f"; unaccounted: {', '.join(missing['token'])}" if len(missing) else "") + extra)]
     for key, row in repeats.iterrows():
         fact = facts.loc[row["repeat_of"]]
         same = row["value"] == fact["value"] and row["bound"] == fact["bound"]
@@ -74,17 +67,4 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                               f"«{row['term_vi']}» occurs in the quote's sentence" if found else
                               f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
                               "show that the number counts what the label says: set term_vi to words of that sentence"))
-    printed = {int(y) for token in inventory["token"] for y in YEAR_RE.findall(token)}
-    years = printed | {int(meta["date"][:4])}
-    for key, row in facts.iterrows():
-        stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
-        unknown = stated - years
-        printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
-                         "qua» counted back from the article's year; say so in the note)" if unknown
-                         else "uses years the article prints or its date")
-        other = source_period(row)
-        source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
-        rows.append(check_row(f"period:{key}", "period",
-                              "fail" if not stated else "flag" if unknown or other else "pass",
-                              f"period '{row['period']}' {printed_years}{source}"))
-    return rows
+    return rows + period_checks(facts, inventory, meta)

@@ -15,7 +15,7 @@ from articlefacts.draft.lexicon import multipliers, name_rules, unit_nouns
 from articlefacts.draft.time_phrases import TimePhrase
 from articlefacts.draft.tokens import HIGH, LOW, MEDIUM, Article
 from articlefacts.reading.article import line_span
-from articlefacts.reading.numbers import DATE_RE, TIME_RE, YEAR_RE
+from articlefacts.reading.numbers import DATE_RE, TIME_RE, YEAR_RE, split_multiplier
 
 DAY_MONTH = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/])")
 DAY_MONTH_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới")
@@ -24,7 +24,8 @@ DAY_MONTH_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm
 def name_reason(text: str, token: re.Match) -> tuple[str, str]:
     """Why a token is a name (document, ordinal, age, span of years), with a confidence; else ("", "")."""
     rules = name_rules()
-    after = text[token.end():token.end() + 40]
+    digits_end = token.start() + len(split_multiplier(token.group())[0])  # «3 tỷ đồng»: the words after 3
+    after = text[digits_end:digits_end + 40]
     codes = "|".join(re.escape(r["words"]) for r in rules["code"])
     code = re.match(rf"\s?[-/]\s?(?:\d+\s?[-/]\s?)?(?:{codes})\w*(?!\w)", after)
     if code:

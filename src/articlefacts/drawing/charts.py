@@ -103,7 +103,7 @@ def profile_panels(story: Story, profiles: pd.DataFrame, year: str) -> list[dict
     rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")
                                             & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()])
     head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
-    n = story.count(head["value"], head["bound"])
+    n = story.row_count(head)
     panels = []
     for split, group in rows[rows["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head, story.facts)
@@ -177,15 +177,14 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str)
     the caveats every bound, reading and disagreement the bars rest on."""
     panels = profile_panels(story, profiles, year)
     head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
-    n = story.count(head["value"], head["bound"])
+    n = story.row_count(head)
     top = title_row(story, panels)
     table = pd.concat([p["table"] for p in panels])
     caveats = []
     if profiles["period"].nunique() == 1:
         caveats.append(story.t("fig.profile.caveat.one_year", year=year))
     for _, r in table[table["share_bound"].isin(("gt", "ge", "lt", "le"))].iterrows():
-        printed = story.facts.loc[r["source_key"], "quote"] if r["reported_as"] == "percent" else story.share(
-            r["share_pct"], r["share_decimals"], r["share_bound"])
+        printed = story.facts.loc[r["source_key"], "quote"]  # the article's words, never a derived share
         if pd.notna(r["share_max"]):
             caveats.append(story.t("fig.profile.caveat.bounded", printed=printed, hi=story.count(r["count_max"]),
                                    top=story.share(r["share_max"], r["share_decimals"] + 1)))
@@ -270,7 +269,7 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     parent_key = group["parent_key"].iloc[0]
     if parent_key:
         parent = story.facts.loc[parent_key]
-        total = story.count(parent["value"], parent["bound"])
+        total = story.row_count(parent)
         title = story.t("fig.split.title", n=number(top["count"], story.language), total=total, label=top["name"])
         if top["inner"] and top.get("inner_key") in story.lead:
             title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
@@ -347,8 +346,8 @@ def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colo
     groups = subset_groups(story, flows, key, colours)
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
     caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
-    total = story.count(parent["value"], parent["bound"])
-    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]),
+    total = story.row_count(parent)
+    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.row_count(sub),
                                               total=total, label=story.words(key)), key),
                   story.t("fig.subset.subtitle" if parent["period"] == sub["period"] else "fig.subset.subtitle.periods",
                           total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),

@@ -29,6 +29,7 @@ def pandera_schema(name: str, fields: list[dict] | None = None) -> pa.DataFrameS
         checks = [pa.Check.ge(c["minimum"])] if "minimum" in c else []
         checks += [pa.Check.le(c["maximum"])] if "maximum" in c else []
         checks += [pa.Check.isin(c["enum"])] if "enum" in c else []
+        checks += [pa.Check.str_matches(f"(?:{c['pattern']})$")] if "pattern" in c else []
         cols[f["name"]] = pa.Column(PANDERA_TYPES[f["type"]], checks=checks, nullable=not c.get("required", False),
                                     unique=c.get("unique", False), coerce=True)
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)

@@ -14,7 +14,7 @@ import pandas as pd
 from articlefacts.checking.audit import printed_percent
 from articlefacts.checking.derive import derived_for
 from articlefacts.checking.percent_checks import whole_rule
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
+from articlefacts.vocab import HEADCOUNT, UNITS, is_count
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
                    "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
@@ -32,9 +32,11 @@ def printed_shares(facts: pd.DataFrame) -> dict[str, str]:
 def profile_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """The facts a profile row can stand on: topic profile, a level (not a change), of a printed whole (a share
     whose whole is not printed has no headcount to stand on), and not a percentage printed beside its count
-    (that one is shown on its count's row)."""
+    (that one is shown on its count's row); only people, communes, percentages and years: a count of other
+    things (offices, job positions) or a duration («trong 9 tháng») is told on its own, never as a group of the
+    population."""
     return facts[(facts["topic"] == "profile") & ~facts["relation"].isin(("change", "printed_share"))
-                 & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
+                 & facts["unit"].isin(UNITS) & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
 
 
 def headcounts(facts: pd.DataFrame) -> pd.DataFrame:
@@ -93,7 +95,7 @@ def row_values(row: pd.Series, facts: pd.DataFrame, derived: pd.DataFrame, count
     key, fact = row["source_key"], facts.loc[row["source_key"]]
     if row["measure"] == HEADCOUNT:
         return {"count": fact["value"], "count_bound": fact["bound"], "count_status": "printed"}
-    if fact["unit"] in COUNT_UNITS:
+    if is_count(fact["unit"]):
         out = {"count": fact["value"], "count_bound": fact["bound"], "count_status": "printed",
                "count_min": fact["value"], "count_max": fact["value"]}
         printed = printed_shares(facts).get(key)
@@ -110,6 +112,9 @@ def row_values(row: pd.Series, facts: pd.DataFrame, derived: pd.DataFrame, count
         elif share is not None:
             out |= {"share_pct": share["value"], "share_bound": share["bound"], "share_decimals": share["decimals"],
                     "share_status": "derived", "share_key": share.name}
+        most, top = derived_for(derived, "max_count", key), derived_for(derived, "max_share", key)
+        if most is not None and top is not None:  # «hơn 200» beside the split's other parts: drawn only that far
+            out |= {"count_max": most["value"], "share_max": top["value"]}
         return out
     out = {"share_pct": fact["value"], "share_bound": fact["bound"], "share_decimals": fact["decimals"],
            "share_status": "printed", "share_key": key}
@@ -122,8 +127,9 @@ def row_values(row: pd.Series, facts: pd.DataFrame, derived: pd.DataFrame, count
     if fewest is not None:
         out |= {"count": fewest["value"], "count_min": fewest["value"], "count_bound": "ge",
                 "count_status": "inferred"}
-    if most is not None:
-        out |= {"count_max": most["value"], "share_max": derived_for(derived, "max_share", key)["value"]}
+    top = derived_for(derived, "max_share", key)
+    if most is not None and top is not None:  # no share limit under a bounded whole
+        out |= {"count_max": most["value"], "share_max": top["value"]}
     return out
 
 
