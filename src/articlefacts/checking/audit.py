@@ -267,7 +267,7 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
     for key, row in facts[facts["reading"] != ""].iterrows():
         found = row["reading"].lower() in row["context"].lower()
         rows.append(check_row(f"reading:{key}", "reading", "note" if found else "flag",
-                              f"a coder's reading of «{row['reading']}»: shown with the number wherever it is used"
+                              f"our interpretation of «{row['reading']}»: shown with the number wherever it is used"
                               + ("" if found else "; the words do not occur in the quote's sentence")))
     sentences = [text[a:b].lower() for a, b in sentence_spans(text)] if text else []
     for key, row in facts.iterrows():

@@ -29,6 +29,7 @@ from articlefacts.drawing.style import (
 )
 from articlefacts.i18n import long_date, number
 from articlefacts.telling.display_tables import people_text
+from articlefacts.telling.headlines import figure_title, part_title, predicate, profile_title
 from articlefacts.telling.profile_findings import (
     change_sentence,
     in_article_order,
@@ -53,6 +54,7 @@ def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: d
                      headline=meta["headline_vi"])
     caveat = " ".join(story.capital(c).rstrip(".") + "." for c in caveats if c)
     shown_text = story.t("fig.alt.shown", items="; ".join(shown)) if shown else ""
+    title = figure_title(story, meta, title)
     alt = " ".join(s.rstrip(".") + "." for s in (story.capital(title), subtitle, shown_text, caveat) if s)
     return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
 
@@ -179,8 +181,8 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
                        who=words(head, story.language), year=year) + (
         ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
     shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
-    cap = caption(story, story.marked(story.t("fig.profile.title", year=year, share=top["value"], n=n,
-                                              who=words(head, story.language), label=top["label"]), top["key"]),
+    cap = caption(story, story.marked(profile_title(story, year, top["value"], n, words(head, story.language),
+                                                    top["label"]), top["key"]),
                   subtitle, caveats, meta, shown)
     sizes = [0.55 * len(p["rows"]) + 0.1 for p in panels]
     headings = [p["heading"] for p in panels]
@@ -256,10 +258,12 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
     if parent_key:
         parent = story.facts.loc[parent_key]
         total = story.count(parent["value"], parent["bound"])
-        title = story.t("fig.split.title", n=number(top["count"], story.language), total=total, label=top["name"])
+        title = story.marked(part_title(story, number(top["count"], story.language), total,
+                                        flow_label(story, flows[flows["key"] == top["key"]].iloc[0]), unit), top["key"])
         if top["inner"] and top.get("inner_key") in story.lead:
             title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
-                                          inner=story.words(top["inner_key"])), top["inner_key"])
+                                          inner=predicate(story.words(top["inner_key"]), story.language)),
+                                  top["inner_key"])
         subtitle = story.t("fig.split.subtitle" if name else "fig.split.subtitle.unnamed", total=total,
                            who=whole_words(story, parent), split=name, period=period,
                            unit=story.t(f"unit.{unit}.one"))
@@ -314,8 +318,8 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
     caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
     total = story.count(parent["value"], parent["bound"])
-    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]),
-                                              total=total, label=story.words(key)), key),
+    cap = caption(story, story.marked(part_title(story, story.count(sub["value"], sub["bound"]), total,
+                                                 story.words(key), sub["unit"]), key),
                   story.t("fig.subset.subtitle" if parent["period"] == sub["period"] else "fig.subset.subtitle.periods",
                           total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),
                           period=sub["period"], y0=parent["period"]),

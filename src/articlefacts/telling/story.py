@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from articlefacts.i18n import capital, has, number, percent, t
+from articlefacts.telling.headlines import is_noun, predicate
 from articlefacts.vocab import ARTICLE_ITSELF, COUNTED_NOUNS_VI
 
 # Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
@@ -197,9 +198,11 @@ class Story:
         if fact["relation"] == "change":
             return self.t("reading.words", words=fact["reading"])
         if fact["parent_key"] and fact["parent_key"] in self.facts.index:
+            parent = self.words(fact["parent_key"])
+            clause = self.language == "en" and not is_noun(parent, "en")  # "the 21 who returned …"
             whole = (self.t("reading.whole.near", n=self.fact_count(fact["parent_key"])) if near else
-                     self.t("reading.whole", n=self.fact_count(fact["parent_key"]),
-                            who=self.counted_words(fact["parent_key"])))
+                     self.t("reading.whole.who" if clause else "reading.whole", n=self.fact_count(fact["parent_key"]),
+                            who=predicate(parent, "en") if clause else self.counted_words(fact["parent_key"])))
         elif fact.get("whole_vi"):
             whole = whole_words(fact, self.language)
         else:
