@@ -62,6 +62,7 @@ def share_rows(facts: pd.DataFrame) -> list[dict]:
             f"share_{key}", 100 * row["value"] / parent["value"], bound, decimals, "percent",
             f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
             f"{row['gloss_en']}: its share of the {parent['value']:,.0f} counted as '{parent['gloss_en']}'"
+            + ("" if parent["period"] == row["period"] else f" (the count in {parent['period']})")
             + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))
     return rows
 

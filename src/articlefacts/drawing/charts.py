@@ -94,7 +94,7 @@ def bar_row(story: Story, r: pd.Series) -> dict:
     if pd.notna(r["share_computed"]):
         value = story.t("fig.share_printed", share=value)
     people = people_text(story, r)
-    flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
+    flag = story.t("fig.reading_star") if story.facts.loc[r["source_key"], "reading"] else ""
     return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
             "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
             "text": "  ".join(filter(None, (value, people, flag)))}
@@ -167,7 +167,7 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
                                    top=story.share(r["share_max"], r["share_decimals"] + 1)))
         else:
             caveats.append(story.t("fig.profile.caveat.bounded.open", printed=printed))
-    caveats += [story.reading(k) for k in table["source_key"] if story.reading(k)]
+    caveats += [story.footnote(k) for k in table["source_key"] if story.reading(k)]
     caveats += [story.t("fig.share_disagrees", label=story.words(r["source_key"]),
                         share=story.share(story.facts.loc[r["share_key"], "value"], r["share_decimals"]),
                         count=story.count(r["count"]), whole=story.count(r["headcount"]),
@@ -205,7 +205,7 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     for colour, (_, r) in zip(colours, group.iterrows(), strict=False):
         share = (f", {story.share(r['share_pct'], r['share_decimals'], r['share_bound'])}"
                  if r["share_status"] == "printed" else "")
-        name = story.marked(flow_label(story, r), r["key"])
+        name = story.starred(flow_label(story, r), r["key"])
         shown = f"{number(r['count'], story.language)}{share}"
         item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(r["count"]),
                 "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0, "inner_label": "",
@@ -214,7 +214,7 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
         if len(inner):
             sub = inner.iloc[0]
             item["inner"] = int(sub["count"])
-            item["inner_label"] = story.marked(story.t("fig.split.inner", label=story.words(sub["key"]),
+            item["inner_label"] = story.starred(story.t("fig.split.inner", label=story.words(sub["key"]),
                                                        n=number(sub["count"], story.language)), sub["key"])
             item["inner_key"] = sub["key"]
         out.append(item)
@@ -250,8 +250,8 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
     lead = next((g for g in groups if g["key"] in story.lead or g.get("inner_key") in story.lead), None)
     top = lead or max(groups, key=lambda g: g["count"])
     name = split_label(story, split)
-    caveats = [story.reading(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
-    caveats += [story.reading(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
+    caveats = [story.footnote(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
+    caveats += [story.footnote(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         caveats.insert(0, story.t("fig.split.caveat"))
     parent_key = group["parent_key"].iloc[0]
@@ -308,7 +308,7 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
     """A whole as marks, the reported subset in colour (for a subset that is not part of a split)."""
     rows = flows[flows["group"] == key]
     sub, parent = story.facts.loc[key], story.facts.loc[rows["parent_key"].iloc[0]]
-    groups = [group_item(story.marked(flow_label(story, r), r["key"]), int(r["count"]),
+    groups = [group_item(story.starred(flow_label(story, r), r["key"]), int(r["count"]),
                          colours[0] if r["relation"] == "subset" else "grey", r["key"], story.language)
               for _, r in rows.iterrows()]
     others = parent["value"] - sub["value"]
@@ -316,7 +316,7 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
         groups.append(group_item(story.t("r.rest_subset", total=story.count(parent["value"])), int(others), "grey",
                                  "", story.language))
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
-    caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
+    caveats += [story.footnote(key), period_caveat(story, parent, sub["period"])]
     total = story.count(parent["value"], parent["bound"])
     cap = caption(story, story.marked(part_title(story, story.count(sub["value"], sub["bound"]), total,
                                                  story.words(key), sub["unit"]), key),

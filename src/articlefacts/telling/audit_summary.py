@@ -70,9 +70,9 @@ def facts_note(facts: pd.DataFrame, labels: pd.DataFrame, language: str = "en") 
     common = [m.group(0) for d in labels.loc[labels["status"] == "note", "detail"] if (m := re.match(r"«[^»]*»", d))]
     if common:
         verb = "occurs" if len(common) == 1 else "occur"
-        note += (" " if note else "") + (f"{plural(len(common), 'label').capitalize()}, {join(common, language)}, "
-                                         f"{verb} all through the article, so finding it beside its number proves "
-                                         "little.")
+        count = "One label" if len(common) == 1 else plural(len(common), "label")
+        note += (" " if note else "") + (f"{count}, {join(common, language)}, {verb} all through the article, so "
+                                         "finding it beside its number proves little.")
     return note[:1].upper() + note[1:]
 
 

@@ -210,9 +210,20 @@ class Story:
         return self.t("reading.parent", words=fact["reading"], whole=whole)
 
     def marked(self, text: str, key: str) -> str:
-        """``text`` with «(a reading)» after it when fact ``key`` rests on a coder's reading: for the places too
-        short for the reading itself (a title, a bar, a legend), whose caveat then says it in full."""
+        """``text`` with «(our interpretation)» after it when fact ``key`` rests on our reading of the article's
+        words: for a title or a table label, too short for the reading itself, whose caveat then says it in full."""
         return f"{text} {self.t('fig.reading_mark')}" if key in self.facts.index and self.reading(key) else text
+
+    def starred(self, text: str, key: str) -> str:
+        """``text`` with «*» after it when fact ``key`` rests on our reading: for a bar or a legend, whose chart's
+        footnote (:meth:`footnote`) then says it in full."""
+        return f"{text} {self.t('fig.reading_star')}" if key in self.facts.index and self.reading(key) else text
+
+    def footnote(self, key: str) -> str:
+        """The chart footnote for a number marked «*»: '* By our reading, «còn lại» refers to …' ('' when fact
+        ``key`` rests on no reading)."""
+        reading = self.reading(key)
+        return f"{self.t('fig.reading_star')} {capital(reading)}" if reading else ""
 
     def noted(self, text: str, key: str, extra: list[str] | None = None, near: bool = False) -> str:
         """``text`` followed by the notes of fact ``key`` (and ``extra`` notes) in one bracket."""
