@@ -115,10 +115,15 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
                 f"({row['parent_key']})"))
         else:
             rows.append(derived_row(
-                f"count_{key}", exact, bound, 4, parent["unit"], f"{key} × {row['parent_key']} / 100",
-                [key, row["parent_key"]], row["period"],
+                f"count_{key}", exact, bound, exact_decimals(exact), parent["unit"],
+                f"{key} × {row['parent_key']} / 100", [key, row["parent_key"]], row["period"],
                 f"{row['gloss_en']}: the unrounded count the percentage implies"))
     return rows
+
+
+def exact_decimals(value: float) -> int:
+    """The decimals a product of printed numbers needs, at most 4: 362.961 → 3, 186.3 → 1, 363.0 → 0."""
+    return len(f"{value:.4f}".rstrip("0").split(".")[1])
 
 
 def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:

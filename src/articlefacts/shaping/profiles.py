@@ -85,7 +85,8 @@ def profile_row(facts, derived, counts, measure, period, head) -> dict:
         out.update(count_min=fits["count_min"].min(), count_max=fits["count_max"].max(), count_status="inferred",
                    count_rule=fits["rule"].iloc[0])
     if f"min_count_{key}" in derived.index:
-        out.update(count=derived.loc[f"min_count_{key}", "value"], count_bound="ge", count_status="inferred")
+        least = derived.loc[f"min_count_{key}", "value"]  # the codebook's count_min: the smallest count
+        out.update(count=least, count_min=least, count_bound="ge", count_status="inferred")
     if f"max_count_{key}" in derived.index:
         out.update(count_max=derived.loc[f"max_count_{key}", "value"],
                    share_max=derived.loc[f"max_share_{key}", "value"])
