@@ -123,6 +123,7 @@ def test_titles_are_headlines_with_a_verb_in_both_editions():
     ("Party members", "en", "were Party members"),
     ("left general schooling unfinished", "en", "left general schooling unfinished"),
     ("university degree", "en", "had a university degree"),
+    ("university level", "en", "were at university level"),
     ("appointed to higher posts", "en", "were appointed to higher posts"),
     ("đảng viên", "vi", "là đảng viên"),
     ("học vấn cấp THPT", "vi", "có học vấn cấp THPT"),

@@ -47,11 +47,25 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
         "facts": f"{plural(len(facts), 'fact')}, each traced to one quote{found}" + (f"\n\n{note}" if note else ""),
         "derived": f"{plural(len(tables.derived), 'value')} derived from the facts, each a formula over fact keys",
         "audit": f"The audit ran {audit}",
-        "summary": (f"{len(facts)} numbers are taken from «{meta['headline_vi']}» ({meta['outlet']}, "
-                    f"{meta['date']}), each parsed from a quote found in the text; {tokens}. "
-                    f"{plural(len(tables.derived), 'value')} are derived by formula, and the audit ran {audit}."),
+        "summary": methods_note(tables, meta, by, checks),
         "outputs": f"{len(tables.outputs())} tables are written, each checked against its schema first",
     }
+
+
+def methods_note(tables, meta: dict, by: pd.Series, checks: pd.DataFrame) -> str:
+    """The methods note under notebook 01's title, for a reader: every number of the article accounted for, what
+    is derived, and what the audit found ('All 24 numbers … are accounted for: 20 are data and 4 are not …')."""
+    st = checks["status"].value_counts()
+    data = f"{by.get('fact', 0)} {'is' if by.get('fact', 0) == 1 else 'are'} data"
+    repeats = f", {plural(by.get('repeat', 0), 'repeat')} of them" if by.get("repeat", 0) else ""
+    failed = st.get("fail", 0)
+    found = "found no error" if not failed else f"found {plural(failed, 'error')}"
+    flagged = st.get("flag", 0) + st.get("note", 0)
+    return (f"All {plural(len(tables.inventory), 'number')} printed in «{meta['headline_vi']}» ({meta['outlet']}, "
+            f"{meta['date']}) are accounted for: {data}{repeats} and {by.get('not_data', 0)} are not data, each "
+            f"with its reason. {plural(len(tables.derived), 'value')} are derived "
+            f"from the data by formula. Our {plural(len(checks), 'consistency check')} {found}; "
+            f"{flagged} of them flag or note something a reader should know, said beside the figures they concern.")
 
 
 def facts_note(facts: pd.DataFrame, labels: pd.DataFrame, language: str = "en") -> str:

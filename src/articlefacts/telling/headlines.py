@@ -74,6 +74,8 @@ def predicate(label: str, language: str) -> str:
     if first in BE_EN or first.endswith(("ed", "ing")) or first in {"made", "given", "sent", "taken", "chosen", "put",
                                                                     "kept", "shown", "known", "elected"}:
         return f"were {label}"
+    if words and words[-1].lower() == "level" and first not in ("a", "an", "the", "no"):
+        return f"were at {label}"  # "were at university level"
     heads = {w.strip(",()").lower() for w in words[:5]}
     if words and words[-1].lower().strip(",()") == "bloc":
         return f"were in the {label}" if first not in ("the", "a") else f"were in {label}"
