@@ -39,7 +39,7 @@ def plurals_after_one(text: str) -> list[str]:
 
 def edition(out: Path, language: str) -> list[str]:
     """The sentences a reader of one edition meets: findings, captions, headings and tables of notebooks 02
-    and 03 (quotes «…» aside, which keep the article's words)."""
+    and 03 (quotes «…» and, in Vietnamese, “…” aside, which keep the article's words)."""
     texts = []
     for nb in NOTEBOOKS:
         found = json.loads((out / "data/processed/findings" / f"{nb}.{language}.json").read_text(encoding="utf-8"))
@@ -49,7 +49,7 @@ def edition(out: Path, language: str) -> list[str]:
                 data = o.get("data", {})
                 texts.append(data.get("text/markdown", ""))
                 texts += [html.unescape(c) for c in re.findall(r"<t[hd]>(.*?)</t[hd]>", data.get("text/html", ""))]
-    return [re.sub(r"«[^»]*»", "«»", t) for t in texts if t]
+    return [re.sub(r"«[^»]*»|“[^”]*”", "«»", t) for t in texts if t]
 
 
 CASES = ["seed", *ARTICLE_CASES]

@@ -34,7 +34,8 @@ def say(text: str, level: int = 0) -> None:
 def article_header(meta: dict, language: str = "en") -> str:
     """The article's outlet, date, byline and headline as an HTML block."""
     e = {k: html.escape(str(v)) for k, v in meta.items()}
-    headline = f"<b>«{e['headline_vi']}»</b>" + (f" ({e['headline_en']})" if language == "en" else "")
+    headline = (f"<b>«{e['headline_vi']}»</b> ({e['headline_en']})" if language == "en" else
+                f"<b>“{e['headline_vi']}”</b>")  # Vietnamese newsrooms quote with “ ”
     byline = f", {e['byline']}" if e.get("byline") else ""
     return f"<p><b>{e['outlet']}</b>, {html.escape(long_date(meta['date'], language))}{byline}<br>{headline}</p>"
 
