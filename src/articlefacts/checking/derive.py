@@ -106,6 +106,7 @@ def share_rows(facts: pd.DataFrame) -> list[dict]:
             f"share_{key}", "share", key, value, bound, decimals, "percent",
             f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
             f"{row['gloss_en']}: its share of the {whole} counted as '{parent['gloss_en']}'"
+            + ("" if parent["period"] == row["period"] else f" (the count in {parent['period']})")
             + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))
     return rows
 
@@ -159,10 +160,15 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
                 f"({row['parent_key']})"))
         else:
             rows.append(derived_row(
-                f"count_{key}", "implied_count", key, exact, bound, 4, parent["unit"],
+                f"count_{key}", "implied_count", key, exact, bound, exact_decimals(exact), parent["unit"],
                 f"{key} × {row['parent_key']} / 100", [key, row["parent_key"]], row["period"],
                 f"{row['gloss_en']}: the unrounded count the percentage implies"))
     return rows
+
+
+def exact_decimals(value: float) -> int:
+    """The decimals a product of printed numbers needs, at most 4: 362.961 → 3, 186.3 → 1, 363.0 → 0."""
+    return len(f"{value:.4f}".rstrip("0").split(".")[1])
 
 
 def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:

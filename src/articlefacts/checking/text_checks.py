@@ -1,6 +1,6 @@
 """The audit's checks of facts against the article's text: every number token accounted for, a repeat equal to
-its fact (or a bound that holds it), a label's words in the quote's sentence, a coder's reading, and a period
-of years the article prints (and the same as its source's)."""
+its fact (or a bound that holds it), a label's words in the quote's sentence, our interpretation of the
+article's words, and a period of years the article prints (and the same as its source's)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
     for key, row in facts[facts["reading"] != ""].iterrows():
         found = row["reading"].lower() in row["context"].lower()
         rows.append(check_row(f"reading:{key}", "reading", "note" if found else "flag",
-                              f"a coder's reading of «{row['reading']}»: shown with the number wherever it is used"
+                              f"our interpretation of «{row['reading']}»: shown with the number wherever it is used"
                               + ("" if found else "; the words do not occur in the quote's sentence")))
     sentences = [text[a:b].lower() for a, b in sentence_spans(text)] if text else []
     for key, row in facts.iterrows():

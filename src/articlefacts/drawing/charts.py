@@ -21,6 +21,7 @@ from articlefacts.drawing.plots import draw_marks, draw_share_panels, draw_year_
 from articlefacts.drawing.style import SERIES, SHARE_COLOUR
 from articlefacts.i18n import long_date, number
 from articlefacts.telling.display_tables import people_text
+from articlefacts.telling.headlines import figure_title, part_title, predicate, profile_title
 from articlefacts.telling.profile_findings import (
     change_sentence,
     in_article_order,
@@ -44,6 +45,7 @@ def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: d
                      headline=meta["headline_vi"])
     caveat = " ".join(story.capital(c).rstrip(".") + "." for c in caveats if c)
     shown_text = story.t("fig.alt.shown", items="; ".join(shown)) if shown else ""
+    title = figure_title(story, meta, title)
     alt = " ".join(s.rstrip(".") + "." for s in (story.capital(title), subtitle, shown_text, caveat) if s)
     brief = "; ".join(values if values is not None else shown)
     short = " ".join(s.rstrip(".") + "." for s in (story.capital(title), story.capital(brief)) if s)
@@ -59,8 +61,9 @@ def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFr
                           "share": v[f"s{i}"], "text": v[f"v{i}"]} for i in (0, 1)])
 
 
-def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str) -> dict:
+def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str, name: str = "") -> dict:
     """The caption of the chart of a measure two years report: a change only when they are comparable."""
+    meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
     v = pair_values(story, profiles, measure)
     shown = [f"{r['label']}: {r['text']}" for _, r in pair_points(story, profiles, measure).iterrows()]
     if v["comparable"] and pd.notna(v["change"]):
@@ -91,7 +94,7 @@ def bar_row(story: Story, r: pd.Series) -> dict:
     if pd.notna(r["share_computed"]):
         value = story.t("fig.share_printed", share=value)
     people = people_text(story, r)
-    flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
+    flag = story.t("fig.reading_star") if story.facts.loc[r["source_key"], "reading"] else ""
     return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
             "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
             "text": " · ".join(filter(None, (value, people, flag)))}
@@ -172,9 +175,10 @@ def truncation_caveat(story: Story, table: pd.DataFrame) -> list[str]:
     return [story.t("fig.profile.caveat.truncated", n=n, shares=join(unfit, story.language))]
 
 
-def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str) -> dict:
+def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str, name: str = "") -> dict:
     """The caption of one year's chart: the title states the bar the headline repeats (or the largest part),
     the caveats every bound, reading and disagreement the bars rest on."""
+    meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
     panels = profile_panels(story, profiles, year)
     head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
     n = story.row_count(head)
@@ -190,7 +194,7 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str)
                                    top=story.share(r["share_max"], r["share_decimals"] + 1)))
         else:
             caveats.append(story.t("fig.profile.caveat.bounded.open", printed=printed))
-    caveats += [story.reading(k) for k in table["source_key"] if story.reading(k)]
+    caveats += [story.footnote(k) for k in table["source_key"] if story.reading(k)]
     caveats += [story.t("fig.share_disagrees", label=story.words(r["source_key"]),
                         share=story.share(story.facts.loc[r["share_key"], "value"], r["share_decimals"]),
                         count=story.count(r["count"]), whole=story.count(r["headcount"]),
@@ -205,8 +209,8 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str)
                        who=words(head, story.language), year=year) + (
         ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
     shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
-    cap = caption(story, story.marked(story.t("fig.profile.title", year=year, share=top["value"], n=n,
-                                              who=words(head, story.language), label=top["label"]), top["key"]),
+    cap = caption(story, story.marked(profile_title(story, year, top["value"], n, words(head, story.language),
+                                                    top["label"]), top["key"]),
                   subtitle, caveats, meta, shown, [f"{b['label']}: {b['value']}" for p in panels for b in p["rows"]])
     return cap
 
@@ -227,7 +231,7 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     for colour, (_, r) in zip(colours, group.iterrows(), strict=False):
         share = (f", {story.share(r['share_pct'], r['share_decimals'], r['share_bound'])}"
                  if r["share_status"] == "printed" else "")
-        name = story.marked(flow_label(story, r), r["key"])
+        name = story.starred(flow_label(story, r), r["key"])
         shown = f"{number(r['count'], story.language)}{share}"
         item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(r["count"]),
                 "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0, "inner_label": "",
@@ -236,7 +240,7 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
         if len(inner):
             sub = inner.iloc[0]
             item["inner"] = int(sub["count"])
-            item["inner_label"] = story.marked(story.t("fig.split.inner", label=story.words(sub["key"]),
+            item["inner_label"] = story.starred(story.t("fig.split.inner", label=story.words(sub["key"]),
                                                        n=number(sub["count"], story.language)), sub["key"])
             item["inner_key"] = sub["key"]
         out.append(item)
@@ -253,8 +257,10 @@ def split_marks(story: Story, flows: pd.DataFrame, split: str, colours: list[str
     return pd.DataFrame(split_groups(story, flows, group, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
 
 
-def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]) -> dict:
+def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str],
+                  name: str = "") -> dict:
     """The caption of one split's chart: the title states the part the headline repeats (or the largest)."""
+    meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
     group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
     groups = split_groups(story, flows, group, colours)
     first = story.facts.loc[group["key"].iloc[0]]
@@ -262,18 +268,20 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     lead = next((g for g in groups if g["key"] in story.lead or g.get("inner_key") in story.lead), None)
     top = lead or max(groups, key=lambda g: g["count"])
     name = split_label(story, split)
-    caveats = [story.reading(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
-    caveats += [story.reading(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
+    caveats = [story.footnote(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
+    caveats += [story.footnote(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         caveats.insert(0, story.t("fig.split.caveat"))
     parent_key = group["parent_key"].iloc[0]
     if parent_key:
         parent = story.facts.loc[parent_key]
         total = story.row_count(parent)
-        title = story.t("fig.split.title", n=number(top["count"], story.language), total=total, label=top["name"])
+        title = story.marked(part_title(story, number(top["count"], story.language), total,
+                                        flow_label(story, flows[flows["key"] == top["key"]].iloc[0]), unit), top["key"])
         if top["inner"] and top.get("inner_key") in story.lead:
             title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
-                                          inner=story.words(top["inner_key"])), top["inner_key"])
+                                          inner=predicate(story.words(top["inner_key"]), story.language)),
+                                  top["inner_key"])
         subtitle = story.t("fig.split.subtitle" if name else "fig.split.subtitle.unnamed", total=total,
                            who=whole_words(story, parent), split=name, period=period,
                            unit=story.t(f"unit.{unit}.one"))
@@ -325,7 +333,7 @@ def subset_groups(story: Story, flows: pd.DataFrame, key: str, colours: list[str
     """The groups of a subset's chart: the subset in colour, then the others of its whole in grey."""
     rows = flows[flows["group"] == key]
     sub, parent = story.facts.loc[key], story.facts.loc[rows["parent_key"].iloc[0]]
-    groups = [group_item(story.marked(flow_label(story, r), r["key"]), int(r["count"]),
+    groups = [group_item(story.starred(flow_label(story, r), r["key"]), int(r["count"]),
                          colours[0] if r["relation"] == "subset" else "grey", r["key"], story.language)
               for _, r in rows.iterrows()]
     others = parent["value"] - sub["value"]
@@ -340,15 +348,17 @@ def subset_marks(story: Story, flows: pd.DataFrame, key: str, colours: list[str]
     return pd.DataFrame(subset_groups(story, flows, key, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
 
 
-def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]) -> dict:
+def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str],
+                   name: str = "") -> dict:
     """The caption of a subset's chart: how many of the whole the subset is."""
+    meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
     sub, parent = story.facts.loc[key], story.facts.loc[flows.loc[flows["group"] == key, "parent_key"].iloc[0]]
     groups = subset_groups(story, flows, key, colours)
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
-    caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
+    caveats += [story.footnote(key), period_caveat(story, parent, sub["period"])]
     total = story.row_count(parent)
-    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.row_count(sub),
-                                              total=total, label=story.words(key)), key),
+    cap = caption(story, story.marked(part_title(story, story.row_count(sub), total,
+                                                 story.words(key), sub["unit"]), key),
                   story.t("fig.subset.subtitle" if parent["period"] == sub["period"] else "fig.subset.subtitle.periods",
                           total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),
                           period=sub["period"], y0=parent["period"]),

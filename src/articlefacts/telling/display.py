@@ -12,6 +12,7 @@ from IPython.display import HTML, Markdown, display
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import has, long_date, t
+from articlefacts.markdown import escape
 from articlefacts.outputs import write_text
 
 
@@ -31,16 +32,18 @@ def show_step(frame: pd.DataFrame, language: str = "en") -> None:
 
 
 def say(text: str, level: int = 0) -> None:
-    """Display a sentence written by code (a heading when ``level`` > 0); nothing for an empty text."""
+    """Display a sentence written by code (a heading when ``level`` > 0), escaped so that it renders as written
+    (:func:`articlefacts.markdown.escape`; a list of "- " lines stays a list); nothing for an empty text."""
     if not text:
         return
-    display(Markdown(("#" * level + " " if level else "") + text))
+    display(Markdown(("#" * level + " " if level else "") + escape(text)))
 
 
 def article_header(meta: dict, language: str = "en") -> str:
     """The article's outlet, date, byline and headline as an HTML block."""
     e = {k: html.escape(str(v)) for k, v in meta.items()}
-    headline = f"<b>«{e['headline_vi']}»</b>" + (f" ({e['headline_en']})" if language == "en" else "")
+    headline = (f"<b>«{e['headline_vi']}»</b> ({e['headline_en']})" if language == "en" else
+                f"<b>“{e['headline_vi']}”</b>")  # Vietnamese newsrooms quote with “ ”
     byline = f", {e['byline']}" if e.get("byline") else ""
     return f"<p><b>{e['outlet']}</b>, {html.escape(long_date(meta['date'], language))}{byline}<br>{headline}</p>"
 
@@ -91,7 +94,7 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story
     sources = figure_sources(meta, story.facts)
     colours = series_colours(rotation_figures(table), table) if "group" in table else {}
     for name, kind, subject in figures:
-        fig, captions[name] = draw(kind, story, table, meta, subject, colours.get(subject))
+        fig, captions[name] = draw(kind, story, table, {**meta, "_figure": name}, subject, colours.get(subject))
         try:
             check_glyphs(fig, name, sources)
         except ArticleFactsError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.i18n import number
+from articlefacts.telling.headlines import predicate
 from articlefacts.telling.story import Finding, Story, attribution_text, join, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
@@ -43,16 +44,18 @@ def row_notes(story: Story, r: pd.Series) -> list[str]:
 
 
 def row_item(story: Story, r: pd.Series) -> str:
-    """One measure of a year as a list item, the number first: '24 (10.4%) completed upper-secondary school' /
-    '24 người (10,4%) tốt nghiệp THPT', with its notes (:meth:`Story.notes`, :func:`row_notes`)."""
+    """One measure of a year as a list item, the number first, in English as a clause ('2 (0.9%) had a
+    university degree', :func:`articlefacts.telling.headlines.predicate`) / '24 người (10,4%) tốt nghiệp THPT', with
+    its notes (:meth:`Story.notes`, :func:`row_notes`)."""
     label = story.words(r["source_key"])
+    what = predicate(label, "en") if story.language == "en" else label
     share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"]) if pd.notna(r["share_pct"]) else ""
     if r["reported_as"] != "percent":
         count = story.count(r["count"], r["count_bound"])
         text = story.t("p.item_count" if share else "p.item_count_only", count=count, share=share, label=label,
-                       unit=story.counted("people", label))
+                       what=what, unit=story.counted("people", label))
     else:
-        text = story.t("p.item_share", share=share, label=label)
+        text = story.t("p.item_share", share=share, label=label, what=what)
     return story.noted(text, r["source_key"], row_notes(story, r))
 
 
@@ -199,7 +202,8 @@ def only_year_findings(story: Story, profiles: pd.DataFrame, years: list[str]) -
         only = reported[(reported["period"] == year) & (reported["measure"] != HEADCOUNT)
                         & reported["measure"].map(reported.groupby("measure")["period"].nunique()).eq(1)]
         if len(only) and len(years) > 1:
-            labels = [story.words(k) for k in only["source_key"]]
+            labels = [measure_label(story, m, story.facts.loc[k]) for m, k in zip(only["measure"], only["source_key"],
+                                                                                   strict=True)]
             out.append(Finding(story.t("p.only_year", year=year, labels=join(labels, story.language))))
     return out
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from articlefacts.i18n import capital, has, number, percent, t
 from articlefacts.reading.numbers import qualifier_key
+from articlefacts.telling.headlines import is_noun, predicate
 from articlefacts.vocab import ARTICLE_ITSELF, COUNTED_NOUNS_VI
 
 # Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
@@ -206,9 +207,11 @@ class Story:
         if fact["relation"] == "change":
             return self.t("reading.words", words=fact["reading"])
         if fact["parent_key"] and fact["parent_key"] in self.facts.index:
+            parent = self.words(fact["parent_key"])
+            clause = self.language == "en" and not is_noun(parent, "en")  # "the 21 who returned …"
             whole = (self.t("reading.whole.near", n=self.fact_count(fact["parent_key"])) if near else
-                     self.t("reading.whole", n=self.fact_count(fact["parent_key"]),
-                            who=self.counted_words(fact["parent_key"])))
+                     self.t("reading.whole.who" if clause else "reading.whole", n=self.fact_count(fact["parent_key"]),
+                            who=predicate(parent, "en") if clause else self.counted_words(fact["parent_key"])))
         elif fact.get("whole_vi"):
             whole = whole_words(fact, self.language)
         else:
@@ -216,9 +219,20 @@ class Story:
         return self.t("reading.parent", words=fact["reading"], whole=whole)
 
     def marked(self, text: str, key: str) -> str:
-        """``text`` with «(a reading)» after it when fact ``key`` rests on a coder's reading: for the places too
-        short for the reading itself (a title, a bar, a legend), whose caveat then says it in full."""
+        """``text`` with «(our interpretation)» after it when fact ``key`` rests on our reading of the article's
+        words: for a title or a table label, too short for the reading itself, whose caveat then says it in full."""
         return f"{text} {self.t('fig.reading_mark')}" if key in self.facts.index and self.reading(key) else text
+
+    def starred(self, text: str, key: str) -> str:
+        """``text`` with «*» after it when fact ``key`` rests on our reading: for a bar or a legend, whose chart's
+        footnote (:meth:`footnote`) then says it in full."""
+        return f"{text} {self.t('fig.reading_star')}" if key in self.facts.index and self.reading(key) else text
+
+    def footnote(self, key: str) -> str:
+        """The chart footnote for a number marked «*»: '* By our reading, «còn lại» refers to …' ('' when fact
+        ``key`` rests on no reading)."""
+        reading = self.reading(key)
+        return f"{self.t('fig.reading_star')} {capital(reading)}" if reading else ""
 
     def noted(self, text: str, key: str, extra: list[str] | None = None, near: bool = False) -> str:
         """``text`` followed by the notes of fact ``key`` (and ``extra`` notes) in one bracket."""
