@@ -51,14 +51,14 @@ UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
 # A package installed, removed or changed in .venv by hand since set-up (pip install, another tool's pin)
 # leaves .venv unlike the lock, and the notebooks would run on it. Each make compares the packages installed
 # (the names and versions of their *.dist-info folders) with the pins of the lock set-up syncs (a few
-# milliseconds); when they differ, it names them and syncs .venv to the lock again.
+# milliseconds); when they differ, it names them and syncs .venv to the lock again. (A moved .venv is rebuilt whole.)
 LOCKS_SYNCED := requirements.lock
 VENV_DRIFT_CMD = { sed -n 's/^\([A-Za-z0-9][A-Za-z0-9._-]*\)==\([^ ;\\]*\).*/lock \1 \2/p' $(LOCKS_SYNCED); \
   ls $(VENV)/lib/python3*/site-packages 2> /dev/null | sed -n 's/^\(.*\)-\([^-]*\)\.dist-info$$/venv \1 \2/p'; } | \
   awk '{ k = tolower($$2); gsub(/[-_.]+/, "-", k); v[$$1 " " k] = $$3 } $$1 == "lock" || k != "articlefacts" { keys[k] } \
   END { for (k in keys) { a = v["venv " k]; b = v["lock " k]; if (a != b) print k " " (a == "" ? "missing" : a) \
   " (" (b == "" ? "not in the lock" : "the lock has " b) ")" } }' | sort | paste -sd ';' | sed 's/;/; /g'
-VENV_DRIFT := $(if $(wildcard $(INSTALLED)),$(shell $(VENV_DRIFT_CMD)))
+VENV_DRIFT := $(if $(wildcard $(INSTALLED)),$(if $(VENV_MOVED),,$(shell $(VENV_DRIFT_CMD))))
 VENV_DRIFT_NOTE = note: $(VENV) no longer matches $(LOCKS_SYNCED), changed since set-up: $(VENV_DRIFT); syncing it \
   to the lock (a package the project needs goes in requirements.in, then make lock)
 

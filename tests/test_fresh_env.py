@@ -1,7 +1,8 @@
 """The notebooks open anywhere: a fresh environment made from the lock plus the package (`make setup` in a
 copy, then moved to another folder and rebuilt there: conftest.fresh) runs notebook 01 with plain
 `jupyter nbconvert --execute` from the notebook's own folder on the default python3 kernel, without make
-or PYTHONPATH.
+or PYTHONPATH. The same environment shows how set-up copes with a moved project, with two first runs at
+once, and with a package changed in .venv by hand.
 
 The environment is built with uv from its cache; the tests are skipped, saying why, when the lock cannot
 be installed (no cache and no package index)."""
