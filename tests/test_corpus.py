@@ -37,7 +37,7 @@ def test_combined_tables_carry_the_article_id_and_validate(corpus):
 
 def test_a_second_run_does_nothing_and_a_changed_article_alone_reruns(corpus):
     again = corpus["again"]
-    assert again.returncode == 0 and again.stdout == "", again.stdout
+    assert again.returncode == 0 and "corpus: " not in again.stdout, again.stdout
     (corpus["in"] / "broken" / "facts.csv").touch()
     third = make(ROOT, "corpus", f"CORPUS={corpus['in']}", f"CORPUS_OUT={corpus['out']}")
     ran = [line for line in third.stdout.splitlines() if line.endswith(" built") or " FAILED (" in line]
