@@ -185,3 +185,11 @@ def test_pipeline_never_executes_text_from_data_files():
     for path in sorted((ROOT / "src/articlefacts").glob("*.py")):
         code = path.read_text(encoding="utf-8")
         assert not re.search(r"(?<![\w.])(eval|exec)\(|yaml\.load\(|pickle|shell=True", code), path
+
+
+def test_every_test_docs_faults_names_exists():
+    """docs/faults.md names the test that covers each fault: each named test is a test function of that file."""
+    named = re.findall(r"`(test_\w+\.py)::(test_\w+)`", (ROOT / "docs/faults.md").read_text(encoding="utf-8"))
+    assert len(named) > 50
+    for file, name in named:
+        assert re.search(rf"^def {name}\(", (ROOT / "tests" / file).read_text(encoding="utf-8"), re.M), (file, name)
