@@ -65,7 +65,7 @@ def test_make_shows_an_input_errors_two_lines_and_keeps_the_outputs(project, com
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".facts.csv"])
-def test_a_missing_input_file_is_named_with_git_checkout_on_every_run(project, committed, suffix):
+def test_a_missing_input_file_is_named_on_every_run(project, committed, suffix):
     (project / f"{STEM}{suffix}").unlink()
     raw = sha256_tree(project / "data/raw")
     for _ in range(2):
