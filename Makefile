@@ -108,7 +108,7 @@ $(foreach v,$(PATH_VARS),\
   $(if $(findstring ",$($v)),$(call refuse,$v,a double quote)))
 
 # Goals that run no notebook need no inputs (`make help` works before anything is installed).
-RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench draft draft-score corpus $(INSTALLED),$(or $(MAKECMDGOALS),help))
+RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-fixtures test-others test-browser bench draft draft-score corpus $(INSTALLED),$(or $(MAKECMDGOALS),help))
 INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
 
 # A missing input is named, with the fix, on every run (never "nothing to be done"). It is checked
@@ -156,7 +156,7 @@ NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test lint lock bench clean FORCE
+.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test test-fixtures test-others lint lock bench clean FORCE
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -257,8 +257,17 @@ test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on 
 lint: $(INSTALLED) ## Run ruff on the package, the tests and the notebooks
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 
-test: $(INSTALLED) lint ## Install if needed, lint, and run the test suite
-	$(PY) -m pytest -q tests --ignore=tests/browser
+# pytest in two processes at once, one per core: the tests of the article fixtures (which build them all with
+# one make corpus) and the others (which rebuild the seed in copies of the project). Their heavy fixtures are
+# apart, so nothing is built twice, and each fills the other's waits. Each prints its own summary.
+FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_wording.py test_figures.py)
+test: test-fixtures test-others ## Install if needed, lint, and run the test suite (two pytest processes at once)
+	@:
+test-fixtures test-others: $(INSTALLED) lint
+test-fixtures:
+	$(PY) -m pytest -q $(FIXTURE_TESTS)
+test-others:
+	$(PY) -m pytest -q tests --ignore=tests/browser $(addprefix --ignore=,$(FIXTURE_TESTS))
 
 lock: ## Regenerate requirements.lock from requirements.in
 	@test -x $(VENV)/bin/uv || { echo "error: .venv has no uv" >&2; echo "How to fix: run make setup first" >&2; exit 1; }
