@@ -310,6 +310,7 @@ def test_the_runner_checks_its_folders_before_it_sets_up_its_environment(monkeyp
         assert ROOT / "build/kernels" in folders and ROOT / "notebooks/executed" in folders
         raise ArticleFactsError("build belongs to another user (uid 1001)", "ask that user.")
 
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # main's handlers are for the runner's process
     monkeypatch.setattr(runner, "check_writable", blocked)
     monkeypatch.setattr(runner, "isolate_environment", lambda: pytest.fail("isolated before the check"))
     assert runner.main([*NB01]) == 1
