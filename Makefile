@@ -12,6 +12,7 @@ $(shell printf '%s\n' "error: make was started in $(CURDIR), not in the project 
   "How to fix: run make -C $(dir $(MAIN_MAKEFILE)) $(MAKECMDGOALS) (the paths it is given are relative to that folder)" >&2)
 $(error stopped)
 endif
+
 .DELETE_ON_ERROR:
 .SUFFIXES:
 JOBS ?= 2
@@ -21,6 +22,18 @@ MAKEFLAGS += --no-builtin-rules --output-sync=line --jobs=$(JOBS)
 else
 MAKEFLAGS += --no-builtin-rules
 endif
+
+# `make clean report`: make runs the goals it is given at once (--jobs), judging report's prerequisites before
+# clean has run, so it would delete every output and rebuild none. Goals given together with clean run one
+# after the other instead, in the order given, each in a make of its own.
+ifneq ($(and $(filter clean,$(MAKECMDGOALS)),$(filter-out clean,$(MAKECMDGOALS))),)
+GOALS_IN_TURN := $(MAKECMDGOALS)
+.PHONY: $(sort $(GOALS_IN_TURN))
+$(firstword $(GOALS_IN_TURN)):
+	@$(foreach goal,$(GOALS_IN_TURN),$(MAKE) --no-print-directory $(goal) && ):
+$(filter-out $(firstword $(GOALS_IN_TURN)),$(sort $(GOALS_IN_TURN))):
+	@:
+else
 
 # Python 3.11 is what the lock and CI use; `make PYTHON=...` picks another interpreter.
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
@@ -35,12 +48,25 @@ VENV_MADE_IN := $(strip $(or $(file < $(INSTALLED)),$(if $(wildcard $(INSTALLED)
   $(shell grep -o '"/[^"]*/bin/python"' $(VENV)/share/jupyter/kernels/python3/kernel.json 2> /dev/null | tr -d '"')))))
 VENV_MOVED := $(and $(VENV_MADE_IN),$(filter-out $(abspath $(VENV)),$(VENV_MADE_IN)))
 UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
+# A package installed, removed or changed in .venv by hand since set-up (pip install, another tool's pin)
+# leaves .venv unlike the lock, and the notebooks would run on it. Each make compares the packages installed
+# (the names and versions of their *.dist-info folders) with the pins of the lock set-up syncs (a few
+# milliseconds); when they differ, it names them and syncs .venv to the lock again. (A moved .venv is rebuilt whole.)
+LOCKS_SYNCED := requirements.lock
+VENV_DRIFT_CMD = { sed -n 's/^\([A-Za-z0-9][A-Za-z0-9._-]*\)==\([^ ;\\]*\).*/lock \1 \2/p' $(LOCKS_SYNCED); \
+  ls $(VENV)/lib/python3*/site-packages 2> /dev/null | sed -n 's/^\(.*\)-\([^-]*\)\.dist-info$$/venv \1 \2/p'; } | \
+  awk '{ k = tolower($$2); gsub(/[-_.]+/, "-", k); v[$$1 " " k] = $$3 } $$1 == "lock" || k != "articlefacts" { keys[k] } \
+  END { for (k in keys) { a = v["venv " k]; b = v["lock " k]; if (a != b) print k " " (a == "" ? "missing" : a) \
+  " (" (b == "" ? "not in the lock" : "the lock has " b) ")" } }' | sort | paste -sd ';' | sed 's/;/; /g'
+VENV_DRIFT := $(if $(wildcard $(INSTALLED)),$(if $(VENV_MOVED),,$(shell $(VENV_DRIFT_CMD))))
+VENV_DRIFT_NOTE = note: $(VENV) no longer matches $(LOCKS_SYNCED), changed since set-up: $(VENV_DRIFT); syncing it \
+  to the lock (a package the project needs goes in requirements.in, then make lock)
 
 # Default paths come from src/articlefacts/paths.py, the one place they are written down.
 include build/paths.mk
 build/paths.mk: src/articlefacts/paths.py
 	@mkdir -p $(@D)
-	@$(PYTHON) $< > $@.tmp && mv $@.tmp $@
+	@$(PYTHON) $< > $@.$$$$.tmp && mv $@.$$$$.tmp $@
 
 # Inputs; override to analyse another article, e.g. make report ARTICLE=... FACTS=... NOT_DATA=... META=... OUT=build/other
 ARTICLE ?= $(DEFAULT_ARTICLE)
@@ -82,7 +108,7 @@ $(foreach v,$(PATH_VARS),\
   $(if $(findstring ",$($v)),$(call refuse,$v,a double quote)))
 
 # Goals that run no notebook need no inputs (`make help` works before anything is installed).
-RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-browser bench draft draft-score corpus,$(or $(MAKECMDGOALS),help))
+RUNS_NOTEBOOKS := $(filter-out help setup kernel lint lock clean lab test test-fixtures test-others test-browser bench draft draft-score corpus $(INSTALLED),$(or $(MAKECMDGOALS),help))
 INPUTS := $(ARTICLE) $(FACTS) $(NOT_DATA) $(META)
 
 # A missing input is named, with the fix, on every run (never "nothing to be done"). It is checked
@@ -147,7 +173,7 @@ endif
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test lint lock bench clean FORCE
+.PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test test-fixtures test-others lint lock bench clean FORCE
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/' | expand -t 14
@@ -159,6 +185,16 @@ setup: $(INSTALLED) ## Create .venv from requirements.lock, install the package 
 # system Python has no pip, a plain venv with pip does the bootstrap instead.
 UV_BOOT := build/uv-boot
 PIP_QUIET := --isolated --quiet --disable-pip-version-check --root-user-action=ignore --require-hashes
+# Two first runs at once (make report in two terminals of a fresh clone) would both create .venv, and uv
+# refuses one of them: set-up runs in a make of its own under a lock on the folder that holds .venv, and a
+# make that waited for the lock finds .venv set up and does nothing.
+$(INSTALLED): $(if $(VENV_DRIFT),FORCE)
+ifndef SETUP_UNDER_LOCK
+$(INSTALLED): requirements.lock pyproject.toml $(if $(VENV_MOVED),FORCE)
+	@$(if $(VENV_DRIFT),echo "$(VENV_DRIFT_NOTE)",:)
+	@mkdir -p $(dir $(abspath $(VENV))) && $(if $(shell command -v flock),flock $(dir $(abspath $(VENV)))) \
+	  $(MAKE) --no-print-directory -s SETUP_UNDER_LOCK=1 $(INSTALLED)
+else
 $(INSTALLED): requirements.lock pyproject.toml $(if $(VENV_MOVED),FORCE)
 	@$(if $(VENV_MOVED),echo "note: $(VENV) was made in $(VENV_MADE_IN); rebuilding it for $(abspath $(VENV))" && \
 	  mkdir -p $(UV_BOOT)/bin && { cp $(VENV)/bin/uv $(UV_BOOT)/bin/uv 2> /dev/null || true; } && rm -rf $(VENV) && \
@@ -178,6 +214,7 @@ $(INSTALLED): requirements.lock pyproject.toml $(if $(VENV_MOVED),FORCE)
 	@rm -rf $(VENV)/lib/python*/site-packages/articlefacts-src.pth $(VENV)/share/jupyter/kernels/articlefacts
 	@$(INSTALL_KERNEL)
 	@echo '$(abspath $(VENV))' > $@
+endif
 
 INSTALL_KERNEL = $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" > /dev/null
 kernel: ## Register the python3 kernel inside .venv (papermill and JupyterLab use it)
@@ -240,8 +277,17 @@ test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on 
 lint: $(INSTALLED) ## Run ruff on the package, the tests and the notebooks
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 
-test: $(INSTALLED) lint ## Install if needed, lint, and run the test suite
-	$(PY) -m pytest -q tests --ignore=tests/browser
+# pytest in two processes at once, one per core: the tests of the article fixtures (which build them all with
+# one make corpus) and the others (which rebuild the seed in copies of the project). Their heavy fixtures are
+# apart, so nothing is built twice, and each fills the other's waits. Each prints its own summary.
+FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_wording.py test_figures.py)
+test: test-fixtures test-others ## Install if needed, lint, and run the test suite (two pytest processes at once)
+	@:
+test-fixtures test-others: $(INSTALLED) lint
+test-fixtures:
+	$(PY) -m pytest -q $(FIXTURE_TESTS)
+test-others:
+	$(PY) -m pytest -q tests --ignore=tests/browser $(addprefix --ignore=,$(FIXTURE_TESTS))
 
 lock: ## Regenerate requirements.lock from requirements.in
 	@test -x $(VENV)/bin/uv || { echo "error: .venv has no uv" >&2; echo "How to fix: run make setup first" >&2; exit 1; }
@@ -281,3 +327,5 @@ clean: ## Remove generated outputs (never data/raw)
 	rm -rf '$(BUILD)' '$(EXECUTED)' '$(FIGURES)/en' '$(FIGURES)/vi'
 	find '$(PROCESSED)' -maxdepth 1 -type f ! -name '.gitkeep' -delete
 	rm -rf '$(PROCESSED)/findings'
+
+endif

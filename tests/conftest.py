@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import os
 import re
@@ -45,6 +44,48 @@ def make(project: Path, *args: str, prefix: tuple[str, ...] = (), timeout: int =
     env = {k: v for k, v in env.items() if v != "" or k not in (extra_env or {})}
     return subprocess.run([*prefix, "make", "--no-print-directory", f"VENV={VENV}", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def run_runner(project: Path, *args: str, notebook=("notebooks/01-clean-article.ipynb",
+               "notebooks/executed/01-clean-article.ipynb"), popen: bool = False, **env: str):
+    """The runner as make calls it (``notebook`` = source, executed), with the project copy as root; ``env`` adds
+    or, with "", removes variables. ``popen`` starts it in a session of its own and returns the process."""
+    environ = {**project_env(project), "ARTICLEFACTS_ROOT": str(project), "PYTHONHASHSEED": "0", **env}
+    environ = {k: v for k, v in environ.items() if v != ""}
+    command = [str(VENV / "bin/python"), "-m", "articlefacts.pipeline.runner", *notebook, *args]
+    if popen:
+        return subprocess.Popen(command, cwd=project, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, start_new_session=True)
+    return subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True, timeout=300,
+                          check=False)
+
+
+def small_notebook(path: Path, cells: dict[str, str], kernel: str = "python3") -> Path:
+    """Write a notebook of code ``cells`` (id → source) to ``path``; the first is its parameters cell, which
+    declares ``out_dir`` (an output folder). ``kernel`` is the kernel name its metadata names."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": kernel, "display_name": kernel,
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell(
+        'out_dir = "../build/lab/small"  # output folder: nothing is written here', id="parameters")]
+    nb.cells += [nbformat.v4.new_code_cell(code, id=name) for name, code in cells.items()]
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def two_lines(result) -> tuple[str, str]:
+    """The 'error:' line and the 'How to fix:' line right after it on a command's stderr (asserting both, and
+    no traceback)."""
+    lines = result.stderr.splitlines()
+    at = next((i for i, line in enumerate(lines) if line.startswith("error: ")), None)
+    assert at is not None and at + 1 < len(lines), result.stderr
+    assert lines[at + 1].startswith("How to fix: "), result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    print(f"\n{lines[at]}\n{lines[at + 1]}")  # pytest -s shows the messages
+    return lines[at], lines[at + 1]
 
 
 OUTPUT_DIRS = ("data/processed", "figures", "notebooks/executed")
@@ -134,19 +175,22 @@ def hostile_environment(base: Path, project: Path) -> tuple[dict[str, str], tupl
 
 @pytest.fixture(scope="session")
 def rebuilt(tmp_path_factory):
-    """A copy of the project in a folder whose name has a space and Vietnamese letters, cleaned and rebuilt
-    from scratch in a hostile environment (:func:`hostile_environment`), without network where possible."""
+    """A copy of the project in a folder whose name has a space and Vietnamese letters, its outputs marked up to
+    date (`make -t report`: `make -n report` then prints only ':', as after a `make report`), then cleaned
+    and rebuilt from scratch with one `make clean report`, in a hostile environment
+    (:func:`hostile_environment`), without network where possible."""
     base = tmp_path_factory.mktemp("rebuild")
     project = copy_project(base / "bản sao" / "project")
     committed = output_hashes(project)
     raw_before = sha256_tree(project / "data/raw")
-    cleaned = make(project, "clean")
-    after_clean = output_hashes(project)
+    touched = make(project, "-t", "report")
+    assert touched.returncode == 0, touched.stderr
+    up_to_date = make(project, "-n", "report").stdout == ":\n"
     offline = network_cut_available()
     env, prefix, hostile = hostile_environment(base, project)
-    report = make(project, "report", prefix=prefix, extra_env=env)
-    return {"project": project, "committed": committed, "raw_before": raw_before, "clean": cleaned,
-            "after_clean": after_clean, "report": report, "offline": offline, "hostile": hostile}
+    report = make(project, "clean", "report", prefix=prefix, extra_env=env)
+    return {"project": project, "committed": committed, "raw_before": raw_before, "up_to_date": up_to_date,
+            "report": report, "offline": offline, "hostile": hostile}
 
 
 def user_shell_env(**extra: str) -> dict[str, str]:
@@ -157,13 +201,14 @@ def user_shell_env(**extra: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def fresh(tmp_path_factory):
-    """A project whose .venv was made in another folder (the project then moved: faults-2 case 4), set up
-    with `make setup`, which rebuilds .venv for the new folder from uv's cache, without network. Skipped,
-    saying why, when the lock cannot be installed here (no uv cache and no package index).
+    """A project whose .venv was made in another folder (the project then moved), set up by two `make setup`
+    started at the same moment, as two first runs in two terminals would (each rebuilds .venv for the new
+    folder from uv's cache, without network). Skipped, saying why, when the lock cannot be installed here (no
+    uv cache and no package index).
 
     The venv made in the first folder holds only what make looks at (its uv, and the stamp naming the
     folder it was made in), since make replaces it whole. Returns the project (moved), its venv, the first
-    folder and the result of `make setup` there.
+    folder and the results of the two `make setup` there.
     """
     uv = VENV / "bin/uv"
     if not uv.exists():
@@ -177,11 +222,16 @@ def fresh(tmp_path_factory):
     (first / ".venv/.installed").write_text(f"{first / '.venv'}\n", encoding="utf-8")
     project = base / "moved"
     first.rename(project)
-    moved = subprocess.run(["make", "--no-print-directory", "setup"], cwd=project, capture_output=True, text=True,
-                           timeout=600, check=False, env=user_shell_env())
-    if moved.returncode != 0 and re.search(r"Failed to (fetch|download)|error sending request", moved.stderr):
-        pytest.skip(f"the lock cannot be installed here (no uv cache and no package index?): {moved.stderr[-300:]}")
-    return {"project": project, "venv": project / ".venv", "out": base / "out", "first": first, "moved": moved}
+    runs = [subprocess.Popen(["make", "--no-print-directory", "setup"], cwd=project, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=user_shell_env()) for _ in range(2)]
+    setups = []
+    for run in runs:
+        out, err = run.communicate(timeout=600)
+        setups.append(subprocess.CompletedProcess(run.args, run.returncode, out, err))
+    failed = [s for s in setups if s.returncode != 0]
+    if failed and re.search(r"Failed to (fetch|download)|error sending request", failed[0].stderr):
+        pytest.skip(f"the lock cannot be installed here (no uv cache and no package index?): {failed[0].stderr[-300:]}")
+    return {"project": project, "venv": project / ".venv", "out": base / "out", "first": first, "setups": setups}
 
 
 @pytest.fixture(scope="session")
@@ -204,20 +254,41 @@ ARTICLE_FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 ARTICLE_CASES = sorted(p.name for p in ARTICLE_FIXTURES.iterdir() if p.is_dir())
 
 
+CORPUS_GOOD = ("d1-no-rotation", "x-of-y-province-repeats")
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> dict[str, tuple[Path, object]]:
-    """Each article fixture built with `make report` into its own output folder, two at a time:
-    name → (out folder, make result)."""
-    base = tmp_path_factory.mktemp("articles")
+def corpus(tmp_path_factory) -> dict:
+    """Every article fixture, and a copy of d2-no-percent whose facts file names a quote the article does not
+    hold ("broken"), built once with `make corpus` (each article with `make report` into its own folder, two
+    notebooks at a time), then `make corpus` again: {"in": corpus folder, "out": its output folder, "first",
+    "again": the two make results}."""
+    base = tmp_path_factory.mktemp("corpus")
+    for name in ARTICLE_CASES:
+        (base / "in" / name).mkdir(parents=True)
+        for file in ("article.txt", "facts.csv", "not-data.csv", "meta.json"):
+            shutil.copy2(ARTICLE_FIXTURES / name / file, base / "in" / name / file)
+    shutil.copytree(base / "in" / "d2-no-percent", base / "in" / "broken")
+    facts = base / "in" / "broken" / "facts.csv"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("cấp xã có 300 người", "cấp xã có 301 người"),
+                     encoding="utf-8")
+    out = base / "out"
+    first = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}", timeout=1800)
+    again = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")
+    return {"in": base / "in", "out": out, "first": first, "again": again}
 
-    def build(name):
-        d = ARTICLE_FIXTURES / name
-        out = base / name
-        return name, (out, make(ROOT, "report", f"ARTICLE={d}/article.txt", f"FACTS={d}/facts.csv",
-                                f"NOT_DATA={d}/not-data.csv", f"META={d}/meta.json", f"OUT={out}", "JOBS=1"))
 
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        return dict(pool.map(build, ARTICLE_CASES))
+@pytest.fixture(scope="session")
+def built(corpus) -> dict[str, tuple[Path, subprocess.CompletedProcess]]:
+    """Each article fixture as `make corpus` built it (:func:`corpus`): name → (out folder, the result of its
+    `make report`, with its log as stderr)."""
+    results = {}
+    for name in ARTICLE_CASES:
+        folder = corpus["out"] / name
+        status = (folder / "build/report.status").read_text(encoding="utf-8").strip()
+        log = (folder / "build/report.log").read_text(encoding="utf-8")
+        results[name] = (folder, subprocess.CompletedProcess(["make", "report"], 0 if status == "ok" else 1, log, log))
+    return results
 
 
 @pytest.fixture(scope="module")

@@ -3,37 +3,18 @@ combined tables with an article id and a data package that validates, an index, 
 
 from __future__ import annotations
 
-import shutil
-
 import frictionless
 import pandas as pd
-import pytest
 
 from articlefacts.reading.schemas import load_table
+from conftest import CORPUS_GOOD as GOOD
 from conftest import ROOT, make
 
-FIXTURES = ROOT / "tests" / "fixtures" / "articles"
-GOOD = ("d1-no-rotation", "x-of-y-province-repeats")
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """Two good articles and one whose facts file names a quote the article does not hold, built once."""
-    base = tmp_path_factory.mktemp("corpus")
-    for name in GOOD:
-        shutil.copytree(FIXTURES / name, base / "in" / name)
-    shutil.copytree(FIXTURES / "d2-no-percent", base / "in" / "broken")
-    facts = base / "in" / "broken" / "facts.csv"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("cấp xã có 300 người", "cấp xã có 301 người"),
-                     encoding="utf-8")
-    out = base / "out"
-    first = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")
-    again = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")
-    return base, out, first, again
+# The corpus is conftest.corpus: every article fixture and one broken article, built once for the whole run.
 
 
 def test_a_failing_article_is_listed_and_the_others_are_built(corpus):
-    _, out, first, _ = corpus
+    out, first = corpus["out"], corpus["first"]
     assert first.returncode != 0
     assert "broken: failed: error: 01-clean-article: Fact 'staff_2022': quote not found" in first.stderr
     for name in GOOD:
@@ -44,7 +25,7 @@ def test_a_failing_article_is_listed_and_the_others_are_built(corpus):
 
 
 def test_combined_tables_carry_the_article_id_and_validate(corpus):
-    _, out, _, _ = corpus
+    out = corpus["out"]
     combined = pd.read_csv(out / "combined/facts.csv", dtype=str, keep_default_na=False)
     for name in GOOD:
         one = load_table("facts", out / name / "data/processed")
@@ -55,8 +36,9 @@ def test_combined_tables_carry_the_article_id_and_validate(corpus):
 
 
 def test_a_second_run_does_nothing_and_a_changed_article_alone_reruns(corpus):
-    base, out, _, again = corpus
-    assert "built" not in again.stdout and again.returncode == 0
-    (base / "in" / GOOD[0] / "facts.csv").touch()
-    third = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")
-    assert [line for line in third.stdout.splitlines() if line.endswith(" built")] == [f"corpus: {GOOD[0]} built"]
+    again = corpus["again"]
+    assert again.returncode == 0 and "corpus: " not in again.stdout, again.stdout
+    (corpus["in"] / "broken" / "facts.csv").touch()
+    third = make(ROOT, "corpus", f"CORPUS={corpus['in']}", f"CORPUS_OUT={corpus['out']}")
+    ran = [line for line in third.stdout.splitlines() if line.endswith(" built") or " FAILED (" in line]
+    assert ran == ["corpus: broken FAILED (" + str(corpus["out"] / "broken/build") + "/report.log)"], third.stdout

@@ -37,13 +37,6 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_the_contrast_checker_knows_the_editors_figures():
-    """The editor measured Okabe–Ito's sky blue at 2.3:1 and orange at 2.25:1, the old grey at 2.85:1."""
-    assert round(contrast("#56B4E9", "#FFFFFF"), 1) == 2.3
-    assert round(contrast("#E69F00", "#FFFFFF"), 2) == 2.25
-    assert round(contrast("#999999", "#FFFFFF"), 2) == 2.85
-
-
 def test_the_colours_the_figures_use_pass_wcag():
     assert all(contrast(c, BACKGROUND) >= 3 for c in COLOURS.values()), "a mark that carries data: 3:1"
     assert contrast(INK, BACKGROUND) >= 4.5 and contrast(MUTED, BACKGROUND) >= 4.5, "text: 4.5:1"

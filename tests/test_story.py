@@ -1,12 +1,12 @@
-"""The story is told as the article prints it (issue "Told as printed"), for every article fixture and the seed.
+"""The story is told as the article prints it, for every article fixture and the seed.
 
 General rules, checked on every built fixture and on the committed seed outputs:
 - every fact of an article is stated in both editions (its number, as that edition writes it);
 - a printed percentage is never restated with more decimals than the article prints;
 - our interpretation of the article's words shows wherever its number is used (sentence and figure caption);
 - a bound's range is clipped by the article's other facts.
-Then what each shared case's EXPECTED.md asks (tests/fixtures/articles/s1-… to s4-…), values read from the
-article texts by hand.
+Then what a reader of each of the fixtures s1-… to s4-… (tests/fixtures/articles/) must be told, values read
+from the article texts by hand.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def test_a_bound_is_clipped_by_the_other_parts_of_its_split():
     assert upper_limit_rows(facts) == []
 
 
-# The shared cases (../shared/cases/articles/s1-… to s4-…), as their EXPECTED.md says.
+# The fixtures s1-… to s4-…, each as a reader of its article must be told it.
 
 def case(built, name: str) -> Path:
     return outputs(name, built)

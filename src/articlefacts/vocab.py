@@ -83,12 +83,13 @@ LANGUAGES = tuple(LOCALES)
 ARTICLE_ITSELF = "the article"
 
 # Vietnamese nouns that already say what a count counts: «120 cán bộ …» needs no «người» between the number
-# and the words (DOMAIN.md: cán bộ, công chức, đồng chí, đảng viên; xã, thị trấn for communes).
+# and the words: cadres, civil servants, comrades (people), Party members, leaders; communes and townships
+# (docs/glossary.md says what each names).
 COUNTED_NOUNS_VI = ("cán bộ", "công chức", "đồng chí", "người", "đảng viên", "lãnh đạo", "xã", "thị trấn")
 
 # The words that give a printed change its direction («tăng 21%»: up; «giảm 21 người»: down).
 CHANGE_DIRECTIONS = {"tăng": "up", "giảm": "down"}
 
-# The Vietnamese word for rotation (DOMAIN.md: luân chuyển cán bộ): a rotation total whose words lack it is
-# said to be «được luân chuyển» in the vi edition.
+# The Vietnamese word for rotation («luân chuyển cán bộ», cadre rotation: docs/glossary.md): a rotation total
+# whose words lack it is said to be «được luân chuyển» in the vi edition.
 ROTATION_VI = "luân chuyển"

@@ -4,7 +4,8 @@ Before execution, :func:`prepare` gives cells without an id (a notebook saved as
 editor) an id derived from their position, so nbformat does not invent random ones. After execution,
 :func:`finish` removes what depends on the run rather than on its inputs: timings, the injected cell's
 random id, the staging folders the kernel wrote to (shown as the final folders), machine paths, the
-Python patch version, and the split of printed output into several stream outputs by timing.
+Python patch version, and the split of printed output into several stream outputs by timing; the
+kernel recorded is the kernel that ran.
 """
 
 from __future__ import annotations
@@ -65,12 +66,17 @@ def injected_source(kernel: str, params: dict) -> str:
     return translate_parameters(kernel, "python", params, "Parameters")
 
 
-def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dict[str, str]):
+def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dict[str, str],
+           kernelspec: dict | None = None):
     """Normalise the executed ``nb`` in place and return it.
 
     ``params`` are the final parameter values (as the kernel would see them without staging); ``shown``
     maps each staging value the kernel got to the final value, for any output that printed one.
+    ``kernelspec`` (name, display_name, language of the kernel that ran) replaces the source's: an editor
+    saves its own kernel there (VS Code: ``python31012jvsc74a57bd0…``), which did not run the notebook.
     """
+    if kernelspec is not None:
+        nb.metadata["kernelspec"] = dict(kernelspec)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for key in TIMING_KEYS:

@@ -55,6 +55,11 @@ def check_writable(name: str, target: Path) -> None:
         with tempfile.TemporaryFile(dir=target):
             pass
     except OSError as err:
+        from articlefacts.pipeline.preflight import unwritable
+
+        owned = unwritable(target)  # another user's folder is named with its owner
+        if owned:
+            raise owned from None
         raise ArticleFactsError(
             f"Parameter '{name}': output directory {relative(target)} cannot be written ({err.strerror})",
             "pass a directory you can write to, or fix its permissions.") from None

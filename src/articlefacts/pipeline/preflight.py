@@ -1,13 +1,16 @@
-"""Checks a run makes before any cell runs: this folder's code is the code that runs, and the kernel exists."""
+"""Checks a run makes before any cell runs: the folders it writes can be written, this folder's code is the
+code that runs, and the kernel exists."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from articlefacts.errors import ArticleFactsError
-from articlefacts.paths import ROOT, relative
+from articlefacts.paths import BUILD_DIR, ROOT, relative, resolve
 
 
 def check_code_origin(root: Path = ROOT) -> None:
@@ -52,3 +55,55 @@ def check_kernel(name: str) -> None:
         raise ArticleFactsError(
             f"The kernel '{name}' runs {python}, not this environment's Python ({sys.executable})",
             "run `make kernel` to register the kernel inside .venv (or pass KERNEL= with another name).")
+
+
+def user(uid: int) -> str:
+    """``uid`` as a person reads it: the login name and the number (``alice, uid 1001``), or the number alone."""
+    import pwd
+
+    try:
+        return f"{pwd.getpwuid(uid).pw_name}, uid {uid}"
+    except KeyError:
+        return f"uid {uid}"
+
+
+def unwritable(folder: Path) -> ArticleFactsError | None:
+    """The two-line message for an existing ``folder`` this user cannot write in, else None.
+
+    A folder another user owns (a checkout shared by two users, each with umask 022) is named with its
+    owner, and the fix is the group's write permission or a clone of one's own.
+    """
+    if not folder.is_dir() or os.access(folder, os.W_OK | os.X_OK):
+        return None
+    info = folder.stat()
+    if info.st_uid != os.getuid():
+        return ArticleFactsError(
+            f"{relative(folder)} belongs to another user ({user(info.st_uid)}), and you ({user(os.getuid())}) cannot "
+            f"write in it: the project folder is shared, and its outputs and working files are that user's",
+            f"ask that user to let the group write (chmod -R g+w {relative(ROOT)}, then umask 002 before each make), "
+            "or work in a clone of your own (git clone).")
+    return ArticleFactsError(
+        f"{relative(folder)} cannot be written (permissions {stat.filemode(info.st_mode)})",
+        f"give yourself write permission (chmod -R u+w {relative(folder)}), or work in a clone you can write to.")
+
+
+def check_writable(folders: Iterable[Path]) -> None:
+    """Raise the :func:`unwritable` message for the first of ``folders`` (those that exist) that cannot be
+    written, before a run starts a kernel or writes anything."""
+    for folder in folders:
+        error = unwritable(folder)
+        if error:
+            raise error
+
+
+def run_folders(build: str | None, target: str, root: Path = ROOT) -> list[Path]:
+    """The folders a run writes in whatever its parameters: the project's ``build/`` with the stand-in home
+    (every folder under it) and the kernels' logs, the run's build folder (``--build``) with its working
+    areas and failed notebooks, and the folder of the executed notebook ``target``."""
+    from articlefacts.pipeline.environment import home
+
+    project = root / BUILD_DIR
+    run_build = resolve(build) if build else project
+    stand_in = [Path(folder) for folder, _, _ in os.walk(home(root))]
+    return [project, *stand_in, project / "kernels", run_build, run_build / "runs", run_build / "failed",
+            resolve(target).parent]

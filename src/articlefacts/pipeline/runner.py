@@ -51,7 +51,7 @@ from articlefacts.paths import BUILD_DIR, KERNEL_NAME, ROOT, relative, resolve  
 from articlefacts.pipeline import environment, published, staging  # noqa: E402
 from articlefacts.pipeline.normalise import finish, prepare  # noqa: E402
 from articlefacts.pipeline.parameters import check_values, kernel_path, output_defaults  # noqa: E402
-from articlefacts.pipeline.preflight import check_code_origin, check_kernel  # noqa: E402
+from articlefacts.pipeline.preflight import check_code_origin, check_kernel, check_writable, run_folders  # noqa: E402
 
 
 def parse_assignments(items: list[str]) -> dict:
@@ -163,7 +163,9 @@ def execute(source: Path, target: Path, params: dict, build: Path, kernel: str, 
                 shown |= {given[name]: final[name], str(area.stage(name)): str(folder)}
             nbformat.write(prepare(nbformat.read(source, as_version=4)), area.source)
             execute_cells(source, target, given, kernel, km, area)
-            nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown)
+            spec = km.kernel_spec  # the kernel that ran, whatever kernel an editor saved in the source
+            nb = finish(nbformat.read(area.partial, as_version=4), source, target, kernel, final, shown,
+                        {"name": kernel, "display_name": spec.display_name, "language": spec.language})
             for line in published.console_lines(target.stem, published.take_stderr(nb)):
                 print(line, file=sys.stderr)
             area.executed.write_bytes(nbformat.writes(nb).encode("utf-8") + b"\n")
@@ -246,6 +248,7 @@ def main(argv: list[str]) -> int:
     # a DeadKernelError traceback) as the process exits; the two lines below say what happened instead.
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
+        check_writable(run_folders(options.get("build"), argv[1]))  # another user's checkout: said before any work
         isolate_environment()
         params = parse_assignments(argv[2:])
         files = run(argv[0], argv[1], params, **options)
