@@ -175,7 +175,8 @@ async def kill_and_shut_down(km: IPCKernelManager) -> None:
     let jupyter_client shut it down, which then finds it gone and does not wait (its own wait after a kill
     looks every 100 ms)."""
     await km.signal_kernel(signal.SIGKILL)
-    while await km.is_alive():
+    deadline = time.monotonic() + 5  # as jupyter_client's own wait after a kill; then it takes over
+    while await km.is_alive() and time.monotonic() < deadline:
         await asyncio.sleep(EXIT_POLL)
     await km.shutdown_kernel(now=True)
 
