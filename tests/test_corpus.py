@@ -60,3 +60,19 @@ def test_a_second_run_does_nothing_and_a_changed_article_alone_reruns(corpus):
     (base / "in" / GOOD[0] / "facts.csv").touch()
     third = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")
     assert [line for line in third.stdout.splitlines() if line.endswith(" built")] == [f"corpus: {GOOD[0]} built"]
+
+
+def test_the_corpus_package_cites_the_web_page_of_each_article_that_gives_one(tmp_path):
+    """In process: an article whose metadata gives its address adds it as a source after its text; one whose
+    address is unknown (empty) adds nothing."""
+    import json
+
+    from articlefacts.pipeline.corpus import datapackage
+
+    for name, url in (("a", "https://outlet.example/a.html"), ("b", "")):
+        shutil.copytree(FIXTURES / GOOD[0], tmp_path / name)
+        meta = json.loads((tmp_path / name / "meta.json").read_text(encoding="utf-8")) | {"url": url}
+        (tmp_path / name / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    paths = [source["path"] for source in datapackage(tmp_path, ["a", "b"])["sources"]]
+    assert paths == [f"{tmp_path.as_posix()}/a/article.txt", "https://outlet.example/a.html",
+                     f"{tmp_path.as_posix()}/b/article.txt"]
