@@ -158,9 +158,45 @@ def test_readme_opens_with_the_article_and_the_commands():
 
 
 def test_readme_blocks_are_current():
-    rendered = readme_module.render(README, {"lead": readme_module.lead(), "findings": readme_module.findings(),
-                                             "gallery": readme_module.gallery()})
-    assert rendered == README, "README numbers or gallery differ from data/processed: run `make readme`"
+    for language, name in readme_module.READMES.items():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        rendered = readme_module.render(text, readme_module.blocks(language))
+        assert rendered == text, f"{name}: numbers or gallery differ from data/processed: run `make readme`"
+
+
+def test_readme_is_short_and_leads_with_the_story_in_both_languages():
+    """The front page is for readers: at most 12 KB, the Vietnamese entry linked both ways, a lead that names the
+    place, the outlet and the date, with the engineering moved to docs/."""
+    vi = (ROOT / "README.vi.md").read_text(encoding="utf-8")
+    assert len(README.encode("utf-8")) <= 12 * 1024
+    assert "(README.vi.md)" in README[:300] and "(README.md)" in vi[:300]
+    lead = README.split("<!-- lead:start -->")[1].split("<!-- lead:end -->")[0]
+    for word in ("Cao Lộc", "Báo Lạng Sơn", "22 January 2021", "26", "13", "nominated for election"):
+        assert word in lead, word
+    lead_vi = vi.split("<!-- lead:start -->")[1].split("<!-- lead:end -->")[0]
+    for word in ("Cao Lộc", "Báo Lạng Sơn", "22/01/2021", "giới thiệu ứng cử"):
+        assert word in lead_vi, word
+    assert "(a reading)" not in README + vi and "coder" not in README + vi and "(cách hiểu)" not in vi
+    for page in ("reproducibility", "faults", "another-article", "corpus", "draft"):
+        assert f"(docs/{page}.md)" in README, page
+    assert "## When something goes wrong" not in README and "| What happened |" in (
+        ROOT / "docs/faults.md").read_text(encoding="utf-8")
+
+
+def test_a_lead_with_a_number_not_in_the_article_is_refused(tmp_path):
+    import json
+
+    from articlefacts.errors import ArticleFactsError
+
+    meta = json.loads((ROOT / paths.META).read_text(encoding="utf-8"))
+    meta["lead_en"] = meta["lead_en"].replace("26 leaders", "27 leaders")
+    (tmp_path / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ArticleFactsError, match=r"the number 27 in the field 'lead_en'") as err:
+        readme_module.written_lead("en", meta_path=str(tmp_path / "meta.json"))
+    assert "How to fix" in str(err.value) and len(str(err.value).splitlines()) == 2
+    meta.pop("lead_en")
+    (tmp_path / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    assert readme_module.written_lead("en", meta_path=str(tmp_path / "meta.json")) == ""
 
 
 def test_every_english_figure_is_in_the_gallery_with_alt_text():
@@ -172,9 +208,11 @@ def test_every_english_figure_is_in_the_gallery_with_alt_text():
 
 
 def test_relative_links_resolve():
-    for target in re.findall(r"\]\(([^)#]+)\)", README):
-        if not re.match(r"[a-z]+://", target):
-            assert (ROOT / target).exists(), target
+    for page in ("README.md", "README.vi.md", *(f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md"))):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+)\)", text):
+            if not re.match(r"[a-z]+://", target):
+                assert ((ROOT / page).parent / target).exists(), f"{page}: {target}"
 
 
 # The CITATION.cff 1.2.0 fields this project uses, as a JSON schema (the spec's required keys and types).

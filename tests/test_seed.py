@@ -15,7 +15,8 @@ import pytest
 
 from articlefacts import paths
 from articlefacts.draft.propose import FACTS_COLUMNS
-from articlefacts.drawing.style import icon_layout, legend_height, legend_text
+from articlefacts.drawing.style import WRAP_IN, icon_layout, legend_height, legend_text, setup_style
+from articlefacts.drawing.wrap import text_width
 from articlefacts.errors import ArticleFactsError
 from articlefacts.reading.facts import build_fact, read_facts
 from articlefacts.reading.inputs import read_csv_table
@@ -82,7 +83,7 @@ def test_a_vietnamese_label_stands_in_for_words_too_short_to_stand_alone(facts):
     label_vi names them for the Vietnamese edition, while the audit still checks term_vi in the sentence."""
     assert facts.loc["rotation_communes", "term_vi"] == "luân chuyển"
     found = " ".join(json.loads((PROCESSED / "findings" / "03-rotation-outcomes.vi.json").read_text())["findings"])
-    assert "Xã, thị trấn nhận cán bộ luân chuyển: 13 trong tổng số 23 xã, thị trấn (57%)." in found
+    assert "Trong số 23 xã, thị trấn, 13 xã nhận cán bộ luân chuyển (57%)." in found
     assert label_words(facts.loc["staff_2021"], "vi") == facts.loc["staff_2021", "term_vi"]  # no label_vi: the words
 
 
@@ -220,17 +221,24 @@ def test_a_misspelt_column_is_refused_naming_the_column_it_is_closest_to(tmp_pat
     assert err.value.fix == "rename it to 'label_vi'."
 
 
-def test_the_facts_finding_says_how_many_labels_the_audit_could_not_find(seed):
-    assert "its label found in the same sentence" in audit_summary(seed)["facts"]
+def test_the_facts_heading_is_short_and_says_how_many_labels_the_audit_could_not_find(seed):
+    """The heading is "20 facts, each traced to one quote"; the sentence under it counts the sources one by one
+    (the article gives 5 facts to Mr Chiến and 4 to the 2002 survey) and names the label found all through it."""
+    heading, _, note = audit_summary(seed)["facts"].partition("\n\n")
+    assert heading == f"{len(seed.facts)} facts, each traced to one quote"
+    assert "5 to Mr Liễu Văn Chiến" in note and "4 are attributed to a statistical survey" in note
+    assert "the other 11 are the newspaper's own" in note and "One label, «luân chuyển», occurs" in note
     checks = seed.checks.copy()
     checks.loc[checks["check_id"] == "label:staff_2021", "status"] = "flag"
     finding = audit_summary(replace(seed, checks=checks))["facts"]
-    assert f"{len(seed.facts) - 1} with the label found in the same sentence and 1 without" in finding
+    assert "; 1 without its label in the same sentence" in finding.split("\n")[0]
 
 
 def test_a_long_legend_entry_is_wrapped_and_the_legend_made_taller():
     long = "vẫn đang tiếp tục giữ các chức vụ chủ chốt ở cơ sở, tại các xã, thị trấn đã nhận cán bộ luân chuyển (5)"
-    assert all(len(line) <= 90 for line in legend_text(long).split("\n")) and "\n" in legend_text(long)
+    setup_style()
+    lines = legend_text(long).split("\n")
+    assert len(lines) > 1 and all(text_width(line, 9.5) <= WRAP_IN["legend"] for line in lines), "measured, not counted"
     assert legend_height([(long, 5, "blue", 0)]) > legend_height([("khối chính quyền (16)", 16, "blue", 0)])
 
 

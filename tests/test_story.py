@@ -3,7 +3,7 @@
 General rules, checked on every built fixture and on the committed seed outputs:
 - every fact of an article is stated in both editions (its number, as that edition writes it);
 - a printed percentage is never restated with more decimals than the article prints;
-- a coder's reading shows wherever its number is used (sentence and figure caption);
+- our interpretation of the article's words shows wherever its number is used (sentence and figure caption);
 - a bound's range is clipped by the article's other facts.
 Then what each shared case's EXPECTED.md asks (tests/fixtures/articles/s1-… to s4-…), values read from the
 article texts by hand.
@@ -107,8 +107,9 @@ def test_a_reading_shows_wherever_its_number_is_used(built, name, language):
         using += [c["caveat"] + c["alt"] for c in captions(out, language)
                   if label in c["alt"].lower() and value in c["alt"]]
         assert using, f"{name}: the sentence stating {key} was not found"
-        assert all(f"«{fact['reading']}»" in s for s in using), f"{name} ({language}): {key} used without its reading"
-        mark = "(a reading)" if language == "en" else "(cách hiểu)"
+        quoted = f"«{fact['reading']}»" if language == "en" else f"“{fact['reading']}”"  # vi quotes with “ ”
+        assert all(quoted in s for s in using), f"{name} ({language}): {key} used without its reading"
+        mark = "(our interpretation)" if language == "en" else "(theo cách hiểu của nhóm biên soạn)"
         titles = [c["title"] for c in captions(out, language) if label in c["title"].lower() and value in c["title"]]
         assert all(mark in title for title in titles), f"{name} ({language}): a title uses {key} unmarked: {titles}"
 
@@ -223,12 +224,13 @@ def test_s3_side_by_side_counts_lead_with_no_total_and_the_period_mismatch_is_sa
 
 def test_s4_the_headlines_numbers_lead_and_the_reading_is_labelled(built):
     out = case(built, "s4-headline-lead-and-reading")
-    for language, reading in (("en", "a coder's reading: «trong đó»"), ("vi", "cách hiểu của chúng tôi: «trong đó»")):
+    for language, reading, (left, right) in (("en", "by our reading, «trong đó»", "«»"),
+                                             ("vi", "theo cách hiểu của nhóm biên soạn, “trong đó”", "“”")):
         said = read_findings(out, "03-rotation-outcomes", language)["findings"]
-        assert "214" in said[0] and "«Hơn 200»" in said[0]
+        assert "214" in said[0] and f"{left}Hơn 200{right}" in said[0]
         assert "12" in said[1] and reading in said[1]
         fig = read_findings(out, "03-rotation-outcomes", language)["figures"]["rotation-outcome"]
-        assert "«trong đó»" in fig["caveat"] and "12" in fig["title"]
+        assert f"{left}trong đó{right}" in fig["caveat"] and "12" in fig["title"]
     checks = load_table("checks", out / "data/processed").set_index("check_id")
     assert checks.loc["repeat:headline_total", "status"] == "pass"
     assert "consistent" in checks.loc["repeat:headline_total", "detail"]

@@ -39,7 +39,7 @@ def plurals_after_one(text: str) -> list[str]:
 
 def edition(out: Path, language: str) -> list[str]:
     """The sentences a reader of one edition meets: findings, captions, headings and tables of notebooks 02
-    and 03 (quotes «…» aside, which keep the article's words)."""
+    and 03 (quotes «…» and, in Vietnamese, “…” aside, which keep the article's words)."""
     texts = []
     for nb in NOTEBOOKS:
         found = json.loads((out / "data/processed/findings" / f"{nb}.{language}.json").read_text(encoding="utf-8"))
@@ -49,7 +49,7 @@ def edition(out: Path, language: str) -> list[str]:
                 data = o.get("data", {})
                 texts.append(data.get("text/markdown", ""))
                 texts += [html.unescape(c) for c in re.findall(r"<t[hd]>(.*?)</t[hd]>", data.get("text/html", ""))]
-    return [re.sub(r"«[^»]*»", "«»", t) for t in texts if t]
+    return [re.sub(r"«[^»]*»|“[^”]*”", "«»", t) for t in texts if t]
 
 
 CASES = ["seed", *ARTICLE_CASES]
@@ -100,3 +100,82 @@ def test_the_seeds_slips_are_gone():
             ROOT / "data/processed/derived.csv").read_text(encoding="utf-8"), slip
     for slip in ("13 xã trong tổng số 23", "trưởng, phó 21 người", "phổ thông hơn 80%"):
         assert slip not in vi, slip
+
+
+# --- Headlines, readings and Markdown (the editor's F2, H1, P4, V2 and the escaping rule) ---------------------
+
+def test_titles_are_headlines_with_a_verb_in_both_editions():
+    """The seed's chart titles state the finding with its number and a verb, never "N of the M: label"."""
+    for language in ("en", "vi"):
+        for nb in NOTEBOOKS:
+            found = json.loads((ROOT / "data/processed/findings" / f"{nb}.{language}.json").read_text(encoding="utf-8"))
+            for name, cap in found["figures"].items():
+                assert ":" not in cap["title"] or "không so sánh được" in cap["title"], f"{name}: {cap['title']}"
+                most = 12 if language == "en" else 16  # Vietnamese words are syllables
+                assert re.search(r"\d", cap["title"]) and 6 <= len(cap["title"].split()) <= most, cap["title"]
+    vi = json.loads((ROOT / "data/processed/findings/02-compare-qualifications.vi.json").read_text(encoding="utf-8"))
+    assert vi["figures"]["profile-2021"]["title"] == "Năm 2021, 89,62% cán bộ, công chức cấp xã là đảng viên"
+
+
+@pytest.mark.parametrize(("label", "language", "said"), [
+    ("from the government bloc", "en", "were from the government bloc"),
+    ("with a university degree", "en", "had a university degree"),
+    ("Party members", "en", "were Party members"),
+    ("left general schooling unfinished", "en", "left general schooling unfinished"),
+    ("university degree", "en", "had a university degree"),
+    ("university level", "en", "were at university level"),
+    ("appointed to higher posts", "en", "were appointed to higher posts"),
+    ("đảng viên", "vi", "là đảng viên"),
+    ("học vấn cấp THPT", "vi", "có học vấn cấp THPT"),
+    ("thuộc khối chính quyền", "vi", "thuộc khối chính quyền"),
+    ("trung cấp", "vi", "có trình độ trung cấp"),
+])
+def test_a_label_reads_as_a_predicate(label, language, said):
+    from articlefacts.telling.headlines import predicate
+
+    assert predicate(label, language) == said
+
+
+def test_the_21_are_appointed_or_nominated_never_said_to_hold_the_posts():
+    """«bổ nhiệm, giới thiệu ứng cử»: nominated is not holding; no edition may say they hold the posts."""
+    en, vi = " ".join(edition(ROOT, "en")), " ".join(edition(ROOT, "vi"))
+    assert "nominated for election" in en and "back at the district as heads" not in en
+    assert "giới thiệu ứng cử" in vi and "đã về huyện, giữ chức" not in vi
+    assert "coder" not in en and "(a reading)" not in en and "(cách hiểu)" not in vi
+
+
+def test_a_coders_title_is_used_and_its_numbers_checked():
+    import pandas as pd
+
+    from articlefacts.errors import ArticleFactsError
+    from articlefacts.telling.headlines import figure_title
+    from articlefacts.telling.story import Story
+
+    facts = pd.DataFrame({"value": [26.0, 16.0], "decimals": [0, 0], "token": ["26", "16"], "period": ["2002–2021"] * 2,
+                          "unit": ["people"] * 2}, index=["total", "part"])
+    story = Story(facts, "en")
+    meta = {"date": "2021-01-22", "_figure": "rotation-bloc",
+            "titles": {"rotation-bloc": {"en": "16 of the 26 came from the government bloc"}}}
+    assert figure_title(story, meta, "generated") == "16 of the 26 came from the government bloc"
+    assert figure_title(story, {**meta, "_figure": "other"}, "generated") == "generated"
+    meta["titles"]["rotation-bloc"]["en"] = "17 of the 26 came from the government bloc"
+    with pytest.raises(ArticleFactsError, match="the number 17 in the title of rotation-bloc") as err:
+        figure_title(story, meta, "generated")
+    assert len(str(err.value).splitlines()) == 2
+
+
+def test_markdown_is_escaped_wherever_it_is_written(tmp_path):
+    """A gloss "earning over US$200 a month" beside "US$400" would render as math in JupyterLab and on GitHub."""
+    from articlefacts.markdown import escape
+    from articlefacts.pipeline import readme
+
+    text = "earning over US$200 a month, *not* US$400 <b> `x` _y_"
+    assert escape(text) == r"earning over US\$200 a month, \*not\* US\$400 \<b\> \`x\` \_y\_"
+    assert escape("24 (10.4%) completed school; 185–206 people.") == "24 (10.4%) completed school; 185–206 people."
+    folder = tmp_path / "findings"
+    folder.mkdir()
+    for nb in readme.NOTEBOOKS[1:]:
+        body = {"findings": [text], "lead": [], "figures": {"f": {"title": text, "subtitle": "", "alt": ""}}}
+        (folder / f"{nb}.en.json").write_text(json.dumps(body), encoding="utf-8")
+    assert "US\\$200" in readme.gallery("en", str(tmp_path)) and "US$200" not in readme.gallery("en", str(tmp_path))
+    assert "US$200" not in readme.findings("en", str(tmp_path))

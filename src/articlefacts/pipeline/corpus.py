@@ -18,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+from articlefacts.markdown import escape
 from articlefacts.outputs import write_csv, write_text
 from articlefacts.reading.codebook import LICENCE, codebook_table, resource, source_of, tables, web_sources
 from articlefacts.reading.inputs import read_meta
@@ -101,7 +102,8 @@ def index(corpus: Path, out: Path, ids: list[str]) -> str:
         state = status(out, article_id)
         if state != "ok":
             log = f"[log]({article_id}/build/report.log)" if (out / article_id / "build/report.log").is_file() else ""
-            lines.append(f"| {article_id} | {meta['outlet']}, {meta['date']} | {log} | | **{state or 'not built'}** |")
+            outlet = escape(meta["outlet"])
+            lines.append(f"| {article_id} | {outlet}, {meta['date']} | {log} | | **{state or 'not built'}** |")
             continue
         books = sorted((out / article_id / "notebooks/executed").glob("*.ipynb"))
         figures = sorted((out / article_id / "figures/en").glob("*.png"))
@@ -109,8 +111,9 @@ def index(corpus: Path, out: Path, ids: list[str]) -> str:
         flags = checks[checks["status"] == "flag"]["check_id"].tolist()
         links = " · ".join(f"[{p.stem}]({article_id}/notebooks/executed/{p.name})" for p in books)
         pictures = " · ".join(f"[{p.stem}]({article_id}/figures/en/{p.name})" for p in figures) or "none"
-        lines.append(f"| {article_id} | {meta['outlet']}, {meta['date']} | {links} | {pictures} | "
-                     f"{len(flags)} flag{'' if len(flags) == 1 else 's'}{': ' + ', '.join(flags) if flags else ''} |")
+        flagged = escape(": " + ", ".join(flags)) if flags else ""
+        lines.append(f"| {article_id} | {escape(meta['outlet'])}, {meta['date']} | {links} | {pictures} | "
+                     f"{len(flags)} flag{'' if len(flags) == 1 else 's'}{flagged} |")
     return "\n".join(lines) + "\n"
 
 

@@ -28,17 +28,15 @@ from typing import TYPE_CHECKING
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.paths import relative, resolve
+from articlefacts.reading.web_fields import check_source_fields
 
 if TYPE_CHECKING:
     import pandas as pd
 
 META_REQUIRED = ("article_file", "sha256", "outlet", "date", "headline_vi", "headline_en", "licence")
+UNKNOWN_DATE = "unknown"  # the metadata's date when the page does not show one
 META_OPTIONAL = ("outlet_en", "date_line", "byline", "place_vi", "place_en", "district_vi", "district_en",
                  "url", "retrieved", "archived_url")
-# Where the article was found: its web address, the day it was retrieved and a copy in a web archive.
-META_WEB = ("url", "archived_url")
-WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+[^\s]*")
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -265,26 +263,20 @@ def read_meta(path: str | Path) -> dict:
             "add them; docs/input-format.md lists every field and which may be empty.")
     note_pasted("\n".join(v for v in meta.values() if isinstance(v, str)), name)
     meta = {k: normalise_text(v).strip() if isinstance(v, str) else v for k, v in meta.items()}
+    check_date(meta["date"], name)
     check_source_fields(meta, name)
     return {**dict.fromkeys(META_OPTIONAL, ""), **meta}
 
 
-def check_source_fields(meta: dict, name: str) -> None:
-    """Raise :class:`ArticleFactsError` naming the field of ``meta`` (read from the file ``name``) that is given
-    but is not a web address (``url``, ``archived_url``) or not a day (``retrieved``, ``YYYY-MM-DD``)."""
-    for field in META_WEB:
-        value = meta.get(field) or ""
-        if value and not (isinstance(value, str) and WEB_ADDRESS.fullmatch(value)):
-            raise ArticleFactsError(f"Article metadata file {name}: '{field}' is not a web address: {value!r}",
-                                    f"write the full address, starting with https:// or http://, or leave '{field}' "
-                                    "empty when it is not known.")
-    retrieved = meta.get("retrieved") or ""
-    if retrieved:
-        try:
-            ok = isinstance(retrieved, str) and ISO_DAY.fullmatch(retrieved) and date.fromisoformat(retrieved)
-        except ValueError:
-            ok = False
-        if not ok:
-            raise ArticleFactsError(f"Article metadata file {name}: 'retrieved' is not a day: {retrieved!r}",
-                                    "write the day the article was retrieved as YYYY-MM-DD (2021-01-22), or leave "
-                                    "it empty.")
+
+def check_date(value, name: str) -> None:
+    """The metadata's ``date``: an ISO date (``2021-01-22``), or ``unknown`` when the page does not show when it
+    was published (the notebooks then say so; no date is invented). Raises :class:`ArticleFactsError`."""
+    if value == UNKNOWN_DATE:
+        return
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        raise ArticleFactsError(f"Article metadata file {name}: date '{value}' is not an ISO date",
+                                "write it as YYYY-MM-DD (2021-01-22), or 'unknown' if the article does not show "
+                                "when it was published.") from None

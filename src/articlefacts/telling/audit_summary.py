@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from articlefacts.reading.inventory import token_counts
 from articlefacts.telling.story import join, source_person
-from articlefacts.vocab import ARTICLE_ITSELF
 
 
 def plural(n: int, noun: str, nouns: str | None = None) -> str:
@@ -27,20 +29,15 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
     """The title, the summary and the section headings of notebook 01, each a finding with this article's counts
     (English: notebook 01 is in English)."""
     inv, checks, facts, meta = tables.inventory, tables.checks, tables.facts, tables.meta
-    by = inv["status"].value_counts()
-    tokens = (f"all {plural(len(inv), 'number token')} of the article are accounted for: "
-              f"{plural(by.get('fact', 0), 'fact')}, {plural(by.get('repeat', 0), 'repeat')} and "
-              f"{by.get('not_data', 0)} not data")
-    labels = checks[checks["kind"] == "label"]["status"]
-    flagged, common = int((labels == "flag").sum()), int((labels == "note").sum())
-    found = ("each with its label found in the same sentence" if not flagged else
-             f"{len(facts) - flagged} with the label found in the same sentence and {flagged} without "
-             "(flagged in the audit, check kind 'label')")
-    if common:
-        found += f"; {common} of those labels use words found all through the article (a note)"
-    named = sorted({source_person(fact, language) for _, fact in facts.iterrows()} - {""})
-    who = (f"; {sum(facts['attribution'] != ARTICLE_ITSELF)} of them are attributed to {join(named, language)}"
-           if named else "")
+    by = token_counts(inv)
+    tokens = (f"all {plural(by['tokens'], 'number token')} of the article are accounted for: "
+              f"{plural(by['fact'], 'fact')}, {plural(by['repeat'], 'repeat')} and {by['not_data']} not data"
+              + (f" ({by['fact']} tokens give {by['facts']} facts)" if by["shared"] else "")
+              + (f"; {plural(by['words'], 'fact')} read from a number written in words" if by["words"] else ""))
+    labels = checks[checks["kind"] == "label"]
+    flagged = int((labels["status"] == "flag").sum())
+    found = f"; {flagged} without its label in the same sentence (check kind 'label')" if flagged else ""
+    note = facts_note(facts, labels, language)
     parts = tables.structure["part"].value_counts()
     shape = join([plural(int(parts[p]), PART_WORDS[p][0], PART_WORDS[p][1]) for p in PART_WORDS if p in parts],
                  "en")
@@ -49,14 +46,52 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
         "title": f"01 · The numbers of «{meta['headline_vi']}», each traced to its quote",
         "structure": f"The article has {len(tables.structure)} lines: {shape}",
         "tokens": tokens[:1].upper() + tokens[1:],
-        "facts": f"{len(facts)} facts, each quoted once, {found}{who}",
+        "facts": f"{plural(len(facts), 'fact')}, each traced to one quote{found}" + (f"\n\n{note}" if note else ""),
         "derived": f"{plural(len(tables.derived), 'value')} derived from the facts, each a formula over fact keys",
         "audit": f"The audit ran {audit}",
-        "summary": (f"{len(facts)} numbers are taken from «{meta['headline_vi']}» ({meta['outlet']}, "
-                    f"{meta['date']}), each parsed from a quote found in the text; {tokens}. "
-                    f"{plural(len(tables.derived), 'value')} are derived by formula, and the audit ran {audit}."),
+        "summary": methods_note(tables, meta, by, checks),
         "outputs": f"{len(tables.outputs())} tables are written, each checked against its schema first",
     }
+
+
+def methods_note(tables, meta: dict, by: dict, checks: pd.DataFrame) -> str:
+    """The methods note under notebook 01's title, for a reader: every number of the article accounted for, what
+    is derived, and what the audit found ('All 24 numbers … are accounted for: 20 are data and 4 are not …')."""
+    st = checks["status"].value_counts()
+    data = f"{by.get('fact', 0)} {'is' if by.get('fact', 0) == 1 else 'are'} data"
+    repeats = f", {plural(by.get('repeat', 0), 'repeat')} of them" if by.get("repeat", 0) else ""
+    failed = st.get("fail", 0)
+    found = "found no error" if not failed else f"found {plural(failed, 'error')}"
+    flagged = st.get("flag", 0) + st.get("note", 0)
+    shared = f" ({by['fact']} of them give {by['facts']} facts)" if by.get("shared") else ""
+    words = f"; {plural(by['words'], 'fact')} read from a number written in words" if by.get("words") else ""
+    return (f"All {plural(by['tokens'], 'number')} printed in «{meta['headline_vi']}» ({meta['outlet']}, "
+            f"{meta['date']}) are accounted for: {data}{shared}{repeats} and {by.get('not_data', 0)} are not "
+            f"data, each with its reason{words}. {plural(len(tables.derived), 'value')} are derived "
+            f"from the data by formula. Our {plural(len(checks), 'consistency check')} {found}; "
+            f"{flagged} of them flag or note something a reader should know, said beside the figures they concern.")
+
+
+def facts_note(facts: pd.DataFrame, labels: pd.DataFrame, language: str = "en") -> str:
+    """The sentence under notebook 01's facts heading: who gives the facts ("5 are attributed to …, 4 to …; the
+    other 11 are the newspaper's own") and the labels that occur all through the article, so that finding
+    them proves little ('' when there is nothing to say)."""
+    who = pd.Series([source_person(fact, language) for _, fact in facts.iterrows()], dtype=object)
+    counts = who[who != ""].value_counts(sort=False)
+    parts = [f"{n} {'is' if n == 1 else 'are'} attributed to {w}" if i == 0 else f"{n} to {w}"
+             for i, (w, n) in enumerate(counts.items())]
+    own = int((who == "").sum())
+    note = ""
+    if parts:
+        rest = f"; the other {own} {'is' if own == 1 else 'are'} the newspaper's own" if own else ""
+        note = ("; " if any("," in p for p in parts) else ", ").join(parts) + rest + "."
+    common = [m.group(0) for d in labels.loc[labels["status"] == "note", "detail"] if (m := re.match(r"«[^»]*»", d))]
+    if common:
+        verb = "occurs" if len(common) == 1 else "occur"
+        count = "One label" if len(common) == 1 else plural(len(common), "label")
+        note += (" " if note else "") + (f"{count}, {join(common, language)}, {verb} all through the article, so "
+                                         "finding it beside its number proves little.")
+    return note[:1].upper() + note[1:]
 
 
 # The English words for the parts of an article (vocab.PARTS), singular and plural.

@@ -12,6 +12,7 @@ from IPython.display import HTML, Markdown, display
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import has, long_date, t
+from articlefacts.markdown import escape
 from articlefacts.outputs import write_text
 
 
@@ -22,17 +23,27 @@ def show(frame: pd.DataFrame, language: str = "en") -> None:
     display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
+def show_step(frame: pd.DataFrame, language: str = "en") -> None:
+    """Display a step's working table as the code holds it (column names and values unchanged, so that the next
+    cell's code reads against it) in the English edition; nothing in another edition, which shows no English
+    keys (its readers get the findings, the tables for reading and the charts; the English edition has these)."""
+    if language == "en":
+        display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
+
+
 def say(text: str, level: int = 0) -> None:
-    """Display a sentence written by code (a heading when ``level`` > 0); nothing for an empty text."""
+    """Display a sentence written by code (a heading when ``level`` > 0), escaped so that it renders as written
+    (:func:`articlefacts.markdown.escape`; a list of "- " lines stays a list); nothing for an empty text."""
     if not text:
         return
-    display(Markdown(("#" * level + " " if level else "") + text))
+    display(Markdown(("#" * level + " " if level else "") + escape(text)))
 
 
 def article_header(meta: dict, language: str = "en") -> str:
     """The article's outlet, date, byline and headline as an HTML block."""
     e = {k: html.escape(str(v)) for k, v in meta.items()}
-    headline = f"<b>«{e['headline_vi']}»</b>" + (f" ({e['headline_en']})" if language == "en" else "")
+    headline = (f"<b>«{e['headline_vi']}»</b> ({e['headline_en']})" if language == "en" else
+                f"<b>“{e['headline_vi']}”</b>")  # Vietnamese newsrooms quote with “ ”
     byline = f", {e['byline']}" if e.get("byline") else ""
     return f"<p><b>{e['outlet']}</b>, {html.escape(long_date(meta['date'], language))}{byline}<br>{headline}</p>"
 
@@ -59,16 +70,18 @@ def figure_sources(meta: dict, facts: pd.DataFrame) -> dict[str, str]:
 
 def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story, meta: dict, figures_dir: str,
                  show_inline: bool = True) -> dict[str, dict]:
-    """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, in a notebook, show each figure.
+    """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, if ``show_inline``, show each figure, in one call.
+
+    The notebooks draw each figure in a cell of its own instead (:mod:`articlefacts.drawing.plots`), so that a
+    reader can see and change how it is made; this one call serves a script that only needs the files
+    (``benchmarks/floor.py``, with ``show_inline=False``).
 
     ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.drawing.charts.profile_figures` or
     :func:`~articlefacts.drawing.charts.rotation_figures`; ``story`` is the
     :class:`~articlefacts.telling.story.Story` of the notebook's language. Returns file name → caption
     (title, subtitle, caveat, source, alt).
-    The notebook shows the published PNG file itself (at the figure's size in pixels at ``figure.dpi``), so
-    the reader sees exactly the file the README links, and the figure is rendered once rather than again
-    by the inline backend (about 0.1 s a figure; see benchmarks/results.md); its plain-text form is the
-    caption's ``alt`` text. Raises :class:`ArticleFactsError` before a figure is saved if its fonts lack a
+    Shown, it is the published PNG file itself; its plain-text form is the caption's ``alt`` text.
+    Raises :class:`ArticleFactsError` before a figure is saved if its fonts lack a
     character it shows (:func:`articlefacts.drawing.style.check_glyphs`), naming the input that holds it.
     """
     import matplotlib.pyplot as plt
@@ -81,7 +94,7 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story
     sources = figure_sources(meta, story.facts)
     colours = series_colours(rotation_figures(table), table) if "group" in table else {}
     for name, kind, subject in figures:
-        fig, captions[name] = draw(kind, story, table, meta, subject, colours.get(subject))
+        fig, captions[name] = draw(kind, story, table, {**meta, "_figure": name}, subject, colours.get(subject))
         try:
             check_glyphs(fig, name, sources)
         except ArticleFactsError:

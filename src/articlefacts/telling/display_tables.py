@@ -7,21 +7,24 @@ number marked «≈».
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
 
 from articlefacts.i18n import number
-from articlefacts.telling.profile_findings import split_label
+from articlefacts.telling.profile_findings import in_article_order, split_label
 from articlefacts.telling.rotation_findings import flow_label
 from articlefacts.telling.story import Story, words
+from articlefacts.vocab import HEADCOUNT
 
 
 def people_text(story: Story, r: pd.Series) -> str:
     """How many people a row of the profiles table stands for: '24 people' (printed), '185–206 people' (a share
-    printed as a bound, limited by the other facts), '≈ 185–188 people' (every whole count a printed share fits,
-    rounded half up), '≈ 363 people, if the article cut the share off rather than rounding it' (only truncation
-    fits), 'no whole number of people fits'; '' for a row with neither count nor share."""
+    printed as a bound, limited by the other facts), '≈ 187–190 people' (every whole count a printed share fits
+    under the one rounding rule of its whole, ``count_rule``: :func:`articlefacts.checking.audit.whole_rule`;
+    a chart or table that shows it states the rule once), 'no whole number of people fits'; '' for a row with
+    neither count nor share."""
     lang = story.language
     if pd.notna(r["count"]) and r["count_status"] == "printed":
         one = r["count"] == 1 and r["count_bound"] == "eq"
@@ -30,9 +33,6 @@ def people_text(story: Story, r: pd.Series) -> str:
         if pd.notna(r["count_max"]):
             return story.t("fig.people_between", lo=number(r["count"], lang), hi=number(r["count_max"], lang))
         return story.t("fig.people_least", n=number(r["count"], lang))
-    if r["count_rule"] == "truncate":
-        return story.t("fig.people_truncated", n=number(r["count_min"], lang) + (
-            "" if r["count_min"] == r["count_max"] else "–" + number(r["count_max"], lang)))
     if pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
         return story.t("fig.people_range", lo=number(r["count_min"], lang), hi=number(r["count_max"], lang))
     if pd.isna(r["share_pct"]):
@@ -41,14 +41,16 @@ def people_text(story: Story, r: pd.Series) -> str:
             and r["reported_as"] == "percent" and r["headcount_key"] == r["parent_key"]:
         return story.t("fig.people_none")
     whole = story.facts.loc[r["parent_key"], "value"] if r["parent_key"] else r["headcount"]
-    return story.t("fig.people_about", n=number(round(r["share_pct"] * whole / 100), lang))
+    return story.t("fig.people_about", n=number(math.floor(r["share_pct"] * whole / 100 + 0.5), lang))
 
 
 def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:
-    """The profiles table for reading: label, year, split, status, share, where the share comes from (printed
-    or derived), people, fact key."""
+    """The profiles table for reading, the measures in the article's order (as the charts show them), the
+    headcount last: label, year, split, status, share, where the share comes from (printed or derived), people,
+    fact key."""
     rows = []
-    for _, r in profiles.iterrows():
+    measures = in_article_order(story, profiles[profiles["measure"] != HEADCOUNT])  # the order the charts use
+    for _, r in pd.concat([measures, profiles[profiles["measure"] == HEADCOUNT]]).iterrows():
         named = (story.facts.loc[r["source_key"]] if r["source_key"]
                  else story.facts[story.facts["measure"] == r["measure"]].iloc[0])
         share = "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
@@ -80,14 +82,31 @@ def formula_text(story: Story, formula: str) -> str:
                   else m.group(), formula)
 
 
+def flow_group(story: Story, r: pd.Series) -> str:
+    """The split a flows row belongs to ("bloc"), or for a subset the whole it is taken from, with that whole's
+    year when it is counted in another period ("of the 23 (2002)"), rather than the subset's own words again."""
+    if r["relation"] in ("part", "rest"):
+        return split_label(story, r["group"]) or "—"
+    parent = story.facts.loc[r["parent_key"]] if r["parent_key"] in story.facts.index else None
+    period = parent["period"] if parent is not None and parent["period"] != (
+        story.facts.loc[r["group"], "period"] if r["group"] in story.facts.index else parent["period"]) else ""
+    return story.t("table.subset_of.period" if period else "table.subset_of",
+                   n=story.count(r["parent_count"], r["parent_bound"] or "eq"), period=period)
+
+
 def flows_display(story: Story, flows: pd.DataFrame) -> pd.DataFrame:
-    """The rotation flows for reading: split, part, count, share of the whole, where the share comes from,
-    status of the count and formula."""
-    return pd.DataFrame([{
-        "group": (split_label(story, r["group"]) or "—") if r["relation"] in ("part", "rest")
-        else story.words(r["group"]),
-        "part": flow_label(story, r), "count": story.count(r["count"], r["bound"]),
-        "share": "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"], r["share_bound"]),
-        "share_status": r["share_status"] or "", "status": r["status"], "formula": formula_text(story, r["formula"])}
-        for _, r in flows.iterrows()],
-        columns=["group", "part", "count", "share", "share_status", "status", "formula"])
+    """The rotation flows for reading: split (or the whole of a subset), part (marked when it rests on our reading),
+    count, share of the whole, where the share comes from (left empty when the count is derived too, which
+    says it), status of the count and formula."""
+    rows = []
+    for _, r in flows.iterrows():
+        reading = r["key"] if r["key"] in story.facts.index else r["group"] if r["relation"] == "subset_rest" else ""
+        label = flow_label(story, r)
+        if reading and story.reading(reading):
+            label += " " + story.t("fig.reading_mark")
+        share_from = "" if r["share_status"] == r["status"] == "derived" else r["share_status"] or ""
+        rows.append({"group": flow_group(story, r), "part": label, "count": story.count(r["count"], r["bound"]),
+                     "share": "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"],
+                                                                             r["share_bound"]),
+                     "share_status": share_from, "status": r["status"], "formula": formula_text(story, r["formula"])})
+    return pd.DataFrame(rows, columns=["group", "part", "count", "share", "share_status", "status", "formula"])

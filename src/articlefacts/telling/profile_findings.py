@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.i18n import number
+from articlefacts.telling.headlines import predicate
 from articlefacts.telling.story import Finding, Story, attribution_text, join, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
@@ -37,22 +38,24 @@ def row_notes(story: Story, r: pd.Series) -> list[str]:
                              computed=story.share(r["share_computed"], r["share_decimals"])))
     if r["parent_key"] and r["parent_key"] != r["headcount_key"]:
         parent = story.facts.loc[r["parent_key"]]
-        notes.append(story.t("p.of_parent", n=story.count(parent["value"], parent["bound"]),
+        notes.append(story.t("p.of_parent", n=story.row_count(parent),
                              who=words(parent, story.language)))
     return notes
 
 
 def row_item(story: Story, r: pd.Series) -> str:
-    """One measure of a year as a list item, the number first: '24 (10.4%) completed upper-secondary school' /
-    '24 người (10,4%) tốt nghiệp THPT', with its notes (:meth:`Story.notes`, :func:`row_notes`)."""
+    """One measure of a year as a list item, the number first, in English as a clause ('2 (0.9%) had a
+    university degree', :func:`articlefacts.telling.headlines.predicate`) / '24 người (10,4%) tốt nghiệp THPT', with
+    its notes (:meth:`Story.notes`, :func:`row_notes`)."""
     label = story.words(r["source_key"])
+    what = predicate(label, "en") if story.language == "en" else label
     share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"]) if pd.notna(r["share_pct"]) else ""
     if r["reported_as"] != "percent":
         count = story.count(r["count"], r["count_bound"])
         text = story.t("p.item_count" if share else "p.item_count_only", count=count, share=share, label=label,
-                       unit=story.counted("people", label))
+                       what=what, unit=story.counted("people", label))
     else:
-        text = story.t("p.item_share", share=share, label=label)
+        text = story.t("p.item_share", share=share, label=label, what=what)
     return story.noted(text, r["source_key"], row_notes(story, r))
 
 
@@ -100,7 +103,7 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
     head_key = rows["headcount_key"].iloc[0]
     head = story.facts.loc[head_key]
     measures = rows[rows["measure"] != HEADCOUNT]
-    n = story.count(head["value"], head["bound"])
+    n = story.row_count(head)
     intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=story.words(head_key),
                     attribution=attribution_text(head, story.language))
     block, said = f"year:{year}", set()
@@ -110,7 +113,7 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
         whole = story.facts.loc[group["parent_key"].iloc[0]] if group["parent_key"].iloc[0] else head
         items = [row_item(story, r) for _, r in group.iterrows()]
         name = split_label(story, split)
-        cover = story.t(f"p.cover.{coverage}", n=story.count(whole["value"], whole["bound"]),
+        cover = story.t(f"p.cover.{coverage}", n=story.row_count(whole),
                         sum=story.count(total)) if coverage else ""
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
@@ -155,7 +158,7 @@ def pair_values(story: Story, profiles: pd.DataFrame, measure: str) -> dict:
     return {"label": measure_label(story, measure, a), "y0": r0["period"], "y1": r1["period"],
             "v0": story.share(r0["share_pct"], r0["share_decimals"], r0["share_bound"]),
             "v1": story.share(r1["share_pct"], r1["share_decimals"], r1["share_bound"]),
-            "n0": story.count(h0["value"], h0["bound"]), "n1": story.count(h1["value"], h1["bound"]),
+            "n0": story.row_count(h0), "n1": story.row_count(h1),
             "who0": words(h0, lang), "who1": words(h1, lang), "w0": words(a, lang), "w1": words(b, lang),
             "s0": r0["share_pct"], "s1": r1["share_pct"], "k0": r0["source_key"], "k1": r1["source_key"],
             "decimals": int(min(r0["share_decimals"], r1["share_decimals"])),
@@ -199,7 +202,8 @@ def only_year_findings(story: Story, profiles: pd.DataFrame, years: list[str]) -
         only = reported[(reported["period"] == year) & (reported["measure"] != HEADCOUNT)
                         & reported["measure"].map(reported.groupby("measure")["period"].nunique()).eq(1)]
         if len(only) and len(years) > 1:
-            labels = [story.words(k) for k in only["source_key"]]
+            labels = [measure_label(story, m, story.facts.loc[k]) for m, k in zip(only["measure"], only["source_key"],
+                                                                                   strict=True)]
             out.append(Finding(story.t("p.only_year", year=year, labels=join(labels, story.language))))
     return out
 

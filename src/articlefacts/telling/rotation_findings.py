@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.i18n import number
+from articlefacts.telling.headlines import is_noun, predicate, subject_and_rest
 from articlefacts.telling.profile_findings import split_label
 from articlefacts.telling.story import Finding, Story, join, words
 from articlefacts.vocab import ROTATION_VI
@@ -25,12 +26,15 @@ def flow_label(story: Story, row: pd.Series) -> str:
 
 
 def part_text(story: Story, r: pd.Series) -> str:
-    """One part of a split with its count, the number first: '10 from the government bloc' / '10 người khối
-    chính quyền'; a percentage the article prints beside the count goes with it, and so do the fact's notes."""
+    """One part of a split with its count, the number first, as a clause: '10 were from the government bloc' /
+    '10 người thuộc khối chính quyền' (:func:`articlefacts.telling.headlines.predicate`); a percentage the article
+    prints beside the count goes with it, and so do the fact's notes."""
     share = (story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
              if r["share_status"] == "printed" else "")
+    label = flow_label(story, r)
+    what = label if r["relation"] in ("rest", "subset_rest") else predicate(label, story.language)
     text = story.t("r.part.share" if share else "r.part", n=story.count(r["count"], r["bound"]),
-                   unit=story.counted(r["unit"], flow_label(story, r)), label=flow_label(story, r), share=share)
+                   unit=story.counted(r["unit"], label), label=label, what=what, share=share)
     return story.noted(text, r["key"]) if r["relation"] == "part" else text
 
 
@@ -60,7 +64,7 @@ def whole_notes(story: Story, key: str) -> str:
 
 def split_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
     """Each split with a printed total, and each set of counts the article gives side by side without one."""
-    out = []
+    out, named = [], set()
     splits = flows[flows["relation"].isin(("part", "rest"))]
     for split, group in splits.groupby("group", sort=False):
         parts = [part_text(story, r) for _, r in group.iterrows()]
@@ -75,8 +79,10 @@ def split_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
             continue
         parent_key = group["parent_key"].iloc[0]
         parent = story.facts.loc[parent_key]
-        text = story.t("r.split" if name else "r.split.unnamed", split=name, who=whole_words(story, parent),
-                       total=story.count(parent["value"], parent["bound"]), notes=whole_notes(story, parent_key),
+        again = ".again" if parent_key in named else ""  # a group is named in full once, then "the 26"
+        named.add(parent_key)
+        text = story.t(("r.split" if name else "r.split.unnamed") + again, split=name, who=whole_words(story, parent),
+                       total=story.row_count(parent), notes=whole_notes(story, parent_key),
                        parts=listed)
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, first["period"])))),
                            (parent_key, *keys)))
@@ -84,16 +90,22 @@ def split_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
 
 
 def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
-    """Each subset stated with its whole: 'label: 8 of the 21 … (38%; a coder's reading: …)'."""
+    """Each subset stated with its whole: 'Of the 21 who returned …, 8 were in a higher post (38%; by our
+    reading, …)' / «Trong số 21 người …, 8 người được giữ chức vụ cao hơn (38%; …)»."""
     out = []
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
         parent, sub = story.facts.loc[r["parent_key"]], story.facts.loc[key]
         share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
-        text = story.t("r.subset", n=story.count(r["count"], r["bound"]), label=story.words(key),
-                       unit=story.counted(r["unit"], story.words(key)),
-                       total=story.count(parent["value"], parent["bound"]),
-                       parent=story.counted_words(r["parent_key"]), share="; ".join([share, *story.notes(key, True)]))
+        label, parent_words = story.words(key), story.words(r["parent_key"])
+        own = subject_and_rest(label, story.language)
+        what = own[1] if own else predicate(label, story.language)
+        noun = is_noun(parent_words, story.language)
+        text = story.t("r.subset" if noun else "r.subset.who", n=story.count(r["count"], r["bound"]), what=what,
+                       unit=story.counted(r["unit"], what), total=story.row_count(parent),
+                       parent=(story.counted_words(r["parent_key"]) if noun or story.language == "vi"
+                               else predicate(parent_words, story.language)),
+                       share="; ".join([share, *story.notes(key, True)]))
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, sub["period"])))),
                            (key, r["parent_key"])))
     return out

@@ -17,7 +17,7 @@ def unprinted_whole_findings(story: Story, keys: list[str]) -> list[Finding]:
     out = []
     for key in keys:
         fact = story.facts.loc[key]
-        share = story.share(fact["value"], fact["decimals"], fact["bound"])
+        share = story.share(fact["value"], fact["decimals"], fact["bound"], fact.get("qualifier", ""))
         text = story.t("s.unprinted_whole", label=story.words(key), share=share,
                        whole=whole_words(fact, story.language), period="; ".join([fact["period"], *story.notes(key)]))
         out.append(Finding(text, (key,)))
