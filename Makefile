@@ -1,5 +1,6 @@
 # Build everything with `make report`; check everything with `make test`. `make help` lists targets.
-# Both create .venv from requirements.lock on first use; nothing else needs installing by hand.
+# Both create .venv from requirements.lock on first use (make test adds requirements-dev.lock's tools);
+# nothing else needs installing by hand.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -40,6 +41,9 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# The development tools (pytest, ruff, pre-commit, nbstripout, playwright): only the goals that use them
+# (test, lint, test-browser) install requirements-dev.lock, on top of the users' requirements.lock.
+DEV_INSTALLED := $(VENV)/.installed-dev
 # The stamp records the folder the venv was made in. A venv that has moved since (the project moved or
 # was copied with its .venv) still names its old folder in its scripts, kernel and editable install, so
 # make rebuilds it, reusing its uv (no download). An empty stamp (made before the stamp said where) leaves
@@ -52,7 +56,8 @@ UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements.lock)
 # leaves .venv unlike the lock, and the notebooks would run on it. Each make compares the packages installed
 # (the names and versions of their *.dist-info folders) with the pins of the lock set-up syncs (a few
 # milliseconds); when they differ, it names them and syncs .venv to the lock again. (A moved .venv is rebuilt whole.)
-LOCKS_SYNCED := requirements.lock
+# The lock set-up synced last: the development lock once a development goal has installed it, else the users'.
+LOCKS_SYNCED := $(if $(wildcard $(DEV_INSTALLED)),requirements-dev.lock,requirements.lock)
 VENV_DRIFT_CMD = { sed -n 's/^\([A-Za-z0-9][A-Za-z0-9._-]*\)==\([^ ;\\]*\).*/lock \1 \2/p' $(LOCKS_SYNCED); \
   ls $(VENV)/lib/python3*/site-packages 2> /dev/null | sed -n 's/^\(.*\)-\([^-]*\)\.dist-info$$/venv \1 \2/p'; } | \
   awk '{ k = tolower($$2); gsub(/[-_.]+/, "-", k); v[$$1 " " k] = $$3 } $$1 == "lock" || k != "articlefacts" { keys[k] } \
@@ -208,6 +213,7 @@ $(INSTALLED): requirements.lock pyproject.toml $(if $(VENV_MOVED),FORCE)
 	    $(PYTHON) -m venv $(VENV) && $(PY) -m pip install $(PIP_QUIET) --target $(UV_BOOT) -r $(UV_BOOT)/uv.txt; \
 	  fi; }
 	@echo "set-up: installing requirements.lock into $(VENV)"
+	@rm -f $(DEV_INSTALLED)
 	@$$(test -x $(VENV)/bin/uv && echo $(VENV)/bin/uv || echo $(UV_BOOT)/bin/uv) pip sync --quiet --python $(PY) \
 	  --require-hashes requirements.lock
 	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation --offline -e .
@@ -215,6 +221,17 @@ $(INSTALLED): requirements.lock pyproject.toml $(if $(VENV_MOVED),FORCE)
 	@$(INSTALL_KERNEL)
 	@echo '$(abspath $(VENV))' > $@
 endif
+
+# The development lock holds the users' lock at the same versions (requirements-dev.in is constrained by
+# requirements.lock) plus the development tools, so syncing it adds them and changes nothing the notebooks
+# use; make report and make lab then keep them. When requirements.lock changes, $(INSTALLED) syncs the
+# users' lock again (the tools go) and the next make test brings them back. A sync removes the editable
+# package (it is in no lock), so it is installed again, offline.
+$(DEV_INSTALLED): requirements-dev.lock $(INSTALLED)
+	@echo "set-up: installing requirements-dev.lock (test, lint and browser tools) into $(VENV)"
+	@$(VENV)/bin/uv pip sync --quiet --python $(PY) --require-hashes requirements-dev.lock
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation --offline -e .
+	@touch $@
 
 INSTALL_KERNEL = $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" > /dev/null
 kernel: ## Register the python3 kernel inside .venv (papermill and JupyterLab use it)
@@ -269,29 +286,32 @@ readme: report ## Regenerate the README's findings and gallery from data/process
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
 	$(PY) -m articlefacts.pipeline.lab
 
-test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebooks 01 then 02, token check
+test-browser: $(DEV_INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebooks 01 then 02, token check
 	@command -v chromium > /dev/null || { echo "installing Debian's chromium for the browser test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
 	$(PY) -m pytest -q tests/browser
 
-lint: $(INSTALLED) ## Run ruff on the package, the tests and the notebooks
+lint: $(DEV_INSTALLED) ## Run ruff on the package, the tests and the notebooks
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 
 # pytest in two processes at once, one per core: the tests of the article fixtures (which build them all with
 # one make corpus) and the others (which rebuild the seed in copies of the project). Their heavy fixtures are
 # apart, so nothing is built twice, and each fills the other's waits. Each prints its own summary.
 FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_wording.py test_figures.py)
-test: test-fixtures test-others ## Install if needed, lint, and run the test suite (two pytest processes at once)
+test: test-fixtures test-others ## Install the development lock if needed, lint, and run the test suite (two pytest processes)
 	@:
-test-fixtures test-others: $(INSTALLED) lint
+test-fixtures test-others: $(DEV_INSTALLED) lint
 test-fixtures:
 	$(PY) -m pytest -q $(FIXTURE_TESTS)
 test-others:
 	$(PY) -m pytest -q tests --ignore=tests/browser $(addprefix --ignore=,$(FIXTURE_TESTS))
 
-lock: ## Regenerate requirements.lock from requirements.in
+# uv keeps the versions already in each lock unless a .in file asks otherwise (uv pip compile --upgrade to
+# move on); the development lock is compiled second, constrained by the users' lock just written.
+lock: ## Regenerate requirements.lock (users) and requirements-dev.lock (users + test tools) from their .in files
 	@test -x $(VENV)/bin/uv || { echo "error: .venv has no uv" >&2; echo "How to fix: run make setup first" >&2; exit 1; }
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 --generate-hashes requirements-dev.in -o requirements-dev.lock
 
 # A corpus: one folder per article under CORPUS, each holding article.txt, facts.csv, not-data.csv and
 # meta.json. Each article builds into CORPUS_OUT/<id>/ with `make report`, only when its inputs or the code

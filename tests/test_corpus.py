@@ -3,12 +3,16 @@ combined tables with an article id and a data package that validates, an index, 
 
 from __future__ import annotations
 
+import shutil
+
 import frictionless
 import pandas as pd
 
 from articlefacts.reading.schemas import load_table
 from conftest import CORPUS_GOOD as GOOD
 from conftest import ROOT, make
+
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 # The corpus is conftest.corpus: every article fixture and one broken article, built once for the whole run.
 
@@ -42,3 +46,19 @@ def test_a_second_run_does_nothing_and_a_changed_article_alone_reruns(corpus):
     third = make(ROOT, "corpus", f"CORPUS={corpus['in']}", f"CORPUS_OUT={corpus['out']}")
     ran = [line for line in third.stdout.splitlines() if line.endswith(" built") or " FAILED (" in line]
     assert ran == ["corpus: broken FAILED (" + str(corpus["out"] / "broken/build") + "/report.log)"], third.stdout
+
+
+def test_the_corpus_package_cites_the_web_page_of_each_article_that_gives_one(tmp_path):
+    """In process: an article whose metadata gives its address adds it as a source after its text; one whose
+    address is unknown (empty) adds nothing."""
+    import json
+
+    from articlefacts.pipeline.corpus import datapackage
+
+    for name, url in (("a", "https://outlet.example/a.html"), ("b", "")):
+        shutil.copytree(FIXTURES / GOOD[0], tmp_path / name)
+        meta = json.loads((tmp_path / name / "meta.json").read_text(encoding="utf-8")) | {"url": url}
+        (tmp_path / name / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    paths = [source["path"] for source in datapackage(tmp_path, ["a", "b"])["sources"]]
+    assert paths == [f"{tmp_path.as_posix()}/a/article.txt", "https://outlet.example/a.html",
+                     f"{tmp_path.as_posix()}/b/article.txt"]

@@ -1,4 +1,4 @@
-"""The notebooks open anywhere: a fresh environment made from the lock plus the package (`make setup` in a
+"""The notebooks open anywhere: a fresh environment made from the users' lock plus the package (`make setup` in a
 copy, then moved to another folder and rebuilt there: conftest.fresh) runs notebook 01 with plain
 `jupyter nbconvert --execute` from the notebook's own folder on the default python3 kernel, without make
 or PYTHONPATH. The same environment shows how set-up copes with a moved project, with two first runs at
@@ -116,3 +116,15 @@ def test_a_package_changed_by_hand_in_the_venv_is_named_and_synced_back_to_the_l
     assert installed(venv) == lock_pins()
     assert venv_current(project)
 
+
+def test_the_users_environment_holds_no_development_tool(fresh):
+    """`make setup` (what `make report` and `make lab` run) installs the users' lock only: the fresh venv has
+    jupyterlab and papermill but no test, lint or browser tool, until `make test` adds them."""
+    code = "import importlib.metadata as m; print(' '.join(d.metadata['Name'].lower() for d in m.distributions()))"
+    python = fresh["project"] / ".venv" / "bin/python"
+    result = subprocess.run([str(python), "-c", code], capture_output=True, text=True,
+                            check=False, env=user_shell_env())
+    installed = set(result.stdout.split())
+    assert {"jupyterlab", "papermill", "articlefacts"} <= installed, result.stderr
+    assert not installed & {"pytest", "ruff", "pre-commit", "nbstripout", "playwright", "hypothesis"}
+    assert not (fresh["project"] / ".venv/.installed-dev").exists()

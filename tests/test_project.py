@@ -1,4 +1,5 @@
-"""The project's own files: environment.yml installs the lock, the lock matches requirements.in,
+"""The project's own files: environment.yml installs the users' lock, which holds no development tool, and
+the development lock holds it unchanged; the locks match their .in files; the CI workflow runs .ci/run;
 make help documents the targets, the README links and numbers hold, CITATION.cff is well formed."""
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from articlefacts.pipeline import readme as readme_module
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# What only developers run: tests, lint, pre-commit hooks, the browser test; and what only they pull in.
+DEVELOPMENT_TOOLS = {"pytest", "ruff", "pre-commit", "nbstripout", "playwright", "hypothesis", "pluggy",
+                     "iniconfig", "virtualenv", "nodeenv", "identify", "cfgv"}
 
 
 def requirement_names(text: str) -> set[str]:
@@ -34,7 +38,7 @@ def test_environment_yml_installs_the_lock():
     deps = env["dependencies"]
     assert "python=3.11" in deps and "pip" in deps
     pip = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
-    assert pip == ["--require-hashes", "-r requirements.lock"], "one pip call: the hashed lock only"
+    assert pip == ["--require-hashes", "-r requirements.lock"], "one pip call: the users' hashed lock only"
     assert (ROOT / "requirements.lock").is_file()
 
 
@@ -64,6 +68,19 @@ def test_pyproject_packages_the_source_and_its_data():
     assert re.search(r"^setuptools==", lock, re.M), "the build backend must be locked for the offline install"
 
 
+def test_the_github_workflow_runs_the_ci_script_on_python_3_11():
+    """A fork on GitHub is checked as this repository is: on push, Python 3.11 from actions/setup-python,
+    then .ci/run and nothing else (the checks live in the Makefile, not in the workflow)."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert "push" in triggers
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    python = [s for s in steps if s.get("uses", "").startswith("actions/setup-python@")]
+    assert len(python) == 1 and str(python[0]["with"]["python-version"]) == "3.11"
+    assert [s["run"].strip() for s in steps if "run" in s] == ["bash .ci/run"]
+    assert (ROOT / ".ci/run").is_file()
+
+
 def test_make_help_works_in_a_fresh_clone_before_set_up(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True)
@@ -73,14 +90,56 @@ def test_make_help_works_in_a_fresh_clone_before_set_up(tmp_path):
     assert not (clone / ".venv").exists()
 
 
-def test_lock_pins_every_requirement_with_hashes():
-    wanted = requirement_names((ROOT / "requirements.in").read_text(encoding="utf-8"))
-    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    pinned = {m.group(1).lower() for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==", lock, re.M)}
-    assert {"jupyterlab", "pandas", "matplotlib", "seaborn", "papermill"} <= wanted
-    assert wanted <= pinned, wanted - pinned
-    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 3)[-1])
-    assert all("--hash=sha256:" in b for b in blocks if "==" in b)
+def locked(name: str) -> dict[str, str]:
+    """Each package of the lock file ``name`` → its whole entry (version and hashes, without comments)."""
+    lock = (ROOT / name).read_text(encoding="utf-8")
+    body = "\n".join(line for line in lock.splitlines() if not line.lstrip().startswith("#"))
+    return {m.group(1).lower(): m.group(0).strip()
+            for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==.*?(?=^[A-Za-z0-9]|\Z)", body, re.M | re.S)}
+
+
+@pytest.mark.parametrize(("source", "lock"), [("requirements.in", "requirements.lock"),
+                                              ("requirements-dev.in", "requirements-dev.lock")])
+def test_lock_pins_every_requirement_with_hashes(source, lock):
+    wanted = requirement_names((ROOT / source).read_text(encoding="utf-8"))
+    entries = locked(lock)
+    assert {"jupyterlab", "pandas", "matplotlib", "seaborn", "papermill"} <= requirement_names(
+        (ROOT / "requirements.in").read_text(encoding="utf-8"))
+    assert wanted <= set(entries), wanted - set(entries)
+    assert all("--hash=sha256:" in entry for entry in entries.values())
+
+
+def test_the_users_lock_holds_no_development_tool():
+    """What make report, make lab, environment.yml and Binder install: the notebooks' packages, no test,
+    lint or browser tooling (playwright alone is about 160 MB)."""
+    users = set(locked("requirements.lock"))
+    assert {"jupyterlab", "papermill", "ipykernel", "uv", "setuptools"} <= users
+    assert not users & DEVELOPMENT_TOOLS, users & DEVELOPMENT_TOOLS
+    assert not requirement_names((ROOT / "requirements.in").read_text(encoding="utf-8")) & DEVELOPMENT_TOOLS
+
+
+def test_the_development_lock_is_the_users_lock_plus_the_tools():
+    """requirements-dev.lock holds every package of requirements.lock with the same version and hashes
+    (so the tests run on what users run), and the tools make test, lint and test-browser use."""
+    users, dev = locked("requirements.lock"), locked("requirements-dev.lock")
+    changed = sorted(name for name in users if dev.get(name) != users[name])
+    assert not changed, f"the development lock differs from the users' lock for: {changed} (run make lock)"
+    assert {"pytest", "ruff", "pre-commit", "nbstripout", "playwright"} <= set(dev)
+    source = (ROOT / "requirements-dev.in").read_text(encoding="utf-8").splitlines()
+    assert "-c requirements.lock" in source and "-r requirements.in" in source
+
+
+def test_only_the_development_goals_install_the_development_lock(tmp_path):
+    """make lint (so make test) and make test-browser sync requirements-dev.lock; make setup, report and lab
+    never do (a dry run on a venv that holds the users' lock)."""
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / ".installed").write_text(f"{venv}\n", encoding="utf-8")
+    for goal in ("lint", "test-browser", "setup", "lab", "report"):
+        dry = subprocess.run(["make", "--no-print-directory", "-n", f"VENV={venv}", goal], cwd=ROOT,
+                             capture_output=True, text=True, check=False)
+        syncs_dev = "requirements-dev.lock" in dry.stdout
+        assert syncs_dev == (goal in ("lint", "test-browser")), (goal, dry.stdout[-2000:], dry.stderr[-2000:])
 
 
 def test_make_help_lists_the_targets():

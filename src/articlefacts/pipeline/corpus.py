@@ -20,7 +20,7 @@ from pathlib import Path
 
 from articlefacts.markdown import escape
 from articlefacts.outputs import write_csv, write_text
-from articlefacts.reading.codebook import LICENCE, codebook_table, resource, source_of, tables
+from articlefacts.reading.codebook import LICENCE, codebook_table, resource, source_of, tables, web_sources
 from articlefacts.reading.inputs import read_meta
 from articlefacts.reading.schemas import conform, load_table
 
@@ -69,8 +69,9 @@ def combine(corpus: Path, out: Path, built: list[str]) -> dict[str, int]:
 
 def datapackage(corpus: Path, built: list[str]) -> dict:
     """The Frictionless data package of the combined tables, citing every article as a source."""
-    sources = [source_of(read_meta(corpus / a / "meta.json")) | {"path": f"{corpus.as_posix()}/{a}/article.txt"}
-               for a in built]
+    metas = {a: read_meta(corpus / a / "meta.json") for a in built}
+    sources = [s for a, meta in metas.items()
+               for s in (source_of(meta) | {"path": f"{corpus.as_posix()}/{a}/article.txt"}, *web_sources(meta))]
     return {"name": "article-facts-corpus", "title": f"Facts from {len(built)} news articles",
             "description": "Numbers reported by news articles, each traced to a verbatim quote, with derived values "
                            "and consistency checks; one row per fact, value or check, with the article's id.",

@@ -1,13 +1,20 @@
-"""The runner's kernels: started before the runner reads the notebook, over IPC sockets instead of TCP."""
+"""The runner's kernels: started before the runner reads the notebook, over IPC sockets instead of TCP.
 
+Only jupyter_client's public API is used (its documented methods and traits), so that an upgrade that
+renames its internals cannot silently change how a kernel starts or stops.
+"""
+
+import asyncio
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
 from queue import Empty
 
+from jupyter_client import protocol_version_info
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
@@ -22,6 +29,9 @@ SOCKET_DIRS: list[str] = []
 SOCKET_PATH_MAX = 103
 SOCKET_PREFIX = "afk-"
 SOCKET_NAME_MAX = len(f"/{SOCKET_PREFIX}4194304-abcdefgh/k-65535")
+# How often stop_kernel looks whether the killed kernel has exited: it is gone within milliseconds, and
+# jupyter_client's own wait looks every 100 ms, which every notebook run would pay once.
+EXIT_POLL = 0.005
 # Run in each kernel before the first cell: warnings printed without this machine's file paths.
 KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:",
                     "--IPKernelApp.exec_lines=['import articlefacts.pipeline.kernel_start']"]
@@ -83,7 +93,7 @@ class QuickReadyClient(AsyncKernelClient):
     full, and two runs started together by make paid at the same moment. Nothing needs it: nbclient takes
     from IOPub only the messages whose parent is the request it sent. The check that IOPub is connected
     (one message on it after the reply; ZeroMQ drops what a subscriber publishes before it connects) is
-    kept.
+    kept. The protocol version of the reply is adopted as jupyter_client does (``session.adapt_version``).
     """
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
@@ -96,11 +106,13 @@ class QuickReadyClient(AsyncKernelClient):
                 reply = await self.shell_channel.get_msg(timeout=1)
                 if reply["msg_type"] == "kernel_info_reply":
                     await self.iopub_channel.get_msg(timeout=0.2)
-                    self._handle_kernel_info_reply(reply)
+                    major = int(reply["content"]["protocol_version"].split(".")[0])
+                    if major != protocol_version_info[0]:
+                        self.session.adapt_version = major
                     return
             except Empty:
                 pass
-            if not await self._async_is_alive():
+            if not await self.is_alive():
                 raise KernelNotReady("it exited before it was ready")
             if time.monotonic() > deadline:
                 raise KernelNotReady(f"it did not answer within {timeout} seconds")
@@ -111,11 +123,11 @@ class IPCKernelManager(AsyncKernelManager):
     does not warn about unencrypted TCP, and a run inside a namespace without network still works.
 
     Socket files and the connection file live in a short private temporary folder (Unix socket paths
-    are limited to about 100 bytes; see :func:`socket_parent`), removed with the kernel's resources or, if
-    the kernel died (SIGKILL, out of memory) and those were never cleaned up, when the process exits; a
-    folder left by a runner that was itself killed outright is removed by the next run
-    (:func:`remove_stale_socket_dirs`). The kernel's own log goes to
-    ``build/kernels/``; :func:`stop_kernel` removes it after a run that succeeded.
+    are limited to about 100 bytes; see :func:`socket_parent`), removed by :func:`stop_kernel` or, failing
+    that, when the process exits; a folder left by a runner that was itself killed outright is removed by
+    the next run (:func:`remove_stale_socket_dirs`). The kernel's own log goes to ``build/kernels/``
+    (:func:`start_kernel` makes it the kernel's stderr); :func:`stop_kernel` removes it after a run that
+    succeeded.
     """
 
     client_class = DottedObjectName("articlefacts.pipeline.kernels.QuickReadyClient")
@@ -134,23 +146,6 @@ class IPCKernelManager(AsyncKernelManager):
         logs.mkdir(parents=True, exist_ok=True)
         self.log_path = logs / f"kernel-{os.getpid()}-{id(self)}.log"
 
-    async def _async_launch_kernel(self, kernel_cmd, **kw):
-        """Start the kernel with its log file as stderr: start-up and shutdown chatter stays out of
-        the terminal, while cell errors still reach the notebook through the protocol."""
-        with self.log_path.open("ab") as log:
-            kw["stderr"] = log
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    async def _async_wait(self, pollinterval: float = 0.1) -> None:
-        """Wait for a killed kernel to exit, looking every 5 ms rather than jupyter_client's 100 ms: a
-        killed process is gone within milliseconds, and each notebook run waits for its kernel once."""
-        await super()._async_wait(pollinterval=min(pollinterval, 0.005))
-
-    async def _async_cleanup_resources(self, restart: bool = False) -> None:
-        """Remove the socket folder along with the sockets."""
-        await super()._async_cleanup_resources(restart=restart)
-        if not restart:
-            shutil.rmtree(self.socket_dir, ignore_errors=True)
 
 
 def start_kernel(name: str, cwd: str | os.PathLike) -> IPCKernelManager:
@@ -160,23 +155,37 @@ def start_kernel(name: str, cwd: str | os.PathLike) -> IPCKernelManager:
     starts Python and ipykernel (about half a second of CPU) on the other core meanwhile; papermill is
     then given the manager (``km=``) and waits for the kernel to be ready. The IPython history is kept
     in memory, as nbclient does for the kernels it starts itself, and warnings are printed without the
-    file they came from (:mod:`articlefacts.pipeline.kernel_start`). Stop it with :func:`stop_kernel`.
+    file they came from (:mod:`articlefacts.pipeline.kernel_start`). The kernel's stderr is its log file
+    (``km.log_path``): start-up and shutdown chatter stays out of the terminal, while cell errors still
+    reach the notebook through the protocol. Stop it with :func:`stop_kernel`.
     Raises :class:`ArticleFactsError` if no temporary folder can hold its sockets.
     """
     km = IPCKernelManager(kernel_name=name)
     try:
-        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=KERNEL_ARGUMENTS)
+        with km.log_path.open("ab") as log:  # the kernel keeps its own copy of the file descriptor
+            run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=KERNEL_ARGUMENTS, stderr=log)
     except BaseException:  # interrupted while launching: nothing may be left behind
         stop_kernel(km, keep_log=True)
         raise
     return km
 
 
+async def kill_and_shut_down(km: IPCKernelManager) -> None:
+    """Kill the kernel's process group, wait for it to exit (looking every :data:`EXIT_POLL` seconds), then
+    let jupyter_client shut it down, which then finds it gone and does not wait (its own wait after a kill
+    looks every 100 ms)."""
+    await km.signal_kernel(signal.SIGKILL)
+    deadline = time.monotonic() + 5  # as jupyter_client's own wait after a kill; then it takes over
+    while await km.is_alive() and time.monotonic() < deadline:
+        await asyncio.sleep(EXIT_POLL)
+    await km.shutdown_kernel(now=True)
+
+
 def stop_kernel(km: IPCKernelManager, keep_log: bool) -> None:
     """Kill the kernel at once (the notebook has ended, or the run failed) and remove its sockets and
     connection file; its log stays in ``build/kernels/`` only if ``keep_log`` (the run failed)."""
     if km.has_kernel:
-        run_sync(km.shutdown_kernel)(now=True)
+        run_sync(kill_and_shut_down)(km)
     remove_socket_dirs()
     if not keep_log:
         km.log_path.unlink(missing_ok=True)

@@ -28,19 +28,29 @@ from typing import TYPE_CHECKING
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.paths import relative, resolve
+from articlefacts.reading.web_fields import check_source_fields
 
 if TYPE_CHECKING:
     import pandas as pd
 
 META_REQUIRED = ("article_file", "sha256", "outlet", "date", "headline_vi", "headline_en", "licence")
 UNKNOWN_DATE = "unknown"  # the metadata's date when the page does not show one
-META_OPTIONAL = ("outlet_en", "date_line", "byline", "place_vi", "place_en", "district_vi", "district_en")
+META_OPTIONAL = ("outlet_en", "date_line", "byline", "place_vi", "place_en", "district_vi", "district_en",
+                 "url", "retrieved", "archived_url")
 
 
 ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 NO_BREAK_SPACES = "\u00a0\u202f"  # the article's own typography: read as spaces without a note
 LINE_BREAKS = "\u0085\u2028\u2029"
 KEPT_CONTROLS = "\t\n\r"
+# charset-normalizer's name of an encoding → (iconv's name, what it is, for the message).
+UNICODE_TEXT = "a spreadsheet's 'Unicode Text'"
+NAMED_ENCODINGS = {
+    "cp1258": ("CP1258", "Windows-1258, the Vietnamese Windows code page"),
+    "utf_16": ("UTF-16", f"UTF-16 ({UNICODE_TEXT})"), "utf_16_le": ("UTF-16LE", f"UTF-16 ({UNICODE_TEXT})"),
+    "utf_16_be": ("UTF-16BE", f"UTF-16 ({UNICODE_TEXT})"), "utf_32": ("UTF-32", "UTF-32"),
+    "utf_32_le": ("UTF-32LE", "UTF-32"), "utf_32_be": ("UTF-32BE", "UTF-32"),
+}
 
 
 class PastedTextWarning(UserWarning):
@@ -139,18 +149,18 @@ def decode_text(raw: bytes, what: str, name: str) -> str:
 
 
 def legacy_encoding(raw: bytes) -> tuple[str, str] | None:
-    """(iconv name, description) of the encoding that non-UTF-8 bytes most likely are, or None."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "UTF-16", "UTF-16 (a spreadsheet's 'Unicode Text')"
-    try:
-        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
-    except UnicodeDecodeError:
-        return None
-    # Vietnamese: its own letters (ă đ ơ ư) and its tone marks (grave, acute, tilde, hook above, dot below).
-    if re.search("[ăđơưĂĐƠƯ]", text) and re.search("[\u0300\u0301\u0303\u0309\u0323]",
-                                                    unicodedata.normalize("NFD", text)):
-        return "CP1258", "Windows-1258, the Vietnamese Windows code page"
-    return None
+    """(iconv name, description) of the encoding that the non-UTF-8 bytes ``raw`` most likely are, or None.
+
+    The guess is charset-normalizer's, named only when it is one of the encodings this project's users
+    meet (:data:`NAMED_ENCODINGS`): Windows-1258 and UTF-16 or UTF-32 (with or without a byte-order mark).
+    Its guesses among the other single-byte code pages are unreliable on texts this short (French saved as
+    Windows-1252 reads as Mac Central European), so they are not named: a wrong ``iconv`` command would
+    turn the file into other wrong letters.
+    """
+    from charset_normalizer import from_bytes  # only for a file that is not UTF-8
+
+    best = from_bytes(raw).best()
+    return NAMED_ENCODINGS.get(best.encoding) if best else None
 
 
 def read_csv_table(path, what: str, columns: tuple[str, ...], required: tuple[str, ...],
@@ -235,7 +245,8 @@ def read_meta(path: str | Path) -> dict:
     """The article's metadata (plain JSON, never executed), text normalised, optional fields defaulting to "".
 
     Raises :class:`ArticleFactsError` for a file that is not UTF-8 (naming the encoding it looks saved in),
-    invalid JSON or an empty required field (``META_REQUIRED``).
+    invalid JSON, an empty required field (``META_REQUIRED``), a ``url`` or ``archived_url`` that is not a
+    web address (``http://`` or ``https://``) or a ``retrieved`` that is not a day written ``YYYY-MM-DD``.
     """
     raw = read_bytes(path, "Article metadata file")
     name = relative(resolve(path))
@@ -253,7 +264,9 @@ def read_meta(path: str | Path) -> dict:
     note_pasted("\n".join(v for v in meta.values() if isinstance(v, str)), name)
     meta = {k: normalise_text(v).strip() if isinstance(v, str) else v for k, v in meta.items()}
     check_date(meta["date"], name)
+    check_source_fields(meta, name)
     return {**dict.fromkeys(META_OPTIONAL, ""), **meta}
+
 
 
 def check_date(value, name: str) -> None:
