@@ -187,8 +187,8 @@ def test_a_character_the_chart_font_lacks_is_named_with_its_field(project):
     data = json.loads((project / f"{STEM}.meta.json").read_text(encoding="utf-8"))
     meta.write_text(json.dumps(data | {"outlet": "Tạp chí Hán Nôm (漢喃)"}, ensure_ascii=False), encoding="utf-8")
     result = run_runner(project, "meta=inputs/cjk/meta.json", "figures_dir=build/cjk/figures",
-                        "processed_dir=build/cjk/data", notebook=("notebooks/02-compare-qualifications.ipynb",
-                                                                  "build/cjk/02.en.ipynb"))
+                        "tables_dir=data/processed", "processed_dir=build/cjk/data",
+                        notebook=("notebooks/02-compare-qualifications.ipynb", "build/cjk/02.en.ipynb"))
     assert result.returncode == 1
     what, fix = two_lines(result)
     assert "no glyph for '漢' (U+6F22), '喃' (U+5583) in the field 'outlet' of the metadata" in what, what

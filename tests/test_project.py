@@ -177,7 +177,7 @@ def test_readme_is_short_and_leads_with_the_story_in_both_languages():
     assert "(a reading)" not in README + vi and "coder" not in README + vi and "(cách hiểu)" not in vi
     for page in ("reproducibility", "faults", "another-article", "corpus", "draft"):
         assert f"(docs/{page}.md)" in README, page
-    assert "## When something goes wrong" not in README and "| What happened |" in (
+    assert "## When something goes wrong" not in README and "| Fault | What the project does | Test |" in (
         ROOT / "docs/faults.md").read_text(encoding="utf-8")
 
 
