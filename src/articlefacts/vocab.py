@@ -6,7 +6,7 @@ The facts file, the schemas, the checks and the charts all read these tuples; no
 from __future__ import annotations
 
 # facts.csv ----------------------------------------------------------------------------------------
-TOPICS = ("profile", "rotation", "context")
+TOPICS = ("profile", "rotation", "staffing", "context")
 UNITS = ("people", "communes", "percent", "year")
 COUNT_UNITS = ("people", "communes")
 # How a fact relates to its parent_key (docs/input-format.md): the parts of one split add up to the

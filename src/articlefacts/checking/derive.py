@@ -71,14 +71,16 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
     rows = []
     exact = facts[facts["bound"].eq("eq") & facts["unit"].isin(COUNT_UNITS)]
     parts = exact[(exact["relation"] == "part") & exact["parent_key"].ne("")]
+    shared = parts.groupby("split")["parent_key"].nunique()  # a split name each population uses for its own split
     for (parent_key, split), group in parts.groupby(["parent_key", "split"], sort=False):
         parent = facts.loc[parent_key]
         all_parts = facts[(facts["parent_key"] == parent_key) & (facts["split"] == split)]
         rest = parent["value"] - group["value"].sum()
         if parent["bound"] != "eq" or len(all_parts) != len(group) or rest <= 0:
             continue
+        key = f"rest_{split}" if shared[split] == 1 else f"rest_{split}_{parent_key}"
         rows.append(derived_row(
-            f"rest_{split}", rest, "eq", 0, parent["unit"], f"{parent_key} − " + " − ".join(group.index),
+            key, rest, "eq", 0, parent["unit"], f"{parent_key} − " + " − ".join(group.index),
             [parent_key, *group.index], parent["period"],
             f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': in none of the parts the "
             f"article gives for the split '{split}'"))

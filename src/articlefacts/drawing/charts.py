@@ -98,12 +98,14 @@ def bar_row(story: Story, r: pd.Series) -> dict:
             "text": "  ".join(filter(None, (value, people, flag)))}
 
 
-def profile_panels(story: Story, profiles: pd.DataFrame, year: str) -> list[dict]:
-    """The panels of one year's chart: each split apart (ranked only when its parts add up to the whole), then
-    the groups counted on their own, in the article's order. Each: heading, rows, ranked."""
-    rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")
+def profile_panels(story: Story, profiles: pd.DataFrame, head_key: str) -> list[dict]:
+    """The panels of one population's chart (``head_key``, its headcount): each split apart (ranked only when its
+    parts add up to the whole), then the groups counted on their own, in the article's order. Each: heading,
+    rows, ranked."""
+    rows = in_article_order(story, profiles[(profiles["headcount_key"] == head_key)
+                                            & (profiles["status"] == "reported")
                                             & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()])
-    head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
+    head = story.facts.loc[head_key]
     n = story.count(head["value"], head["bound"])
     panels = []
     for split, group in rows[rows["split"] != ""].groupby("split", sort=False):
@@ -146,11 +148,13 @@ def title_row(story: Story, panels: list[dict]) -> dict:
     return bars[0]
 
 
-def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
-    """Every share one year reports (or derives from its counts), on a 0–100 frame, each split in its own panel
-    and the groups counted on their own in another; with the people each stands for."""
-    panels = profile_panels(story, profiles, year)
-    head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
+def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, head_key: str):
+    """Every share one population (``head_key``, its headcount) reports or derives from its counts, on a 0–100
+    frame, each split in its own panel and the groups counted on their own in another; with the people each
+    stands for."""
+    panels = profile_panels(story, profiles, head_key)
+    head = story.facts.loc[head_key]
+    year = head["period"]
     n = story.count(head["value"], head["bound"])
     top = title_row(story, panels)
     table = pd.concat([p["table"] for p in panels])
@@ -328,8 +332,10 @@ def profile_figures(profiles: pd.DataFrame) -> list[tuple[str, str, str]]:
     out = [(f"profiles-{m.replace('_', '-')}", "pairs", m) for m in paired_measures(profiles)]
     shares = profiles[(profiles["status"] == "reported") & profiles["share_pct"].notna()
                       & (profiles["measure"] != HEADCOUNT)]
-    for year in sorted(shares["period"].unique()):
-        out.append((f"profile-{year}", "profile", year))
+    heads = profiles[(profiles["measure"] == HEADCOUNT) & profiles["headcount_key"].isin(shares["headcount_key"])]
+    for head, year in zip(heads["headcount_key"], heads["period"], strict=True):
+        alone = (heads["period"] == year).sum() == 1  # one population that year: the file is named by the year
+        out.append((f"profile-{year}" if alone else f"profile-{year}-{head.replace('_', '-')}", "profile", head))
     return out
 
 

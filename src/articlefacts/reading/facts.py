@@ -97,7 +97,10 @@ def read_facts(path) -> pd.DataFrame:
     keys = set(facts["key"])
     units = dict(zip(facts["key"], facts["unit"], strict=True))
     repeats = {k: r for k, r in zip(facts["key"], facts["repeat_of"], strict=True) if r}
-    split_parents: dict[str, str] = {}
+    split_parents: dict[tuple[str, str], str] = {}
+    # A split named again under another population's headcount (two populations in one year, each with its own
+    # split by the same levels) is that population's own split, not a part given the wrong parent.
+    headcount_keys = set(facts.loc[facts["measure"].eq(HEADCOUNT) & facts["topic"].eq("profile"), "key"])
 
     def refuse(row, what, fix):
         raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
@@ -114,7 +117,8 @@ def read_facts(path) -> pd.DataFrame:
         if problem:
             refuse(row, *problem)
         if row["split"] and not row["repeat_of"]:
-            first = split_parents.setdefault(row["split"], row["parent_key"])
+            own = row["parent_key"] if row["parent_key"] in headcount_keys else ""
+            first = split_parents.setdefault((row["split"], own), row["parent_key"])
             if first != row["parent_key"]:
                 refuse(row, f"the split '{row['split']}' has parts of '{first or 'no printed total'}' and of "
                             f"'{row['parent_key'] or 'no printed total'}'",

@@ -46,10 +46,10 @@ def profile_years(facts: pd.DataFrame) -> list[str]:
     return sorted(headcounts(facts)["period"].unique())
 
 
-def profile_row(facts, derived, counts, measure, period, head) -> dict:
-    """One measure in one year: count and share as reported or derived, with bounds and whole-count range."""
-    chosen = profile_facts(facts)
-    rows = chosen[(chosen["measure"] == measure) & (chosen["period"] == period)]
+def profile_row(rows, facts, derived, counts, measure, head) -> dict:
+    """One measure of one population (``head``, its headcount fact): count and share as reported or derived, with
+    bounds and whole-count range, from the first of ``rows`` (that population's facts of the measure)."""
+    period = head["period"]
     base = {"measure": measure, "period": period, "headcount_key": head.name, "headcount": head["value"],
             "comparable": pd.NA, "change_pp": pd.NA, "comparability_note": ""}
     if rows.empty:
@@ -107,27 +107,60 @@ def comparability(a: pd.Series, b: pd.Series, head_a: pd.Series, head_b: pd.Seri
     return True, "Same population, same wording."
 
 
-def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
-    """One row per profile measure and year (columns ``PROFILE_COLUMNS``), headcounts last; empty without a profile.
+def population_of(facts: pd.DataFrame, key: str) -> str:
+    """The headcount fact a profile fact counts within: the first headcount up its ``parent_key`` chain (a part
+    of the 1.348 cadres belongs to the cadres, not to the 1.172 civil servants of the same year); a fact with no
+    headcount above it belongs to the first headcount of its period ('' when the period has none)."""
+    heads = headcounts(facts)
+    seen, at = set(), key
+    while at and at in facts.index and at not in seen:
+        if at in heads.index:
+            return at
+        seen.add(at)
+        at = facts.loc[at, "parent_key"]
+    same = heads[heads["period"] == facts.loc[key, "period"]]
+    return same.index[0] if len(same) else ""
 
-    A measure reported in one of several years gets a 'not reported' row for the others. ``change_pp``
-    (percentage points, later minus earlier) is filled only where the two years are comparable.
+
+def populations(facts: pd.DataFrame) -> list[str]:
+    """The headcount keys of every profile population, earliest period first, in the facts file's order within a
+    period: one per year, or several when one year counts several populations (cadres and civil servants)."""
+    heads = headcounts(facts)
+    return list(heads.assign(_order=range(len(heads))).sort_values(["period", "_order"]).index)
+
+
+def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """One row per profile measure and population (columns ``PROFILE_COLUMNS``), headcounts last; empty without a
+    profile. A population is a headcount (``headcount_key``); one year may count several, each with its own
+    splits, and a fact belongs to the headcount above it (:func:`population_of`).
+
+    A measure reported in one of several years gets a 'not reported' row for the others (a year with one
+    population). ``change_pp`` (percentage points, later minus earlier) is filled only where two years, each
+    with one population reporting the measure, are comparable; populations of one year are never compared.
     """
-    years = profile_years(facts)
-    levels = headcounts(facts)
-    heads = {p: levels[levels["period"] == p].iloc[0] for p in years}
+    heads = populations(facts)
+    per_year = facts.loc[heads, "period"].value_counts() if heads else pd.Series(dtype=int)
     profile = profile_facts(facts)
-    profile = profile[profile["period"].isin(years)]
+    profile = profile[profile["period"].isin(set(facts.loc[heads, "period"]))]
+    owner = {k: population_of(facts, k) for k in profile.index}
     measures = [m for m in dict.fromkeys(profile["measure"]) if m != HEADCOUNT] + [HEADCOUNT]
-    rows = [profile_row(facts, derived, counts, m, p, heads[p]) for m in measures for p in years]
+    rows = []
+    for measure in measures:
+        mine = profile[profile["measure"] == measure]
+        for head in heads:
+            own = mine[[owner[k] == head for k in mine.index]] if measure != HEADCOUNT else mine.loc[[head]]
+            reported_elsewhere = len(mine) > 0 and per_year[facts.loc[head, "period"]] == 1
+            if len(own) or reported_elsewhere:
+                rows.append(profile_row(own, facts, derived, counts, measure, facts.loc[head]))
     frame = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
     for measure in measures:
         reported = frame[(frame["measure"] == measure) & (frame["status"] == "reported")]
-        if len(reported) < 2:
+        if len(reported) < 2 or reported["period"].duplicated().any():
             continue
         first, last = reported.index[0], reported.index[-1]
         a, b = facts.loc[reported.loc[first, "source_key"]], facts.loc[reported.loc[last, "source_key"]]
-        same, note = comparability(a, b, heads[a["period"]], heads[b["period"]])
+        same, note = comparability(a, b, facts.loc[reported.loc[first, "headcount_key"]],
+                                   facts.loc[reported.loc[last, "headcount_key"]])
         frame.loc[reported.index, ["comparable", "comparability_note"]] = [same, note]
         exact = reported["share_bound"].eq("eq").all() and reported["share_pct"].notna().all()
         if same and exact and measure != HEADCOUNT:

@@ -94,17 +94,32 @@ def own_source(story: Story, text: str, rows: pd.DataFrame, head: pd.Series, sai
     return f"{text} {story.t('p.source', who=who)}"
 
 
-def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Finding]:
-    """One year: its headcount, each of its splits, and its groups counted on their own."""
-    rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")])
-    head_key = rows["headcount_key"].iloc[0]
+def whole_of_population(story: Story, head: pd.Series) -> tuple[str, tuple[str, ...]]:
+    """When a population's headcount is counted within a larger total the article prints (the 140 committee
+    members of the 356 elected), the words that tie it to that total ('' otherwise) and the total's key."""
+    parent = head["parent_key"]
+    if not parent or parent not in story.facts.index:
+        return "", ()
+    whole = story.facts.loc[parent]
+    return story.noted(story.t("p.year.of_total", n=story.count(whole["value"], whole["bound"]),
+                               who=story.words(parent)), parent), (parent,)
+
+
+def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[Finding]:
+    """One population (one headcount, of one year): its headcount, tied to the total it is counted within, each
+    of its splits, and its groups counted on their own."""
+    rows = in_article_order(story, profiles[(profiles["headcount_key"] == head_key)
+                                            & (profiles["status"] == "reported")])
     head = story.facts.loc[head_key]
+    year = head["period"]
     measures = rows[rows["measure"] != HEADCOUNT]
     n = story.count(head["value"], head["bound"])
-    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=story.words(head_key),
+    total, total_keys = whole_of_population(story, head)
+    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n,
+                    who=story.words(head_key) + (f", {total}" if total else ""),
                     attribution=attribution_text(head, story.language))
-    block, said = f"year:{year}", set()
-    out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key,), block)]
+    block, said = f"year:{year}:{head_key}", set()
+    out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key, *total_keys), block)]
     for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head, story.facts)
         whole = story.facts.loc[group["parent_key"].iloc[0]] if group["parent_key"].iloc[0] else head
@@ -121,7 +136,11 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
         items = [row_item(story, r) for _, r in alone.iterrows()]
         text = own_source(story, story.t("p.groups" if len(items) > 1 else "p.group", n=n, items="; ".join(items)),
                           alone, head, said)
-        out.append(Finding(text, tuple(alone["source_key"]), block))
+        together = alone["source_key"].map(lambda k: story.facts.loc[k, "quote"] == head["quote"]).all()
+        if together and len(out) == 1:  # printed in one quote with the headcount («2.231/2.520»): told with it
+            out[0] = Finding(f"{out[0].text} {story.capital(text)}", (*out[0].keys, *alone["source_key"]), block)
+        else:
+            out.append(Finding(text, tuple(alone["source_key"]), block))
     return out
 
 
@@ -210,9 +229,10 @@ def profile_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
     years = list(dict.fromkeys(profiles["period"]))
     if not years:
         return [Finding(story.t("p.none"))]
-    out = [f for y in years for f in year_findings(story, profiles, y)]
+    heads = list(dict.fromkeys(profiles["headcount_key"]))
+    out = [f for h in heads for f in year_findings(story, profiles, h)]
     if len(years) == 1:
         printed = story.facts[(story.facts["topic"] == "profile") & (story.facts["relation"] == "change")]
-        return out + [Finding(story.t("p.one_year.changes" if len(printed) else "p.one_year", year=years[0]),
-                              block=f"year:{years[0]}")]
+        kind = "p.one_year.changes" if len(printed) else "p.one_year.populations" if len(heads) > 1 else "p.one_year"
+        return out + [Finding(story.t(kind, year=years[0]), block=f"year:{years[0]}:{heads[-1]}")]
     return out + pair_findings(story, profiles) + only_year_findings(story, profiles, years)

@@ -36,15 +36,15 @@ def heading_for(findings: list[Finding], *keys: str) -> str:
 
 
 def profile_sections(profiles: pd.DataFrame, findings: list[Finding]) -> list[Section]:
-    """Notebook 02: one section per profile year (its headcount's finding), then one per measure two years
-    report (its finding); none when the article gives no profile."""
+    """Notebook 02: one section per profile population (a year's headcount, or each of several one year counts;
+    its headcount's finding), then one per measure two years report (its finding); none when the article gives
+    no profile."""
     figures = profile_figures(profiles)
     out = []
-    for year in dict.fromkeys(profiles["period"]):
-        head = profiles.loc[(profiles["period"] == year) & (profiles["measure"] == HEADCOUNT), "source_key"].iloc[0]
+    for head in dict.fromkeys(profiles.loc[profiles["measure"] == HEADCOUNT, "headcount_key"]):
         out.append(Section(heading_for(findings, head),
-                           profiles[(profiles["period"] == year) & (profiles["status"] == "reported")],
-                           [f for f in figures if f[1] == "profile" and f[2] == year]))
+                           profiles[(profiles["headcount_key"] == head) & (profiles["status"] == "reported")],
+                           [f for f in figures if f[1] == "profile" and f[2] == head]))
     for measure in paired_measures(profiles):
         rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
         out.append(Section(heading_for(findings, *rows["source_key"].iloc[[0, -1]]),
