@@ -13,8 +13,11 @@ COUNT_UNITS = ("people", "communes")
 # parent (a split whose total the article does not print has parts with no parent); subsets are counted
 # within it and may overlap; a share is a percentage of it (of a whole the article does not print when
 # there is no parent: whole_vi and whole_en name it); a printed share is the percentage the article prints
-# beside a count, the count's share of the count's own whole; a change is not a level.
-RELATIONS = ("part", "subset", "share", "printed_share", "change")
+# beside a count, the count's share of the count's own whole; a change is not a level; a target is a goal the
+# article sets («phấn đấu đến năm 2020 đạt 100%»), never a level.
+RELATIONS = ("part", "subset", "share", "printed_share", "change", "target")
+# Relations whose facts are not levels: never in a profile or a rotation split, never drawn.
+NOT_LEVELS = ("change", "target")
 # The measure that names a profile year's population (its headcount).
 HEADCOUNT = "headcount"
 

@@ -17,7 +17,7 @@ from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import number, percent, t
 from articlefacts.reading.article import sentence_span
 from articlefacts.reading.numbers import YEAR_RE
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, ROUNDING_RULES
+from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, NOT_LEVELS, ROUNDING_RULES
 
 RULE_NAMES = {"half_up": "rounded half up", "truncate": "truncated"}
 KINDS = ("inventory", "repeat", "label", "reading", "subset", "parts_sum", "range", "bound", "whole_count",
@@ -304,7 +304,7 @@ def comparability_checks(facts: pd.DataFrame) -> list[dict]:
     """For each measure two profile years report: same population, same wording? Else a flag. (A count in one
     year and a percentage in the other compare as shares of each year's headcount.)"""
     rows = []
-    profile = facts[(facts["topic"] == "profile") & (facts["relation"] != "change")]
+    profile = facts[(facts["topic"] == "profile") & ~facts["relation"].isin(NOT_LEVELS)]
     heads = profile[profile["measure"] == HEADCOUNT].sort_values("period")
     for measure, group in profile.groupby("measure", sort=False):
         if group["period"].nunique() < 2:

@@ -217,7 +217,8 @@ def plot_points(ax, rows) -> None:
 def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> None:
     """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100), text (value and count) and
     optionally range (low, high): the span a share printed as a bound can lie in, drawn hatched. ``heading``
-    names the panel (a split, or groups counted on their own)."""
+    names the panel (a split, or groups counted on their own). A row with ``printed`` (a share the article
+    prints that disagrees with its count) gets a dashed tick at that share."""
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=COLOURS[colour], height=0.6)
     for i, r in enumerate(rows):
         low, high = r.get("range", (r["share"], r["share"]))
@@ -225,8 +226,12 @@ def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> 
             ax.barh(i, high - low, left=low, height=0.6, color="white", edgecolor=COLOURS[colour], hatch="///",
                     linewidth=0.8)
     for i, r in enumerate(rows):
-        inside = r["share"] > 55 and colour == SHARE_COLOUR
-        ax.text(r["share"] - 1.5 if inside else r["share"] + 1.5, i, nfc(r["text"]), va="center",
+        if r.get("printed") is not None:  # where the article's disagreeing percentage would put the bar
+            ax.plot([r["printed"]] * 2, [i - 0.38, i + 0.38], color=INK, linewidth=1.4, linestyle=(0, (2, 1)))
+    for i, r in enumerate(rows):
+        inside = r["share"] > 55 and colour == SHARE_COLOUR and r.get("printed") is None
+        right = max(r["share"], r.get("printed") or 0)  # beyond the printed share's tick, if any
+        ax.text(r["share"] - 1.5 if inside else right + 1.5, i, nfc(r["text"]), va="center",
                 ha="right" if inside else "left", fontsize=9.5, color=INSIDE_TEXT if inside else INK,
                 fontweight="bold" if inside else "normal")
     ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=10)

@@ -12,7 +12,7 @@ from fractions import Fraction
 import pandas as pd
 
 from articlefacts.checking.audit import printed_percent
-from articlefacts.vocab import COUNT_UNITS, HEADCOUNT
+from articlefacts.vocab import COUNT_UNITS, HEADCOUNT, NOT_LEVELS
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
                    "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
@@ -31,14 +31,15 @@ def profile_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """The facts a profile row can stand on: topic profile, a level (not a change), of a printed whole (a share
     whose whole is not printed has no headcount to stand on), and not a percentage printed beside its count
     (that one is shown on its count's row)."""
-    return facts[(facts["topic"] == "profile") & ~facts["relation"].isin(("change", "printed_share"))
+    return facts[(facts["topic"] == "profile") & ~facts["relation"].isin((*NOT_LEVELS, "printed_share"))
                  & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
 
 
 def headcounts(facts: pd.DataFrame) -> pd.DataFrame:
     """The facts that count a profile year's population: topic profile, measure headcount, a level (a change of
     the headcount, «giảm 21 người», is not one)."""
-    return facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT) & (facts["relation"] != "change")]
+    return facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)
+                 & ~facts["relation"].isin(NOT_LEVELS)]
 
 
 def profile_years(facts: pd.DataFrame) -> list[str]:

@@ -23,6 +23,7 @@ from articlefacts.telling.profile_findings import profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
 from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
 from articlefacts.telling.story import Finding, Story, join
+from articlefacts.telling.target_findings import target_findings, targets
 
 PROFILES, ROTATION = "02-compare-qualifications", "03-rotation-outcomes"
 
@@ -99,6 +100,7 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     shaped += own_words_findings(story, staffing)
     shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
     shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
+    shaped += target_findings(story, [k for k in targets(story.facts) if k in keys])
     findings = lead_first(shaped, story) + also_reported(story, shaped, keys)
     return [Finding(story.capital(f.text), f.keys, f.block) for f in findings]
 

@@ -138,7 +138,8 @@ def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[F
                           alone, head, said)
         together = alone["source_key"].map(lambda k: story.facts.loc[k, "quote"] == head["quote"]).all()
         if together and len(out) == 1:  # printed in one quote with the headcount («2.231/2.520»): told with it
-            out[0] = Finding(f"{out[0].text} {story.capital(text)}", (*out[0].keys, *alone["source_key"]), block)
+            text = own_source(story, story.t("p.group.of", items="; ".join(items)), alone, head, said)
+            out[0] = Finding(f"{out[0].text} {text}", (*out[0].keys, *alone["source_key"]), block)
         else:
             out.append(Finding(text, tuple(alone["source_key"]), block))
     return out
