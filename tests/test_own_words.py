@@ -19,7 +19,8 @@ ARTICLE = """Thứ Hai, 4/1/2021
 
 Xã Thử Nghiệm nâng cao chất lượng cán bộ
 
-Năm 2020, xã có 40 cán bộ, trong đó 30 người có trình độ đại học. Mỗi thôn 2 người được cử đi học. Xã phấn đấu đến năm 2025 đạt 100% cán bộ có trình độ đại học.
+Năm 2020, xã có 40 cán bộ, trong đó 30 người có trình độ đại học. Mỗi thôn 2 người được cử đi học. \
+Xã phấn đấu đến năm 2025 đạt 100% cán bộ có trình độ đại học.
 
 Dữ liệu kiểm thử
 """
@@ -33,9 +34,11 @@ FACTS = [
      "gloss_en": "with a university degree"},
     {"key": "sent", "topic": "context", "measure": "sent_to_study", "period": "2020", "unit": "people",
      "quote": "Mỗi thôn 2 người", "term_vi": "được cử đi học", "gloss_en": "sent to study", "reading": "Mỗi thôn",
-     "read_as_en": "per hamlet (the number of hamlets is not printed)", "read_as_vi": "mỗi thôn 2 người, không phải tổng số"},
+     "read_as_en": "per hamlet (the number of hamlets is not printed)",
+     "read_as_vi": "mỗi thôn 2 người, không phải tổng số"},
     {"key": "goal", "topic": "profile", "measure": "university_degree", "period": "2025", "unit": "percent",
-     "relation": "target", "quote": "đạt 100%", "term_vi": "có trình độ đại học", "gloss_en": "with a university degree",
+     "relation": "target", "quote": "đạt 100%", "term_vi": "có trình độ đại học",
+     "gloss_en": "with a university degree",
      "whole_vi": "cán bộ", "whole_en": "cadres"},
 ]
 
