@@ -295,7 +295,10 @@ def test_r8_the_disagreeing_shares_are_flagged_where_shown_and_the_profile_is_ti
         for share, pair in (flags[:2], flags[2:]):
             sentence = next(s for s in said if share in s)
             assert pair in sentence
-        assert any(("130 of the 140" if language == "en" else "130 trong tổng số 140") in s for s in said)
+        theory = next(s for s in said if ("130 of the 140" if language == "en" else "130 trong tổng số 140") in s)
+        assert ("add up to 100.0%" if language == "en" else "cộng lại đúng 100,0%") in theory
+        assert ("The 36.4% is what the other shares leave of 100%" if language == "en"
+                else "36,4% là phần còn lại của 100%") in theory
         assert any(("135 of the 140" if language == "en" else "135 trong tổng số 140") in s for s in said)
         text = everything(out, language)
         assert not any(w in text for w in ("13.57", "29.29", "13,57", "29,29", "8.7%", "8,7%"))

@@ -76,6 +76,26 @@ def split_coverage(rows: pd.DataFrame, head: pd.Series, facts: pd.DataFrame | No
     return ("complete" if total == head["value"] else "partial" if total < head["value"] else ""), total
 
 
+def printed_to_full(story: Story, group: pd.DataFrame, total: float, whole: pd.Series) -> str:
+    """For a split whose counts cover only part of the whole while the percentages printed beside them add up to
+    100% (within their rounding): a sentence saying so, naming the printed share that is what the others leave
+    of 100% when one is; '' otherwise."""
+    printed = group[group["share_status"].eq("printed") & group["reported_as"].ne("percent")]
+    if len(printed) != len(group) or not len(group) or not group["share_bound"].eq("eq").all():
+        return ""
+    slack = sum(0.5 / 10 ** int(d) for d in printed["share_decimals"])
+    if abs(float(printed["share_pct"].sum()) - 100) > slack + 1e-9:
+        return ""
+    text = " " + story.t("p.printed_full", total=story.share(float(printed["share_pct"].sum()),
+                                                               int(printed["share_decimals"].max())),
+                         sum=story.count(total), n=story.count(whole["value"], whole["bound"]))
+    for _, r in printed[printed["share_computed"].notna()].iterrows():
+        rest = 100 - float(printed.loc[printed.index != r.name, "share_pct"].sum())
+        if abs(rest - r["share_pct"]) < 1e-9:
+            text += " " + story.t("p.printed_rest", share=story.share(r["share_pct"], r["share_decimals"]))
+    return text
+
+
 def in_article_order(story: Story, rows: pd.DataFrame) -> pd.DataFrame:
     """Profile rows in the order the article prints their facts (rows without a fact last)."""
     where = rows["source_key"].map(lambda k: story.facts.loc[k, "token_start"] if k in story.facts.index else 1e12)
@@ -130,6 +150,8 @@ def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[F
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
         text = own_source(story, text, group, head, said)
+        if coverage == "partial":
+            text += printed_to_full(story, group, total, whole)
         out.append(Finding(text, tuple(group["source_key"]), block))
     alone = measures[measures["split"] == ""]
     if len(alone):
