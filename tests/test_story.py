@@ -283,6 +283,13 @@ def test_r7_secondment_transfer_and_shortage_are_told_in_the_articles_verbs(buil
         assert not any(w in text for w in never), [w for w in never if w in text]
         assert heading in read_findings(out, "03-rotation-outcomes", language).get("title", "") or heading in text
         assert not any("also reports" in s or "còn nêu" in s for s in said)
+        figures = read_findings(out, "03-rotation-outcomes", language)["figures"]
+        moves, shortage = figures["staffing-move"], figures["staffing-short-staff"]
+        assert "74" in moves["title"] and "18" in moves["title"] and "92" not in moves["alt"]
+        assert all(v in moves["title"] for v in (("secondment", "transfer") if language == "en"
+                                                  else ("biệt phái", "điều động")))
+        assert "163" in shortage["title"] and "58" in shortage["title"] and "39" in shortage["subtitle"]
+        assert "74" not in shortage["alt"] and "163" not in moves["alt"], "moves and shortage are drawn apart"
 
 
 def test_r8_the_disagreeing_shares_are_flagged_where_shown_and_the_profile_is_tied_to_its_total(built):

@@ -381,10 +381,14 @@ def series_colours(figures: list[tuple[str, str, str]], table: pd.DataFrame) -> 
 
 
 def draw(kind: str, story: Story, table: pd.DataFrame, meta: dict, subject: str, colours: list[str] | None = None):
-    """Draw one figure of ``kind`` (pairs, profile, split, subset); returns (fig, caption)."""
+    """Draw one figure of ``kind`` (pairs, profile, split, subset, staffing); returns (fig, caption)."""
     if kind == "pairs":
         return pairs_chart(story, table, meta, subject)
     if kind == "profile":
         return profile_chart(story, table, meta, subject)
+    if kind == "staffing":  # facts outside the rotation table, drawn from the facts themselves
+        from articlefacts.drawing.staffing_charts import staffing_chart
+
+        return staffing_chart(story, meta, subject)
     chart = split_chart if kind == "split" else subset_chart
     return chart(story, table, meta, subject, colours or list(SERIES))

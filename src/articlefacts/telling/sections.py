@@ -62,3 +62,17 @@ def rotation_sections(flows: pd.DataFrame, findings: list[Finding]) -> list[Sect
         first = rows[rows["relation"].isin(("part", "subset"))]["key"].iloc[0]
         out.append(Section(heading_for(findings, first), rows, [f for f in figures if f[2] == group]))
     return out
+
+
+def staffing_sections(facts: pd.DataFrame, findings: list[Finding]) -> list[Section]:
+    """Notebook 03: one section per staffing figure (moves side by side, a count with a count inside it), headed
+    by the finding that states its facts; none when the article reports no staff moved or short."""
+    from articlefacts.drawing.staffing_charts import staffing_figures
+
+    out = []
+    for figure in staffing_figures(facts):
+        what, name = figure[2].split(":", 1)
+        keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)]) if what == "split" \
+            else [name]
+        out.append(Section(heading_for(findings, keys[0]), facts.loc[keys], [figure]))
+    return out
