@@ -135,11 +135,14 @@ def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[F
     measures = rows[rows["measure"] != HEADCOUNT]
     n = story.count(head["value"], head["bound"])
     total, total_keys = whole_of_population(story, head)
-    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n,
-                    who=story.words(head_key) + (f", {total}" if total else ""),
+    who = story.words(head_key)
+    if total:  # each number's notes right after it: the headcount's before the total's
+        who = f"{story.noted(who, head_key)}, {total}"
+    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=who,
                     attribution=attribution_text(head, story.language))
     block, said = f"year:{year}:{head_key}", set()
-    out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key, *total_keys), block)]
+    intro = intro if total else story.noted(intro.rstrip("."), head_key) + "."
+    out = [Finding(intro, (head_key, *total_keys), block)]
     for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head, story.facts)
         whole = story.facts.loc[group["parent_key"].iloc[0]] if group["parent_key"].iloc[0] else head
