@@ -20,7 +20,7 @@ ARTICLE = """Thứ Hai, 4/1/2021
 Xã Thử Nghiệm nâng cao chất lượng cán bộ
 
 Năm 2020, xã có 40 cán bộ, trong đó 30 người có trình độ đại học. Mỗi thôn 2 người được cử đi học. \
-Xã phấn đấu đến năm 2025 đạt 100% cán bộ có trình độ đại học.
+Xã phấn đấu đến năm 2025 đạt 100% cán bộ có trình độ đại học. Tỷ lệ cán bộ nữ đã tăng 20% (năm 2015) lên 25%.
 
 Dữ liệu kiểm thử
 """
@@ -40,6 +40,12 @@ FACTS = [
      "relation": "target", "quote": "đạt 100%", "term_vi": "có trình độ đại học",
      "gloss_en": "with a university degree",
      "whole_vi": "cán bộ", "whole_en": "cadres"},
+    {"key": "women_2015", "topic": "profile", "measure": "women", "period": "2015", "unit": "percent",
+     "relation": "share", "quote": "tăng 20%", "term_vi": "cán bộ nữ", "gloss_en": "women",
+     "whole_vi": "cán bộ của xã", "whole_en": "the commune's cadres"},
+    {"key": "women_2020", "topic": "profile", "measure": "women", "period": "2020", "unit": "percent",
+     "relation": "share", "quote": "lên 25%", "term_vi": "cán bộ nữ", "gloss_en": "women",
+     "whole_vi": "cán bộ của xã", "whole_en": "the commune's cadres"},
 ]
 
 
@@ -53,7 +59,8 @@ def tables(tmp_path_factory):
         writer.writeheader()
         writer.writerows({h: row.get(h, "") for h in HEADER} for row in FACTS)
     (folder / "not-data.csv").write_text('quote,reason\n"Thứ Hai, 4/1/2021",date line\nNăm 2020,a year\n'
-                                         "đến năm 2025,the year of the goal\n", encoding="utf-8")
+                                         "đến năm 2025,the year of the goal\n(năm 2015),the year of a level\n",
+                                         encoding="utf-8")
     meta = {"article_file": "article.txt", "sha256": hashlib.sha256(raw).hexdigest(), "outlet": "Test (synthetic)",
             "date": "2021-01-04", "date_line": "Thứ Hai, 4/1/2021",
             "headline_vi": "Xã Thử Nghiệm nâng cao chất lượng cán bộ", "headline_en": "A test commune (synthetic)",
@@ -74,4 +81,6 @@ def test_a_target_is_a_goal_and_a_reading_says_what_it_was_read_as(tables, langu
     assert len(target) == 1 and goal in target[0] and hundred in target[0] and "«đạt 100%»" in target[0]
     sent = [s for s in said if "«Mỗi thôn 2 người»" in s]
     assert len(sent) == 1 and reading in sent[0] and "taken to refer" not in sent[0]
-    assert not any("rose" in s or "tăng" in s for s in said)
+    levels = [s for s in said if "2015" in s]
+    assert len(levels) == 1 and all(v in levels[0] for v in ("20%", "25%", "2020")), "the two levels together"
+    assert not any(w in " ".join(said) for w in ("rose", "5 percentage", "5 điểm", "25%→", "từ 20%"))
