@@ -120,7 +120,12 @@ def title(notebook: str, story: Story) -> str:
         named = list(dict.fromkeys(story.words(k) for k in heads.index))
         if len(named) > 1 and heads["period"].nunique() > 1:
             named = [f"{story.words(k)} ({heads.loc[k, 'period']})" for k in heads.index]
-        return story.t("nb02.title" if named else "nb02.title.none", who=join(named, story.language))
+        and_word = f" {story.t('and')} "
+        if len(named) > 2 and any(and_word in n for n in named):  # «cadres and civil servants» is one item
+            who = "; ".join(named[:-1]) + f";{and_word}" + named[-1]
+        else:
+            who = join(named, story.language)
+        return story.t("nb02.title" if named else "nb02.title.none", who=who)
     totals = facts[(facts["topic"] == "rotation") & facts["parent_key"].eq("") & facts["split"].eq("")
                    & facts["unit"].eq("people")]
     if len(totals):
