@@ -5,8 +5,8 @@ General rules, checked on every built fixture and on the committed seed outputs:
 - a printed percentage is never restated with more decimals than the article prints;
 - a coder's reading shows wherever its number is used (sentence and figure caption);
 - a bound's range is clipped by the article's other facts.
-Then what each shared case's EXPECTED.md asks (tests/fixtures/articles/s1-… to s4-…), values read from the
-article texts by hand.
+Then what each shape case must show (tests/fixtures/articles/s1-… to s4-…, r5-…, r7-…, r8-…), values read
+from the article texts by hand.
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def test_a_bound_is_clipped_by_the_other_parts_of_its_split():
     assert upper_limit_rows(facts) == []
 
 
-# The shared cases (../shared/cases/articles/s1-… to s4-…), as their EXPECTED.md says.
+# The shape cases (tests/fixtures/articles/s1-… to s4-…, r5-…, r7-…, r8-…), as read from their articles by hand.
 
 def case(built, name: str) -> Path:
     return outputs(name, built)
