@@ -129,6 +129,23 @@ NB02 := $(foreach l,$(LANGUAGES),$(EXECUTED)/02-compare-qualifications.$(l).ipyn
 NB03 := $(foreach l,$(LANGUAGES),$(EXECUTED)/03-rotation-outcomes.$(l).ipynb)
 DATAPACKAGE := $(PROCESSED)/datapackage.json $(PROCESSED)/README.md
 
+# An executed notebook changed since make wrote it (JupyterLab's autosave after a Run All, an edit) is newer
+# than its prerequisites, so make alone would keep it: each one make writes has its checksum recorded in
+# $(BUILD)/executed-sums/, and one whose bytes no longer match (or, never recorded here, differ from the
+# commit) is rebuilt. `cksum` is POSIX; the check runs only for goals that run notebooks.
+SUMS := $(BUILD)/executed-sums
+record_sum = mkdir -p '$(SUMS)' && cksum < '$(1)' > '$(SUMS)/$(notdir $(1)).cksum'
+ifneq ($(RUNS_NOTEBOOKS),)
+CHANGED_EXECUTED := $(shell changed() { test -f "$$1" || return 0; if test -f "$$2"; then \
+  cksum < "$$1" | cmp -s - "$$2" || echo "$$1"; elif git ls-files --error-unmatch -- "$$1" > /dev/null 2>&1 && \
+  ! git diff --quiet HEAD -- "$$1" 2> /dev/null; then echo "$$1"; fi; }; \
+  $(foreach f,$(NB01) $(NB02) $(NB03),changed '$(f)' '$(SUMS)/$(notdir $(f)).cksum';))
+ifneq ($(CHANGED_EXECUTED),)
+$(shell printf 'note: %s was changed outside make (JupyterLab autosave?); rebuilding it\n' $(CHANGED_EXECUTED) >&2)
+$(CHANGED_EXECUTED): FORCE
+endif
+endif
+
 .DEFAULT_GOAL := help
 .PHONY: help setup kernel report draft draft-score corpus readme lab test-browser test lint lock bench clean FORCE
 
@@ -182,14 +199,17 @@ $(NB01): notebooks/01-clean-article.ipynb $(wildcard $(INPUTS)) $(PACKAGE) $(INS
 	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the last run of 01 that succeeded; nothing is rebuilt until it succeeds again" >&2 || \
 	  echo "note: $(EXECUTED) and its figures and tables still hold the outputs of the previous inputs ($$(head -1 '$(PUBLISHED)'))" >&2; }; exit 1; }
 	@[ ! -f '$(PUBLISHED)' ] || cmp -s '$(STAMP)' '$(PUBLISHED)' || rm -rf $(STALE); cp '$(STAMP)' '$(PUBLISHED)'
+	@$(call record_sum,$@)
 
 $(EXECUTED)/02-compare-qualifications.%.ipynb: notebooks/02-compare-qualifications.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
 	@$(RUN) '$<' '$@' 'meta=$(META)' 'tables_dir=$(PROCESSED)' 'processed_dir=$(PROCESSED)' \
 	  'figures_dir=$(FIGURES)' 'language=$*'
+	@$(call record_sum,$@)
 
 $(EXECUTED)/03-rotation-outcomes.%.ipynb: notebooks/03-rotation-outcomes.ipynb $(NB01) $(PACKAGE) $(INSTALLED)
 	@$(RUN) '$<' '$@' 'meta=$(META)' 'tables_dir=$(PROCESSED)' 'processed_dir=$(PROCESSED)' \
 	  'figures_dir=$(FIGURES)' 'language=$*'
+	@$(call record_sum,$@)
 
 # After notebook 01: a failed run writes no codebook or data package for tables that were never written.
 $(DATAPACKAGE) &: src/articlefacts/reading/schemas.py src/articlefacts/pipeline/datapackage.py src/articlefacts/reading/tables.json $(NB01) $(wildcard $(META)) $(INSTALLED)
@@ -212,7 +232,7 @@ readme: report ## Regenerate the README's findings and gallery from data/process
 lab: $(INSTALLED) ## Open JupyterLab on the notebooks (127.0.0.1, token required)
 	$(PY) -m articlefacts.pipeline.lab
 
-test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebook 02, token check
+test-browser: $(INSTALLED) ## Drive JupyterLab in headless Chromium: Run All on notebooks 01 then 02, token check
 	@command -v chromium > /dev/null || { echo "installing Debian's chromium for the browser test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; }
 	$(PY) -m pytest -q tests/browser

@@ -50,3 +50,27 @@ def test_cells_and_tokens_needing_no_edit(tmp_path):
 
 def test_periods_with_hyphen_or_dash_agree():
     assert draft_score.normalise_period("2016-2021") == draft_score.normalise_period("2016 – 2021") == "2016–2021"
+
+
+def test_a_number_for_several_facts_and_a_number_in_words(tmp_path):
+    # The article: «mỗi xã 4 người» after two communes (two facts of one token) and «hai đồng chí» (a fact with no
+    # digit). The coding gives the 4 two rows and the «hai» a row naming it; the draft gives the 4 one row and
+    # leaves «hai» out: the 4 is wrong on how many facts, the «hai» wrong on its status and every fact cell.
+    text = ("Tuyển dụng công chức\n\nThứ hai, 14/03/2022\n\n"
+            "Năm 2022, xã Đông và xã Tây, mỗi xã 4 người; có hai đồng chí nghỉ việc.\n\nThu Hà\n")
+    meta = {"headline_vi": "Tuyển dụng công chức", "date_line": "Thứ hai, 14/03/2022", "byline": "Thu Hà"}
+    gold_rows = HEADER + ("dong,context,recruited,2022,people,,,,mỗi xã 4 người,,Đông,,\n"
+                          "tay,context,recruited,2022,people,,,,mỗi xã 4 người,,Tây,,\n"
+                          "left,context,left,2022,people,,,,có hai đồng chí,hai,đồng chí,,\n")
+    files = {}
+    for name, rows in (("gold", gold_rows), ("draft", HEADER + gold_rows.splitlines()[1] + "\n")):
+        (tmp_path / f"{name}.facts.csv").write_text(rows, encoding="utf-8")
+        (tmp_path / f"{name}.not-data.csv").write_text('quote,reason\n"Thứ hai, 14/03/2022",date\n"Năm 2022",year\n',
+                                                       encoding="utf-8")
+        files[name] = draft_score.read_coding(text, meta, tmp_path / f"{name}.facts.csv",
+                                              tmp_path / f"{name}.not-data.csv")
+    score = draft_score.score_coding("t", "new shapes", text, files["gold"], files["draft"])
+    assert score.n_tokens == 4  # the date line, 2022, 4 and «hai»
+    assert score.cells["facts"] == 1 and score.right["facts"] == 0
+    assert any(m.startswith("hai @") and "status 'unaccounted'≠'fact'" in m for m in score.misses)
+    assert score.n_no_edit == 2  # the date line and the year

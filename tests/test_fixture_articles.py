@@ -19,7 +19,13 @@ from pathlib import Path
 import pytest
 
 from articlefacts.reading.inputs import normalise_text
-from articlefacts.reading.numbers import find_number_tokens, parse_vi_number, read_bound
+from articlefacts.reading.numbers import (
+    find_number_tokens,
+    find_word_numbers,
+    parse_vi_number,
+    read_bound,
+    split_multiplier,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
@@ -80,11 +86,16 @@ def sentence_at(text: str, offset: int) -> str:
 
 
 def selected_token(row: dict, text: str) -> re.Match:
-    """The number token a fact row stands for: its ``number`` if given, else the quote's one token."""
+    """The number token a fact row stands for: its ``number`` if given (digits with or without their multiplier,
+    or words), else the quote's one token; a quote without digits may hold one number in words («hai»)."""
     at = occurrences(text, row["quote"])[0]
-    tokens = [m for m in find_number_tokens(text) if at <= m.start() and m.end() <= at + len(row["quote"])]
+    inside = [m for m in find_number_tokens(text) if at <= m.start() and m.end() <= at + len(row["quote"])]
+    words = [m for m in find_word_numbers(text, include_one=bool(row["number"]))
+             if at <= m.start() and m.end() <= at + len(row["quote"])]
+    tokens = inside or words
     if row["number"]:
-        tokens = [m for m in tokens if m.group() == row["number"]]
+        tokens = [m for m in inside if row["number"] in (m.group(), split_multiplier(m.group())[0])] or [
+            m for m in words if m.group().lower() == row["number"].lower()]
     assert len(tokens) == 1, f"{row['key']}: quote «{row['quote']}» must select one token, found {len(tokens)}"
     return tokens[0]
 
@@ -104,7 +115,10 @@ def test_files_and_meta(name):
     assert all(meta.get(f) for f in META_REQUIRED), [f for f in META_REQUIRED if not meta.get(f)]
     assert meta["sha256"] == hashlib.sha256(case["raw"]).hexdigest()
     assert b"\r" not in case["raw"] and not case["raw"].startswith(b"\xef\xbb\xbf")
-    assert len((folder / "README.md").read_text(encoding="utf-8").strip().split("\n")) == 2
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert len(readme.strip().split("\n")) == 2
+    outside = re.search(r"(?<![\w.])/(?:work|home|tmp|Users)/|\.\./", readme)
+    assert not outside, f"the README cites a path outside the repository: {outside.group()}"
     if "synthetic" in meta["outlet"].lower():
         assert "synthetic" in meta["licence"].lower()
 
@@ -141,9 +155,11 @@ def test_quotes_terms_and_tokens(name):
         assert len(occurrences(text, row["quote"])) == 1, f"not-data «{row['quote']}» must occur once"
 
     classes: dict[int, list[str]] = {}
+    words: dict[int, list[str]] = {}
     for row in facts:
         token = selected_token(row, text)
         classes.setdefault(token.start(), []).append("repeat" if row["repeat_of"] else "fact")
+        words.setdefault(token.start(), []).append((row.get("label_vi") or row["term_vi"]).lower())
     for row in not_data:
         at = occurrences(text, row["quote"])[0]
         for m in find_number_tokens(text):
@@ -154,8 +170,11 @@ def test_quotes_terms_and_tokens(name):
         found = classes.get(m.start(), [])
         context = text[max(0, m.start() - 30):m.end() + 30]
         assert found, f"token {m.group()!r} is not accounted for: …{context}…"
-        assert len(set(found)) == 1 and (found[0] == "not_data" or len(found) == 1), \
+        assert len(set(found)) == 1 and (found[0] in ("not_data", "fact") or len(found) == 1), \
             f"token {m.group()!r} is claimed as {found}: …{context}…"
+        # one printed number may give several facts («mỗi xã 4 người»), each counting something else
+        assert found[0] != "fact" or len(set(words[m.start()])) == len(words[m.start()]), \
+            f"token {m.group()!r} gives several facts with the same words: …{context}…"
         counts[found[0]] += 1
     assert counts == case["expected"]["tokens"]
 

@@ -4,6 +4,7 @@ never touches data/raw."""
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 from conftest import differing, make, output_hashes, sha256_tree
@@ -51,6 +52,23 @@ def test_editing_notebook_03_reruns_only_03(rebuilt):
     assert result.returncode == 0, result.stderr
     ran = sorted(line.split()[0] for line in result.stdout.splitlines() if line.endswith("files)"))
     assert ran == ["03-rotation-outcomes.en", "03-rotation-outcomes.vi"]
+
+
+def test_report_restores_an_executed_notebook_changed_outside_make(rebuilt):
+    """JupyterLab's autosave after a Run All rewrites an executed notebook, which is then newer than all it depends
+    on: make report still rebuilds it (only it), back to the committed bytes, and says why."""
+    project = rebuilt["project"]
+    name = "notebooks/executed/02-compare-qualifications.vi.ipynb"
+    nb = nbformat.read(project / name, as_version=4)
+    nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="ArticleFactsError", evalue="x", traceback=["x"])]
+    nbformat.write(nb, project / name)
+    result = make(project, "report")
+    assert result.returncode == 0, result.stderr
+    ran = sorted(line.split()[0] for line in result.stdout.splitlines() if line.endswith("files)"))
+    assert ran == ["02-compare-qualifications.vi"]
+    assert f"{name} was changed outside make" in result.stderr
+    assert output_hashes(project)[name] == rebuilt["committed"][name]
+    assert make(project, "report").stdout == ""
 
 
 def test_the_check_reports_a_changed_figure():

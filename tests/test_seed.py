@@ -15,7 +15,8 @@ import pytest
 
 from articlefacts import paths
 from articlefacts.draft.propose import FACTS_COLUMNS
-from articlefacts.drawing.style import icon_layout, legend_height, legend_text
+from articlefacts.drawing.style import WRAP_IN, icon_layout, legend_height, legend_text, setup_style
+from articlefacts.drawing.wrap import text_width
 from articlefacts.errors import ArticleFactsError
 from articlefacts.reading.facts import build_fact, read_facts
 from articlefacts.reading.inputs import read_csv_table
@@ -230,7 +231,9 @@ def test_the_facts_finding_says_how_many_labels_the_audit_could_not_find(seed):
 
 def test_a_long_legend_entry_is_wrapped_and_the_legend_made_taller():
     long = "vẫn đang tiếp tục giữ các chức vụ chủ chốt ở cơ sở, tại các xã, thị trấn đã nhận cán bộ luân chuyển (5)"
-    assert all(len(line) <= 90 for line in legend_text(long).split("\n")) and "\n" in legend_text(long)
+    setup_style()
+    lines = legend_text(long).split("\n")
+    assert len(lines) > 1 and all(text_width(line, 9.5) <= WRAP_IN["legend"] for line in lines), "measured, not counted"
     assert legend_height([(long, 5, "blue", 0)]) > legend_height([("khối chính quyền (16)", 16, "blue", 0)])
 
 

@@ -12,3 +12,8 @@ class ArticleFactsError(Exception):
         self.what = what
         self.fix = fix
         super().__init__(f"{what}\nHow to fix: {fix}")
+
+    def _render_traceback_(self) -> list[str]:
+        """The lines IPython shows instead of a traceback (a notebook cell that raises this error shows the same
+        two lines as the command line): ``error: <what>`` and ``How to fix: <fix>``."""
+        return [f"error: {self.what}", f"How to fix: {self.fix}"]

@@ -66,6 +66,9 @@ def percent(value: float, language: str, decimals: int = 0) -> str:
 
 
 def long_date(iso: str, language: str) -> str:
-    """An ISO date as the language writes it: ``22 Jan 2021`` / ``22/01/2021``."""
+    """An ISO date as the language writes it: ``22 Jan 2021`` / ``22/01/2021``; the metadata's ``unknown`` (a page
+    that does not show when it was published) as 'date unknown' / «không rõ ngày»."""
+    if iso == "unknown":
+        return t("date.unknown", language)
     day = date.fromisoformat(iso)
     return format_date(day, "d MMM y", locale="en_GB") if language == "en" else day.strftime("%d/%m/%Y")

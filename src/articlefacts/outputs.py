@@ -65,15 +65,36 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
 
 
 def save_figure(fig: plt.Figure, directory: str | Path, name: str) -> list[Path]:
-    """Save ``fig`` as ``directory/name.png`` and ``.svg``, byte-stable across runs and versions.
+    """Save ``fig`` as ``directory/name.png`` and ``.svg``, byte-stable across runs and versions; the SVG
+    names the figure's title and subtitle in ``<title>`` and ``<desc>`` (for a figure made by
+    :func:`articlefacts.drawing.style.finalise_figure`).
 
-    Returns the two paths written.
+    Raises :class:`~articlefacts.errors.ArticleFactsError` naming the figure and its texts, before anything is
+    written, when a text overlaps another, runs off the canvas or cannot be read on its mark
+    (:func:`articlefacts.drawing.legible.check_legible`). Returns the two paths written.
     """
+    from articlefacts.drawing.legible import check_legible
+
+    check_legible(fig, name)
     written = []
     for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=150, metadata=meta)
+        data = buffer.getvalue()
+        if fmt == "svg" and getattr(fig, "captions", None):
+            data = svg_titled(data, fig.captions["title"], fig.captions["subtitle"])
         target = resolve(Path(directory) / f"{name}.{fmt}")
-        write_bytes_atomic(buffer.getvalue(), target)
+        write_bytes_atomic(data, target)
         written.append(target)
     return written
+
+
+def svg_titled(svg: bytes, title: str, description: str) -> bytes:
+    """The SVG with ``<title>`` and ``<desc>`` as the first children of its root, which screen readers and
+    browsers read as its name and description."""
+    from xml.sax.saxutils import escape
+
+    head, sep, rest = svg.decode("utf-8").partition("<svg ")
+    tag_end = rest.index(">") + 1
+    named = f"\n <title>{escape(title)}</title>\n <desc>{escape(description)}</desc>"
+    return (head + sep + rest[:tag_end] + named + rest[tag_end:]).encode("utf-8")

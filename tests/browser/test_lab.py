@@ -1,4 +1,4 @@
-"""JupyterLab as a person uses it: open notebook 02, Run All, see figures and no errors; and the
+"""JupyterLab as a person uses it: open notebooks 01 and 02, Run All on each, see figures and no errors; and the
 token really protects the server. Run by `make test-browser` (needs Debian's chromium)."""
 
 from __future__ import annotations
@@ -86,36 +86,45 @@ def test_requests_without_the_token_are_refused(lab):
     assert get(f"{lab['base']}/api/contents?token={lab['token']}")[0] == 200
 
 
-def test_run_all_on_notebook_02_shows_figures_and_no_error(lab):
+def run_all(page, url: str) -> tuple[int, int]:
+    """Open ``url`` (a notebook in JupyterLab), Run All, wait until every code cell has run; returns the number
+    of errors and of images shown."""
+    page.goto(url)
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    # The toolbar says "idle" while the kernel is still starting; the status bar knows better.
+    page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=60_000)
+    page.get_by_text("Run", exact=True).first.click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""", timeout=120_000)
+    errors = page.locator('[data-mime-type="application/vnd.jupyter.error"]').count()
+    return errors, page.locator(".jp-OutputArea-output img").count()
+
+
+def test_run_all_on_notebooks_01_then_02_shows_figures_and_no_error(lab):
+    """As a person runs them: 01 with its defaults writes build/lab/data/processed, where 02 reads by default."""
     playwright = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is missing: `make test-browser` installs it")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    url = f"{lab['base']}/lab/tree/notebooks/02-compare-qualifications.ipynb?token={lab['token']}"
+    base = f"{lab['base']}/lab/tree/notebooks"
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page.goto(url)
-            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-            # The toolbar says "idle" while the kernel is still starting; the status bar knows better.
-            page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=60_000)
-            page.get_by_text("Run", exact=True).first.click()
-            page.get_by_text("Run All Cells", exact=True).click()
-            page.wait_for_function(
-                """() => {
-                    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-                    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-                }""", timeout=120_000)
-            errors = page.locator('[data-mime-type="application/vnd.jupyter.error"]').count()
-            images = page.locator(".jp-OutputArea-output img").count()
+            errors01, _ = run_all(page, f"{base}/01-clean-article.ipynb?token={lab['token']}")
+            errors, images = run_all(page, f"{base}/02-compare-qualifications.ipynb?token={lab['token']}")
             page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / "02-run-all.png"))
         finally:
             browser.close()
-    assert errors == 0
+    assert errors01 == 0 and errors == 0
     assert images >= 2
+    assert (lab["project"] / "build/lab/data/processed/facts.csv").is_file(), "01 writes under build/lab"
     interactive = lab["project"] / "build/lab/figures/en/profiles-upper-secondary.png"
     assert interactive.is_file(), "an interactive run writes under build/lab (the notebook's defaults)"
-    source = "notebooks/02-compare-qualifications.ipynb"
-    assert (lab["project"] / source).read_bytes() == (ROOT / source).read_bytes(), "the source notebook changed"
+    for source in ("notebooks/01-clean-article.ipynb", "notebooks/02-compare-qualifications.ipynb"):
+        assert (lab["project"] / source).read_bytes() == (ROOT / source).read_bytes(), f"{source} changed"

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from articlefacts.checking.audit import percent_counts, run_checks
+from articlefacts.checking.audit import run_checks
 from articlefacts.checking.derive import derive_values
+from articlefacts.checking.percent_checks import percent_counts
 from articlefacts.reading.article import read_article, split_article
 from articlefacts.reading.facts import build_facts, read_facts
 from articlefacts.reading.inputs import read_meta
@@ -32,6 +33,13 @@ class ArticleTables:
     derived: pd.DataFrame
     percent_counts: pd.DataFrame
     checks: pd.DataFrame
+
+    def derived_shown(self) -> pd.DataFrame:
+        """The derived table for display: the key as a column and each value as text to its own decimals
+        (``70``, ``12.42``); an article with nothing derived gives an empty table with the same columns."""
+        frame = self.derived.reset_index()
+        shown = [f"{v:.{min(int(d), 4)}f}" for v, d in zip(frame["value"], frame["decimals"], strict=True)]
+        return frame.assign(value=pd.Series(shown, index=frame.index, dtype=object))
 
     def outputs(self) -> dict[str, pd.DataFrame]:
         """table name → frame, for every table notebook 01 writes."""

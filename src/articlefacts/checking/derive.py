@@ -9,8 +9,15 @@ Rules (docs/input-format.md gives the relations):
   (the seed: at most 230 − 24 = 206 people, 89.6%), so that no range is drawn wider than the facts allow;
 - a percentage printed beside a count, or of a whole the article does not print, implies no count;
 - a change is never turned into a count.
+Each row names what it is by relation, not by its key: ``kind`` (one of :data:`~articlefacts.vocab.DERIVED_KINDS`)
+and ``of_key``, the fact it is derived for (the part or subset whose share it is, the share whose count it
+implies, the subset whose rest it is, the bounded part whose upper limit it is; for the rest of a split, the
+split's parent, with the split named in ``split``). Find a value with :func:`derived_for`, never by
+rebuilding its key.
 A derived share is printed to the fewest decimals at which one unit more changes it (:func:`share_decimals`);
-a share that rests on a bound («hơn 1.800» of «hơn 3.500») gets none, since the bound says nothing finer.
+a share that rests on a bound («hơn 1.800» of «hơn 3.500») gets none, since the bound says nothing finer, and
+is rounded outward so that it stays true (:func:`bounded_share`): 353 of «gần 500» is at least 353/499 = 70.7%,
+"more than 70%", never "more than 71%"; «dưới 150» of 1.200 is at most 149/1.200 = 12.4%, "fewer than 13%".
 """
 
 from __future__ import annotations
@@ -19,9 +26,12 @@ import math
 
 import pandas as pd
 
-from articlefacts.vocab import COUNT_UNITS
+from articlefacts.i18n import t
+from articlefacts.reading.numbers import qualifier_key
+from articlefacts.vocab import is_count
 
-DERIVED_COLUMNS = ("key", "value", "bound", "decimals", "unit", "formula", "inputs", "period", "description")
+DERIVED_COLUMNS = ("key", "kind", "of_key", "split", "value", "bound", "decimals", "unit", "formula", "inputs",
+                   "period", "description")
 FLIP = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge", "eq": "eq", "approx": "approx"}
 
 
@@ -40,9 +50,43 @@ def combine_bounds(part: str, whole: str) -> str:
     return "approx"
 
 
-def derived_row(key, value, bound, decimals, unit, formula, inputs, period, description) -> dict:
+def count_span(value: float, bound: str) -> tuple[float, float]:
+    """The whole counts a count with a bound can be: «hơn 200» is [201, ∞), «gần 500» [0, 499]."""
+    return {"eq": (value, value), "gt": (value + 1, math.inf), "ge": (value, math.inf), "lt": (0.0, value - 1),
+            "le": (0.0, value), "approx": (value, value)}[bound]
+
+
+def bounded_share(part: float, part_bound: str, whole: float, whole_bound: str) -> tuple[float, str, int]:
+    """(value, bound, decimals) of the share part/whole × 100 of two counts, true whatever counts the bounds
+    allow: a lower bound is the least share they allow, rounded down (and "at least" where it is reached
+    exactly), to whole per cent, or to the fewest decimals that keep it above 0 (2 of «gần 500» is "more than
+    0.4%", never "more than 0%"); an upper bound the greatest, rounded up; approximate counts give an
+    approximate share.
+
+    Exact counts give the exact share to :func:`share_decimals`. ``whole`` must be above 0.
+    """
+    bound = combine_bounds(part_bound, whole_bound)
+    if bound == "eq":
+        return 100 * part / whole, "eq", share_decimals(whole)
+    (p_low, p_high), (w_low, w_high) = count_span(part, part_bound), count_span(whole, whole_bound)
+    if bound in ("gt", "ge") and w_high < math.inf:
+        least = 100 * p_low / w_high
+        for decimals in range(4):
+            shown = math.floor(least * 10**decimals) / 10**decimals
+            if shown > 0:
+                return shown, "ge" if bound == "gt" and shown == least else bound, decimals
+    if bound in ("lt", "le") and w_low > 0 and p_high < math.inf:
+        most = 100 * p_high / w_low
+        shown = math.ceil(most)
+        return shown, "le" if bound == "lt" and shown == most else bound, 0
+    return round(100 * part / whole), "approx", 0
+
+
+def derived_row(key, kind, of_key, value, bound, decimals, unit, formula, inputs, period, description,
+                split="") -> dict:
     """One row of the derived table (value rounded to ``decimals``, at most 4)."""
-    return {"key": key, "value": round(float(value), min(decimals, 4)), "bound": bound, "decimals": decimals,
+    return {"key": key, "kind": kind, "of_key": of_key, "split": split, "value": round(float(value), min(decimals, 4)),
+            "bound": bound, "decimals": decimals,
             "unit": unit, "formula": formula, "inputs": ";".join(inputs), "period": period,
             "description": description}
 
@@ -50,18 +94,18 @@ def derived_row(key, value, bound, decimals, unit, formula, inputs, period, desc
 def share_rows(facts: pd.DataFrame) -> list[dict]:
     """Shares of every counted part or subset of a count."""
     rows = []
-    counts = facts[facts["unit"].isin(COUNT_UNITS) & facts["relation"].isin(("part", "subset"))
+    counts = facts[facts["unit"].map(is_count) & facts["relation"].isin(("part", "subset"))
                    & facts["parent_key"].ne("")]
     for key, row in counts.iterrows():
         parent = facts.loc[row["parent_key"]]
-        if parent["unit"] not in COUNT_UNITS or parent["value"] == 0:
+        if not is_count(parent["unit"]) or parent["value"] == 0:
             continue
-        bound = combine_bounds(row["bound"], parent["bound"])
-        decimals = share_decimals(parent["value"]) if bound == "eq" else 0  # a bound justifies no decimals
+        value, bound, decimals = bounded_share(row["value"], row["bound"], parent["value"], parent["bound"])
+        whole = t(qualifier_key(parent.get("qualifier", ""), parent["bound"]), "en", x=f"{parent['value']:,.0f}")
         rows.append(derived_row(
-            f"share_{key}", 100 * row["value"] / parent["value"], bound, decimals, "percent",
+            f"share_{key}", "share", key, value, bound, decimals, "percent",
             f"{key} / {row['parent_key']} × 100", [key, row["parent_key"]], row["period"],
-            f"{row['gloss_en']}: its share of the {parent['value']:,.0f} counted as '{parent['gloss_en']}'"
+            f"{row['gloss_en']}: its share of the {whole} counted as '{parent['gloss_en']}'"
             + ("" if bound == "eq" else " (a bound: one of the two numbers is a bound)")))
     return rows
 
@@ -69,7 +113,7 @@ def share_rows(facts: pd.DataFrame) -> list[dict]:
 def rest_rows(facts: pd.DataFrame) -> list[dict]:
     """The rest of each split whose parts fall short of the parent, and of each parent's only subset."""
     rows = []
-    exact = facts[facts["bound"].eq("eq") & facts["unit"].isin(COUNT_UNITS)]
+    exact = facts[facts["bound"].eq("eq") & facts["unit"].map(is_count)]
     parts = exact[(exact["relation"] == "part") & exact["parent_key"].ne("")]
     shared = parts.groupby("split")["parent_key"].nunique()  # a split name each population uses for its own split
     for (parent_key, split), group in parts.groupby(["parent_key", "split"], sort=False):
@@ -80,10 +124,10 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
             continue
         key = f"rest_{split}" if shared[split] == 1 else f"rest_{split}_{parent_key}"
         rows.append(derived_row(
-            key, rest, "eq", 0, parent["unit"], f"{parent_key} − " + " − ".join(group.index),
-            [parent_key, *group.index], parent["period"],
+            key, "split_rest", parent_key, rest, "eq", 0, parent["unit"],
+            f"{parent_key} − " + " − ".join(group.index), [parent_key, *group.index], parent["period"],
             f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': in none of the parts the "
-            f"article gives for the split '{split}'"))
+            f"article gives for the split '{split}'", split=split))
     subsets = facts[facts["relation"] == "subset"]
     for parent_key, group in subsets.groupby("parent_key", sort=False):
         row = group.iloc[0]
@@ -92,8 +136,8 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
             continue
         key = group.index[0]
         rows.append(derived_row(
-            f"rest_{key}", parent["value"] - row["value"], "eq", 0, row["unit"], f"{parent_key} − {key}",
-            [parent_key, key], row["period"],
+            f"rest_{key}", "subset_rest", key, parent["value"] - row["value"], "eq", 0, row["unit"],
+            f"{parent_key} − {key}", [parent_key, key], row["period"],
             f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': not reported as "
             f"'{row['gloss_en']}'"))
     return rows
@@ -104,51 +148,61 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
     rows = []
     for key, row in facts[(facts["relation"] == "share") & facts["parent_key"].ne("")].iterrows():
         parent = facts.loc[row["parent_key"]]
-        if parent["unit"] not in COUNT_UNITS:
+        if not is_count(parent["unit"]):
             continue
         exact = row["value"] * parent["value"] / 100
         bound = combine_bounds(row["bound"], FLIP[parent["bound"]])
         if row["bound"] == "gt":
             rows.append(derived_row(
-                f"min_count_{key}", math.floor(exact) + 1, "ge" if parent["bound"] == "eq" else "approx", 0,
-                parent["unit"], f"⌊{key} × {row['parent_key']} / 100⌋ + 1", [key, row["parent_key"]], row["period"],
+                f"min_count_{key}", "min_count", key, math.floor(exact) + 1,
+                "ge" if parent["bound"] == "eq" else "approx", 0, parent["unit"],
+                f"⌊{key} × {row['parent_key']} / 100⌋ + 1", [key, row["parent_key"]], row["period"],
                 f"fewest {parent['unit']} consistent with 'more than {row['token']}' of all {parent['value']:g} "
                 f"({row['parent_key']})"))
         else:
             rows.append(derived_row(
-                f"count_{key}", exact, bound, 4, parent["unit"], f"{key} × {row['parent_key']} / 100",
-                [key, row["parent_key"]], row["period"],
+                f"count_{key}", "implied_count", key, exact, bound, 4, parent["unit"],
+                f"{key} × {row['parent_key']} / 100", [key, row["parent_key"]], row["period"],
                 f"{row['gloss_en']}: the unrounded count the percentage implies"))
     return rows
 
 
 def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
     """For each part of a split printed as «more than» or «at least» (a count or a share of the split's whole):
-    the most it can be, the whole less the split's other parts, as a count and as a share of the whole.
+    the most it can be, the whole's most less the least of the split's other parts, as a count and (for an exact
+    whole) as a share of the whole, so that no range is drawn wider than the facts allow.
 
-    Only where the whole and every other part are exact. The seed's «hơn 80%» of 230 beside 24 who completed
-    upper secondary gives ``max_count`` 206 (people) and ``max_share`` 89.6 (percent).
+    The seed's «hơn 80%» of 230 beside 24 who completed upper secondary gives ``max_count`` 206 (people) and
+    ``max_share`` 89.6 (percent). Beside an approximate part («khoảng 90») the most is itself approximate; a
+    whole with no upper end («hơn 300») gives none.
     """
     rows = []
     in_splits = facts[facts["split"].ne("") & facts["parent_key"].ne("") & facts["bound"].isin(("gt", "ge"))]
     for key, row in in_splits.iterrows():
         parent = facts.loc[row["parent_key"]]
         others = facts[(facts["split"] == row["split"]) & (facts.index != key)]
-        if parent["bound"] != "eq" or parent["unit"] not in COUNT_UNITS or (others["bound"] != "eq").any():
+        top = count_span(parent["value"], parent["bound"])[1] if parent["bound"] != "approx" else math.inf
+        if top == math.inf or not is_count(parent["unit"]) or (others["bound"].isin(("lt", "le"))).any():
             continue
-        others_count = [o["value"] if o["unit"] != "percent" else o["value"] * parent["value"] / 100
-                        for _, o in others.iterrows()]
+        if parent["bound"] != "eq" and (others["unit"] == "percent").any():
+            continue  # a percentage of a bounded whole is no count
+        about = (others["bound"] == "approx").any()  # «khoảng 90» beside it: the most is itself about
+        others_count = [count_span(o["value"], o["bound"])[0] if o["unit"] != "percent"
+                        else o["value"] * parent["value"] / 100 for _, o in others.iterrows()]
         if any(c != int(c) for c in others_count):
             continue
-        most = parent["value"] - sum(others_count)
+        most = top - sum(others_count)
         formula = f"{row['parent_key']} − " + " − ".join(others.index) if len(others) else row["parent_key"]
-        described = f"at most: {row['gloss_en']}, given {row['parent_key']} and the other parts of '{row['split']}'"
-        rows.append(derived_row(f"max_count_{key}", most, "le", 0, parent["unit"], formula,
+        described = (f"at most{' about' if about else ''}: {row['gloss_en']}, given {row['parent_key']} and the other "
+                     f"parts of '{row['split']}'")
+        limit = "approx" if about else "le"
+        rows.append(derived_row(f"max_count_{key}", "max_count", key, most, limit, 0, parent["unit"], formula,
                                 [row["parent_key"], *others.index], row["period"], described))
-        rows.append(derived_row(f"max_share_{key}", 100 * most / parent["value"], "le",
-                                share_decimals(parent["value"]), "percent",
-                                f"({formula}) / {row['parent_key']} × 100", [row["parent_key"], *others.index],
-                                row["period"], described + ", as a share of the whole"))
+        if parent["bound"] == "eq":
+            rows.append(derived_row(f"max_share_{key}", "max_share", key, 100 * most / parent["value"], limit,
+                                    share_decimals(parent["value"]), "percent",
+                                    f"({formula}) / {row['parent_key']} × 100", [row["parent_key"], *others.index],
+                                    row["period"], described + ", as a share of the whole"))
     return rows
 
 
@@ -156,3 +210,13 @@ def derive_values(facts: pd.DataFrame) -> pd.DataFrame:
     """All derived values of ``facts`` (indexed by key); a frame indexed by ``key`` with DERIVED_COLUMNS."""
     rows = share_rows(facts) + rest_rows(facts) + implied_count_rows(facts) + upper_limit_rows(facts)
     return pd.DataFrame(rows, columns=list(DERIVED_COLUMNS)).set_index("key")
+
+
+def derived_for(derived: pd.DataFrame, kind: str, of_key: str, split: str = "") -> pd.Series | None:
+    """The derived value of ``kind`` for the fact ``of_key`` (and, for a split's rest, the split ``split``), as a
+    row of ``derived`` (a frame indexed by key with :data:`DERIVED_COLUMNS`, its name the key); None if there is
+    none. Raises ``ValueError`` if two rows match (the derived table would be ambiguous)."""
+    rows = derived[(derived["kind"] == kind) & (derived["of_key"] == of_key) & (derived["split"] == split)]
+    if len(rows) > 1:
+        raise ValueError(f"two derived values of kind {kind} for {of_key!r}: {', '.join(rows.index)}")
+    return rows.iloc[0] if len(rows) else None

@@ -59,3 +59,30 @@ def grow_quote(text: str, start: int, end: int, bound_start: int, bound_end: int
         else:
             right += 1
         grow_left = not grow_left
+
+
+def quote_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The shortest passage of whole words around ``text[start:end]`` that occurs once in its sentence's
+    words, growing to the left first («đảng viên chiếm tỷ lệ 89,62%» reads better than «89,62%, học»); else
+    :func:`articlefacts.draft.quote_search.shortest_quote` (which takes the whole line when nothing is unique)."""
+    first, last = sentence_span(text, start)
+    words = [(first + m.start(), first + m.end()) for m in re.finditer(r"\S+", text[first:last])]
+    inner = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+    if inner:
+        left, right = inner[0], inner[-1]
+        for _ in range(len(words)):
+            q_start, q_end = words[left][0], words[right][1]
+            q_start = max(q_start, start) if left == inner[0] and text[q_start] in "(«\"" else q_start
+            while q_end > end and text[q_end - 1] in TRAILING_PUNCTUATION + ")»":
+                q_end -= 1
+            if count_occurrences(text, text[q_start:q_end]) == 1:
+                return q_start, q_end
+            if left > 0:
+                left -= 1
+            elif right < len(words) - 1:
+                right += 1
+            else:
+                break
+            if right < len(words) - 1 and right - inner[-1] < inner[0] - left - 1:
+                right += 1
+    return shortest_quote(text, start, end)

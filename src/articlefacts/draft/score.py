@@ -9,7 +9,12 @@ article is scored on the cells a coder writes for it:
 - for a fact of the coding: ``topic``, ``unit``, ``relation`` (as the pipeline reads it: an empty cell is
   read from the other columns, :func:`articlefacts.reading.facts.infer_relation`), ``parent`` (the token the
   parent fact stands for, so keys need not agree) and ``period`` (hyphen and en dash alike);
-- for a repeat of the coding: ``repeat_of`` (the token of the fact it repeats).
+- for a repeat of the coding: ``repeat_of`` (the token of the fact it repeats);
+- ``facts``: how many facts the token gives («mỗi xã 4 người» after three communes: three), scored only where
+  the coding or the draft gives it more than one.
+
+A number written in words that a coding row names in ``number`` («có hai đồng chí», number ``hai``) is scored as
+a token of its own, at the word; the draft gets it right only with a row of its own for that word.
 
 A token is "no edit" when every one of its cells is right. The draft's own ``confidence`` of each token
 (review.csv) is checked too: the share of tokens needing no edit among those it is sure, fairly sure and
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -33,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlefacts.draft import propose as drafting
+from articlefacts.draft.score_tables import confidence_table, table
 from articlefacts.paths import ROOT
 from articlefacts.reading.article import split_article
 from articlefacts.reading.facts import infer_relation
@@ -42,7 +49,7 @@ from articlefacts.reading.numbers import find_number_tokens
 FIXTURES_FILE = ROOT / "benchmarks" / "draft-fixtures.csv"
 ALTERNATIVES_FILE = ROOT / "benchmarks" / "draft-alternatives.csv"
 FACT_CELLS = ("topic", "unit", "relation", "parent", "period")
-CELLS = ("status", *FACT_CELLS, "repeat_of")
+CELLS = ("status", *FACT_CELLS, "repeat_of", "facts")
 STATUSES = ("fact", "repeat", "not_data")
 
 
@@ -113,13 +120,17 @@ def quote_starts(text: str, quote: str, lead_repeat: tuple[int, int] | None) -> 
 
 
 def row_token(text: str, row: dict, lead_repeat) -> int | None:
-    """The start offset of the number token a facts row stands for, or None when it cannot be located."""
+    """The start offset of the number token a facts row stands for (or of the number in words its ``number``
+    names, «hai»), or None when it cannot be located."""
     starts = quote_starts(text, row.get("quote", ""), lead_repeat)
     if len(starts) != 1:
         return None
     tokens = find_number_tokens(row["quote"])
     if row.get("number"):
         tokens = [t for t in tokens if t.group() == row["number"]]
+        if not tokens and not re.search(r"\d", row["number"]):
+            words = list(re.finditer(rf"(?<!\w){re.escape(row['number'])}(?!\w)", row["quote"], re.IGNORECASE))
+            return starts[0] + words[0].start() if len(words) == 1 else None
     return starts[0] + tokens[0].start() if len(tokens) == 1 else None
 
 
@@ -151,7 +162,10 @@ def read_coding(text: str, meta: dict, facts: Path, not_data: Path) -> Coding:
         start = where.get(row["key"])
         if start is None:
             continue
-        coding.tokens[start] = {
+        if start in coding.tokens and coding.tokens[start]["status"] != "not_data":  # one token, several facts
+            coding.tokens[start]["facts"] += 1
+            continue
+        coding.tokens[start] = {"facts": 1,
             "status": "repeat" if row["repeat_of"] else "fact", "key": row["key"],
             "topic": row.get("topic", ""), "unit": row["unit"], "relation": infer_relation(row),
             "parent": where.get(row["parent_key"], row["parent_key"] or None),
@@ -175,13 +189,16 @@ def score_coding(name: str, group: str, text: str, gold: Coding, draft: Coding,
     start → the draft's confidence) counts the tokens needing no edit by confidence."""
     alternatives, confidence = alternatives or {}, confidence or {}
     score = Score(name, group)
-    for match in find_number_tokens(text):
-        want = gold.tokens.get(match.start())
+    printed = {m.start(): m.group() for m in find_number_tokens(text)}
+    in_words = {at: re.match(r"\w+", text[at:]).group() for at in gold.tokens if at not in printed}
+    for start, token in sorted({**printed, **in_words}.items()):
+        want = gold.tokens.get(start)
         if want is None:  # a token the coding leaves out (a repeated lead): nothing to score
             continue
-        got = draft.tokens.get(match.start(), {"status": "unaccounted"})
+        got = draft.tokens.get(start, {"status": "unaccounted"})
+        several = want["status"] == "fact" and max(want.get("facts", 1), got.get("facts", 1)) > 1
         cells = ["status"] + (list(FACT_CELLS) if want["status"] == "fact" else []) + (
-            ["repeat_of"] if want["status"] == "repeat" else [])
+            ["repeat_of"] if want["status"] == "repeat" else []) + (["facts"] if several else [])
         wrong = []
         for cell in cells:
             ok_values = {want[cell]} | alternatives.get((name, want.get("key", ""), cell), set())
@@ -191,11 +208,11 @@ def score_coding(name: str, group: str, text: str, gold: Coding, draft: Coding,
             else:
                 wrong.append(f"{cell} {got.get(cell)!r}≠{want[cell]!r}")
         score.n_tokens += 1
-        level = confidence.get(match.start(), "none")
+        level = confidence.get(start, "none")
         score.by_level[level] += 1
         score.no_edit_by_level[level] += not wrong
         if wrong:
-            score.misses.append(f"{match.group()} @{match.start()} ({want.get('key') or want['status']}): "
+            score.misses.append(f"{token} @{start} ({want.get('key') or want['status']}): "
                                 + "; ".join(wrong))
         else:
             score.n_no_edit += 1
@@ -227,50 +244,6 @@ def score_fixture(fixture: Fixture, alternatives: dict | None = None) -> Score:
                         getattr(result, "confidence", None))
 
 
-def percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "–"
-
-
-def table(scores: list[Score]) -> str:
-    """A Markdown table: one row per article, then one pooled row per group and one for all."""
-    lines = ["| article | group | tokens | cells right | tokens needing no edit | "
-             + " | ".join(CELLS) + " |", "|---|---|---:|---:|---:|" + "---:|" * len(CELLS)]
-
-    def row(label: str, group: str, chosen: list[Score]) -> str:
-        cells, right = Counter(), Counter()
-        for s in chosen:
-            cells.update(s.cells)
-            right.update(s.right)
-        n_cells, n_right = sum(cells.values()), sum(right.values())
-        tokens, no_edit = sum(s.n_tokens for s in chosen), sum(s.n_no_edit for s in chosen)
-        return (f"| {label} | {group} | {tokens} | {percent(n_right, n_cells)} ({n_right}/{n_cells}) | "
-                f"{percent(no_edit, tokens)} ({no_edit}/{tokens}) | "
-                + " | ".join(percent(right[c], cells[c]) for c in CELLS) + " |")
-
-    lines += [row(s.name, s.group, [s]) for s in scores]
-    for group in dict.fromkeys(s.group for s in scores):
-        lines.append(row(f"**pooled: {group}**", group, [s for s in scores if s.group == group]))
-    lines.append(row("**pooled: all**", "all", scores))
-    return "\n".join(lines)
-
-
-def confidence_table(scores: list[Score]) -> str:
-    """A Markdown table: per group, for each confidence the draft gives, its tokens and how many need no edit."""
-    levels = sorted({level for s in scores for level in s.by_level}, key=lambda v: (
-        ("high", "medium", "low", "none").index(v) if v in ("high", "medium", "low", "none") else 9))
-    lines = ["| group | " + " | ".join(f"{level}: tokens needing no edit" for level in levels) + " |",
-             "|---|" + "---:|" * len(levels)]
-    for group in [*dict.fromkeys(s.group for s in scores), "all"]:
-        chosen = [s for s in scores if group in ("all", s.group)]
-        tokens, right = Counter(), Counter()
-        for s in chosen:
-            tokens.update(s.by_level)
-            right.update(s.no_edit_by_level)
-        lines.append(f"| {group} | " + " | ".join(
-            f"{percent(right[v], tokens[v])} ({right[v]}/{tokens[v]})" for v in levels) + " |")
-    return "\n".join(lines)
-
-
 def main(argv: list[str]) -> int:
     """``python -m articlefacts.draft.score [--misses] [NAME …]``: print the table (and each wrong cell)."""
     show_misses = "--misses" in argv
@@ -278,7 +251,7 @@ def main(argv: list[str]) -> int:
     alternatives = read_alternatives()
     fixtures = [f for f in read_fixtures() if not names or f.name in names]
     scores = [score_fixture(f, alternatives) for f in fixtures]
-    print(table(scores))
+    print(table(scores, CELLS))
     print("\nBy the draft's own confidence (review.csv):\n")
     print(confidence_table(scores))
     if show_misses:

@@ -1,32 +1,24 @@
 """The project's figures, drawn from the processed tables, with captions written from the same tables.
 
-Each chart function takes a :class:`~articlefacts.telling.story.Story`, its table, the article's metadata and
-its subject, and returns ``(fig, caption)``; ``caption`` holds title, subtitle, caveat, source and alt text,
-which the notebook writes to its findings file and the README reads. A figure is drawn only for what the
+For each kind of chart, a ``*_caption`` function takes a :class:`~articlefacts.telling.story.Story`, its table,
+the article's metadata and its subject, and returns the caption (title, subtitle, caveat, source and alt text,
+which the notebook writes to its findings file and the README reads); a function named for what it draws
+(:func:`profile_bars`, :func:`pair_points`, :func:`split_marks`, :func:`subset_marks`) returns the small table
+a helper of :mod:`articlefacts.drawing.plots` draws in the notebook's cell. The ``*_chart`` functions do both
+and return ``(fig, caption)``. A figure is drawn only for what the
 article reports: a share whose whole the article does not print is never drawn (a bar would imply a
 denominator), and counts side by side without a printed total are drawn without one.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pandas as pd
 
-from articlefacts.checking.audit import source_period
-from articlefacts.drawing.style import (
-    PANEL_GAP_IN,
-    PANEL_LINE_IN,
-    SERIES,
-    SHARE_COLOUR,
-    finalise_figure,
-    heading_lines,
-    icon_rows,
-    legend_height,
-    panel_axes,
-    plot_count_bars,
-    plot_icon_array,
-    plot_points,
-    plot_share_bars,
-)
+from articlefacts.checking.audit import printed_percent, source_period
+from articlefacts.drawing.plots import draw_marks, draw_share_panels, draw_year_points
+from articlefacts.drawing.style import SERIES, SHARE_COLOUR
 from articlefacts.i18n import long_date, number
 from articlefacts.telling.display_tables import people_text
 from articlefacts.telling.profile_findings import (
@@ -38,36 +30,39 @@ from articlefacts.telling.profile_findings import (
     split_label,
 )
 from articlefacts.telling.rotation_findings import flow_label, period_caveat, whole_words
-from articlefacts.telling.story import Story, source_person, words
+from articlefacts.telling.story import Story, join, source_person, words
 from articlefacts.vocab import HEADCOUNT
 
-ICON_ROW_IN = 0.5
-# More people than this in one chart are drawn as bars: one mark each would not fit on the page.
-ICON_LIMIT = 100
 
-
-def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str]) -> dict:
-    """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline) and alt text
-    that carries every number the figure shows (``shown``: one item per bar, point or group)."""
+def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str],
+            values: list[str] | None = None) -> dict:
+    """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline); ``alt``, the
+    full text alternative, which carries every number the figure shows (``shown``: one item per bar, point or
+    group) with the subtitle and caveats; and ``short``, a caption of two sentences for under the image (the
+    title, then ``values``, the values in brief, default ``shown``), which does not repeat the alt text."""
     source = story.t("source_line", outlet=meta["outlet"], date=long_date(meta["date"], story.language),
                      headline=meta["headline_vi"])
     caveat = " ".join(story.capital(c).rstrip(".") + "." for c in caveats if c)
     shown_text = story.t("fig.alt.shown", items="; ".join(shown)) if shown else ""
     alt = " ".join(s.rstrip(".") + "." for s in (story.capital(title), subtitle, shown_text, caveat) if s)
-    return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt}
+    brief = "; ".join(values if values is not None else shown)
+    short = " ".join(s.rstrip(".") + "." for s in (story.capital(title), story.capital(brief)) if s)
+    return {"title": story.capital(title), "subtitle": subtitle, "caveat": caveat, "source": source, "alt": alt,
+            "short": short}
 
 
-def figure(plot_height: float, cap: dict):
-    """A new figure carrying the caption (via finalise_figure); returns (fig, ax)."""
-    return finalise_figure(plot_height, cap["title"], cap["subtitle"], cap["source"], cap["caveat"])
-
-
-def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
-    """One measure two years report, as two separately labelled points; no arrow, no change when not comparable."""
+def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The two points of a measure two years report: label (year, the measure's words, who is counted), share
+    (percent) and text (the share as printed or derived), one row per year, earliest first."""
     v = pair_values(story, profiles, measure)
-    rows = [{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})", "share": v[f"s{i}"],
-             "text": v[f"v{i}"], "colour": SHARE_COLOUR} for i in (0, 1)]
-    shown = [f"{r['label']}: {r['text']}" for r in rows]
+    return pd.DataFrame([{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})",
+                          "share": v[f"s{i}"], "text": v[f"v{i}"]} for i in (0, 1)])
+
+
+def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str) -> dict:
+    """The caption of the chart of a measure two years report: a change only when they are comparable."""
+    v = pair_values(story, profiles, measure)
+    shown = [f"{r['label']}: {r['text']}" for _, r in pair_points(story, profiles, measure).iterrows()]
     if v["comparable"] and pd.notna(v["change"]):
         cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), [],
                       meta, shown)
@@ -75,10 +70,14 @@ def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
         caveat = story.t("fig.pairs.caveat", reasons="; ".join(v["reasons"])) if v["reasons"] else ""
         cap = caption(story, story.t("fig.pairs.title", **v), story.t("fig.pairs.subtitle", **v), [caveat], meta,
                       shown)
-    fig, ax = figure(2.2, cap)
-    plot_points(ax, rows)
-    fig.subplots_adjust(left=0.35)
-    return fig, cap
+    return cap
+
+
+def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
+    """One measure two years report, as two separately labelled points; no arrow, no change when not comparable.
+    Returns (fig, caption)."""
+    cap = pairs_caption(story, profiles, meta, measure)
+    return draw_year_points(pair_points(story, profiles, measure), cap, SHARE_COLOUR), cap
 
 
 def bar_row(story: Story, r: pd.Series) -> dict:
@@ -96,14 +95,14 @@ def bar_row(story: Story, r: pd.Series) -> dict:
     if pd.notna(r["share_computed"]):  # the article's share disagrees with its count: the bar is the count's
         of_count = story.t("fig.share_of_count", count=story.count(r["count"]), whole=story.count(r["headcount"]),
                            computed=story.share(r["share_computed"], r["share_decimals"]))
-        text = f"{story.t('fig.share_printed.tick', share=value)}\n{of_count}"
+        text = f"{story.t('fig.share_printed.tick', share=value)} · {of_count}"
         value = f"{story.t('fig.share_printed', share=value)}; {of_count}"
         printed, share = r["share_pct"], 100 * r["count"] / r["headcount"]
         span = (share, share)
     people = people_text(story, r)
     flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
     return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
-            "share": share, "printed": printed, "text": "  ".join(filter(None, (text, people, flag)))}
+            "share": share, "printed": printed, "text": " · ".join(filter(None, (text, people, flag)))}
 
 
 def profile_panels(story: Story, profiles: pd.DataFrame, head_key: str) -> list[dict]:
@@ -114,7 +113,7 @@ def profile_panels(story: Story, profiles: pd.DataFrame, head_key: str) -> list[
                                             & (profiles["status"] == "reported")
                                             & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()])
     head = story.facts.loc[head_key]
-    n = story.count(head["value"], head["bound"])
+    n = story.row_count(head)
     panels = []
     for split, group in rows[rows["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head, story.facts)
@@ -156,22 +155,50 @@ def title_row(story: Story, panels: list[dict]) -> dict:
     return bars[0]
 
 
-def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, head_key: str):
-    """Every share one population (``head_key``, its headcount) reports or derives from its counts, on a 0–100
-    frame, each split in its own panel and the groups counted on their own in another; with the people each
-    stands for."""
+def profile_bars(story: Story, profiles: pd.DataFrame, head_key: str) -> pd.DataFrame:
+    """The bars of one population's chart (``head_key``, its headcount), one row each: panel (its heading: a split,
+    or the groups counted on their own), label, share (percent), low and high (the range a share printed as a
+    bound can lie in), printed (a printed share that disagrees with its count, drawn as a dashed tick while the
+    bar is the count's share; empty otherwise), text (the share and the people it stands for), key (the fact).
+    Panels as :func:`profile_panels` orders them."""
+    return pd.DataFrame([{"panel": p["heading"], "label": b["label"], "share": b["share"], "low": b["range"][0],
+                          "high": b["range"][1], "printed": b["printed"], "text": b["text"], "key": b["key"]}
+                         for p in profile_panels(story, profiles, head_key) for b in p["rows"]],
+                        columns=["panel", "label", "share", "low", "high", "printed", "text", "key"])
+
+
+def truncation_caveat(story: Story, table: pd.DataFrame) -> list[str]:
+    """The rule the people of cut-off shares are worked out under, said once for the chart, naming the printed
+    shares that fit no whole count rounded (:func:`articlefacts.checking.audit.whole_rule`); [] when every
+    share is read rounded."""
+    cut = table[table["count_rule"].eq("truncate")]
+    if cut.empty:
+        return []
+    unfit = []
+    for _, r in cut.iterrows():
+        whole, places = int(story.facts.loc[r["parent_key"], "value"]), int(r["share_decimals"])
+        if not any(printed_percent(c, whole, places, "half_up") == Fraction(str(r["share_pct"]))
+                   for c in range(whole + 1)):
+            unfit.append(story.share(r["share_pct"], places))
+    n = story.fact_count(cut["parent_key"].iloc[0])
+    return [story.t("fig.profile.caveat.truncated", n=n, shares=join(unfit, story.language))]
+
+
+def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, head_key: str) -> dict:
+    """The caption of one population's chart (``head_key``, its headcount): the title states the bar the headline
+    repeats (or the largest part), the caveats every bound, reading and disagreement the bars rest on; a population
+    counted within a larger total names that total in the subtitle."""
     panels = profile_panels(story, profiles, head_key)
     head = story.facts.loc[head_key]
     year = head["period"]
-    n = story.count(head["value"], head["bound"])
+    n = story.row_count(head)
     top = title_row(story, panels)
     table = pd.concat([p["table"] for p in panels])
     caveats = []
     if profiles["period"].nunique() == 1:
         caveats.append(story.t("fig.profile.caveat.one_year", year=year))
     for _, r in table[table["share_bound"].isin(("gt", "ge", "lt", "le"))].iterrows():
-        printed = story.facts.loc[r["source_key"], "quote"] if r["reported_as"] == "percent" else story.share(
-            r["share_pct"], r["share_decimals"], r["share_bound"])
+        printed = story.facts.loc[r["source_key"], "quote"]  # the article's words, never a derived share
         if pd.notna(r["share_max"]):
             caveats.append(story.t("fig.profile.caveat.bounded", printed=printed, hi=story.count(r["count_max"]),
                                    top=story.share(r["share_max"], r["share_decimals"] + 1)))
@@ -183,9 +210,10 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, head_key: st
                         count=story.count(r["count"]), whole=story.count(r["headcount"]),
                         computed=story.share(r["share_computed"], r["share_decimals"]))
                 for _, r in table[table["share_computed"].notna()].iterrows()]
+    caveats += truncation_caveat(story, table)
     if source_person(head, story.language):
         caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
-    inferred = table["count_status"].eq("inferred").any()
+    inferred = any("≈" in b["text"] for p in panels for b in p["rows"])  # the key only where the sign is drawn
     derived = table["share_status"].eq("derived").any()
     subtitle = story.t("fig.profile.subtitle.derived" if derived else "fig.profile.subtitle", n=n,
                        who=words(head, story.language), year=year) + (
@@ -194,21 +222,20 @@ def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, head_key: st
         whole = story.facts.loc[head["parent_key"]]
         subtitle += " (" + story.t("p.year.of_total", n=story.count(whole["value"], whole["bound"]),
                                    who=story.words(head["parent_key"])) + ")"
-    shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}".replace("\n", " ") for b in p["rows"])
+    shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"])
              for p in panels]
     cap = caption(story, story.marked(story.t("fig.profile.title", year=year, share=top["value"], n=n,
                                               who=words(head, story.language), label=top["label"]), top["key"]),
-                  subtitle, caveats, meta, shown)
-    sizes = [0.55 * len(p["rows"]) + 0.1 for p in panels]
-    headings = [p["heading"] for p in panels]
-    room = sum(PANEL_GAP_IN + PANEL_LINE_IN * heading_lines(h) for h in headings[1:])
-    fig, ax = figure(sum(sizes) + room + PANEL_LINE_IN * heading_lines(headings[0]), cap)
-    fig.subplots_adjust(left=0.33, top=fig.subplotpars.top - PANEL_LINE_IN * heading_lines(headings[0])
-                        / fig.get_figheight())
-    axes = panel_axes(fig, ax, sizes, headings) if len(panels) > 1 else [ax]
-    for panel, axis in zip(panels, axes, strict=True):
-        plot_share_bars(axis, panel["rows"], heading=panel["heading"])
-    return fig, cap
+                  subtitle, caveats, meta, shown, [f"{b['label']}: {b['value']}" for p in panels for b in p["rows"]])
+    return cap
+
+
+def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, head_key: str):
+    """Every share one population (``head_key``, its headcount) reports or derives from its counts, on a 0–100
+    frame, each split in its own panel and the groups counted on their own in another; with the people each
+    stands for. Returns (fig, caption)."""
+    cap = profile_caption(story, profiles, meta, head_key)
+    return draw_share_panels(profile_bars(story, profiles, head_key), cap), cap
 
 
 def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
@@ -236,28 +263,18 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     return out
 
 
-def draw_groups(story: Story, groups: list[dict], cap: dict, unit: str, marker: str = "o"):
-    """One mark per member when the groups hold :data:`ICON_LIMIT` or fewer, else bars on one scale; a
-    reported subset of a group is starred, or drawn darker inside its bar."""
-    if sum(g["count"] for g in groups) <= ICON_LIMIT:
-        tuples = [(g["label"], g["count"], g["colour"], g["inner"], g["inner_label"] or "★") for g in groups]
-        legend_in = legend_height(tuples)
-        fig, ax = figure(ICON_ROW_IN * icon_rows([g["count"] for g in groups]) + 0.3 + legend_in, cap)
-        plot_icon_array(ax, tuples, marker=marker)
-        fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
-        return fig
-    rows = [{"label": g["name"], "count": g["count"], "colour": g["colour"], "inner": g["inner"],
-             "inner_label": g["inner_label"], "text": g["shown"]} for g in groups]
-    legend_in = 0.3 * sum(1 for r in rows if r["inner"])
-    fig, ax = figure(0.55 * len(rows) + 0.5 + legend_in, cap)
-    plot_count_bars(ax, rows)
-    fig.subplots_adjust(left=0.36, bottom=fig.subplotpars.bottom + (legend_in + 0.3) / fig.get_figheight())
-    return fig
+MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key"]
 
 
-def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]):
-    """The parts of one split, one mark per person (or bars for large counts), each part in its own rows or bar;
-    a reported subset of a part is starred. Counts the article gives without a total are drawn without one."""
+def split_marks(story: Story, flows: pd.DataFrame, split: str, colours: list[str]) -> pd.DataFrame:
+    """The groups of one split's chart, one row per part (and its rest, in grey), with the columns of
+    :func:`split_groups` (:data:`MARK_COLUMNS`; ``inner_key`` empty for a part without a reported subset)."""
+    group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
+    return pd.DataFrame(split_groups(story, flows, group, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+
+
+def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]) -> dict:
+    """The caption of one split's chart: the title states the part the headline repeats (or the largest)."""
     group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
     groups = split_groups(story, flows, group, colours)
     first = story.facts.loc[group["key"].iloc[0]]
@@ -272,7 +289,7 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
     parent_key = group["parent_key"].iloc[0]
     if parent_key:
         parent = story.facts.loc[parent_key]
-        total = story.count(parent["value"], parent["bound"])
+        total = story.row_count(parent)
         title = story.t("fig.split.title", n=number(top["count"], story.language), total=total, label=top["name"])
         if top["inner"] and top.get("inner_key") in story.lead:
             title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
@@ -296,8 +313,15 @@ def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colou
     caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sorted(attributed - {""})]
     caveats += period_notes(story, group)
     shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
-    cap = caption(story, title, subtitle, caveats, meta, shown)
-    return draw_groups(story, groups, cap, unit), cap
+    return caption(story, title, subtitle, caveats, meta, shown)
+
+
+def split_chart(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str]):
+    """The parts of one split, one mark per person (or bars for large counts), each part in its own rows or bar;
+    a reported subset of a part is starred. Counts the article gives without a total are drawn without one.
+    Returns (fig, caption)."""
+    cap = split_caption(story, flows, meta, split, colours)
+    return draw_marks(split_marks(story, flows, split, colours), cap), cap
 
 
 def period_notes(story: Story, group: pd.DataFrame) -> list[str]:
@@ -317,8 +341,8 @@ def group_item(name: str, count: int, colour: str, key: str, language: str) -> d
             "inner": 0, "inner_label": "", "key": key}
 
 
-def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]):
-    """A whole as marks, the reported subset in colour (for a subset that is not part of a split)."""
+def subset_groups(story: Story, flows: pd.DataFrame, key: str, colours: list[str]) -> list[dict]:
+    """The groups of a subset's chart: the subset in colour, then the others of its whole in grey."""
     rows = flows[flows["group"] == key]
     sub, parent = story.facts.loc[key], story.facts.loc[rows["parent_key"].iloc[0]]
     groups = [group_item(story.marked(flow_label(story, r), r["key"]), int(r["count"]),
@@ -328,16 +352,35 @@ def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colour
     if len(groups) == 1 and sub["bound"] == parent["bound"] == "eq" and others > 0:
         groups.append(group_item(story.t("r.rest_subset", total=story.count(parent["value"])), int(others), "grey",
                                  "", story.language))
+    return groups
+
+
+def subset_marks(story: Story, flows: pd.DataFrame, key: str, colours: list[str]) -> pd.DataFrame:
+    """The groups of a subset's chart as a table (:data:`MARK_COLUMNS`), the subset first."""
+    return pd.DataFrame(subset_groups(story, flows, key, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+
+
+def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]) -> dict:
+    """The caption of a subset's chart: how many of the whole the subset is."""
+    sub, parent = story.facts.loc[key], story.facts.loc[flows.loc[flows["group"] == key, "parent_key"].iloc[0]]
+    groups = subset_groups(story, flows, key, colours)
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
     caveats += [story.reading(key), period_caveat(story, parent, sub["period"])]
-    total = story.count(parent["value"], parent["bound"])
-    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.count(sub["value"], sub["bound"]),
+    total = story.row_count(parent)
+    cap = caption(story, story.marked(story.t("fig.subset.title", n=story.row_count(sub),
                                               total=total, label=story.words(key)), key),
                   story.t("fig.subset.subtitle" if parent["period"] == sub["period"] else "fig.subset.subtitle.periods",
                           total=total, parent=words(parent, story.language), unit=story.t(f"unit.{sub['unit']}.one"),
                           period=sub["period"], y0=parent["period"]),
                   caveats, meta, [g["label"] for g in groups])
-    return draw_groups(story, groups, cap, sub["unit"], marker="s"), cap
+    return cap
+
+
+def subset_chart(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str]):
+    """A whole as marks, the reported subset in colour (for a subset that is not part of a split). Returns
+    (fig, caption)."""
+    cap = subset_caption(story, flows, meta, key, colours)
+    return draw_marks(subset_marks(story, flows, key, colours), cap, marker="s"), cap
 
 
 def profile_figures(profiles: pd.DataFrame) -> list[tuple[str, str, str]]:

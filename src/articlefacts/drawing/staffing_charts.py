@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.drawing.charts import caption, draw_groups
+from articlefacts.drawing.charts import MARK_COLUMNS, caption
+from articlefacts.drawing.plots import draw_marks
 from articlefacts.drawing.style import SERIES
 from articlefacts.i18n import number
 from articlefacts.telling.own_words import staffing_keys
@@ -55,22 +56,36 @@ def group_item(story: Story, key: str, colour: str, inner: str = "") -> dict:
     return item
 
 
-def staffing_chart(story: Story, meta: dict, subject: str):
-    """The figure of one staffing subject (:func:`staffing_figures`): returns (fig, caption)."""
+def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
+    """The fact keys one staffing subject (:func:`staffing_figures`) rests on, and its drawable groups."""
     facts = story.facts
     what, name = subject.split(":", 1)
     if what == "split":
         keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)
                                 & (facts["relation"] == "part") & facts["parent_key"].eq("")])
-        groups = [group_item(story, k, SERIES[i % len(SERIES)]) for i, k in enumerate(keys)]
+        return keys, [group_item(story, k, SERIES[i % len(SERIES)]) for i, k in enumerate(keys)]
+    inner = facts.index[(facts["parent_key"] == name) & (facts["relation"] == "subset")][0]
+    return [name, inner], [group_item(story, name, SERIES[0], inner)]
+
+
+def staffing_marks(story: Story, subject: str) -> pd.DataFrame:
+    """The groups of one staffing subject's chart, one row per kind of move or per count (columns
+    :data:`~articlefacts.drawing.charts.MARK_COLUMNS`, as :func:`~articlefacts.drawing.plots.draw_marks` takes)."""
+    return pd.DataFrame(staffing_parts(story, subject)[1], columns=MARK_COLUMNS).fillna({"inner_key": ""})
+
+
+def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
+    """The caption of one staffing subject's chart: the counts in the article's words, no total, no rotation."""
+    facts = story.facts
+    what, name = subject.split(":", 1)
+    keys, groups = staffing_parts(story, subject)
+    if what == "split":
         items = [story.t("fig.own.kind", n=g["shown"], kind=kind_name(story, g["key"])) for g in groups]
         title = story.t("fig.own.side_by_side.title", items=join(items, story.language))
         subtitle = story.t("fig.own.subtitle", period=facts.loc[keys[0], "period"])
         caveats = [story.t("fig.own.side_by_side.caveat")]
     else:
-        inner = facts.index[(facts["parent_key"] == name) & (facts["relation"] == "subset")][0]
-        keys = [name, inner]
-        groups = [group_item(story, name, SERIES[0], inner)]
+        inner = keys[1]
         title = story.t("fig.own.inner.title", n=groups[0]["shown"], who=story.words(name),
                         m=number(facts.loc[inner, "value"], story.language), inner=story.words(inner))
         subtitle = story.t("fig.own.subtitle", period=facts.loc[name, "period"])
@@ -86,10 +101,21 @@ def staffing_chart(story: Story, meta: dict, subject: str):
     sources = sorted({source_person(facts.loc[k], story.language) for k in keys} - {""})
     caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sources]
     shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
-    cap = caption(story, title, subtitle, caveats, meta, shown)
-    fig = draw_groups(story, groups, cap, facts.loc[keys[0], "unit"])
+    return caption(story, title, subtitle, caveats, meta, shown)
+
+
+def staffing_chart(story: Story, meta: dict, subject: str):
+    """The figure of one staffing subject (:func:`staffing_figures`): returns (fig, caption)."""
+    marks = staffing_marks(story, subject)
+    cap = staffing_caption(story, meta, subject)
+    return place_legend(draw_marks(marks, cap), len(marks)), cap
+
+
+def place_legend(fig, groups: int):
+    """``fig`` (from :func:`~articlefacts.drawing.plots.draw_marks`) with the legend of its one group, if
+    ``groups`` is 1, moved under the axis labels rather than on them; returns the figure."""
     legend = fig.axes[0].get_legend() if fig.axes else None
-    if legend is not None and len(groups) == 1:  # one bar: the legend goes under the axis labels, not on them
+    if legend is not None and groups == 1:
         box = fig.axes[0].get_position()
         legend.set_bbox_to_anchor((box.x0, box.y0 - 0.36 / fig.get_figheight()), transform=fig.transFigure)
-    return fig, cap
+    return fig

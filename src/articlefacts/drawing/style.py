@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
-import unicodedata
-
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.legend_handler import HandlerTuple
+from matplotlib.transforms import blended_transform_factory
 
-from articlefacts.errors import ArticleFactsError
+from articlefacts.drawing.labels import (  # noqa: F401 (INSIDE_TEXT: the colour's home)
+    FOOTER_LINE_IN,
+    FOOTER_SIZE,
+    INK,
+    INSIDE_TEXT,
+    TEXT_WIDTH_IN,
+    add_footnote,
+    label_bar,
+)
+from articlefacts.drawing.legible import check_glyphs, font_files, missing_glyphs  # noqa: F401 (their old home)
+from articlefacts.drawing.wrap import BREAK_BEFORE, VIETNAMESE_LETTERS, nfc, wrap_measured  # noqa: F401
 
 # Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, Paul Tol's
 # indigo, wine, olive, rose and purple (plum), and darker teal, brown, violet and rust for articles with many
@@ -28,19 +35,24 @@ COLOURS = {
 # together share a colour for different things. Grey is "the others, not reported" everywhere.
 SHARE_COLOUR = "blue"
 SERIES = ("vermillion", "green", "purple", "indigo", "wine", "olive", "rose", "teal", "brown", "violet", "plum", "rust")
-# Text drawn inside a bar is white, and only on the share colour (white on blue is 5.2:1).
-INSIDE_TEXT = "#FFFFFF"
-INK = "#222222"
+# Text drawn inside a bar is white (INSIDE_TEXT), and only on the share colour (white on blue is 5.2:1); other
+# text is INK or MUTED.
 MUTED = "#555555"
 BACKGROUND = "#FFFFFF"
 WIDTH_IN = 8.0
-WRAP = {"title": 70, "subtitle": 100, "footer": 115, "legend": 90, "panel": 56}
-VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
-# Words a Vietnamese line may break before: they start a new word group.
-BREAK_BEFORE = {"và", "của", "trong", "năm", "là", "theo", "trên", "không", "nhưng", "nên", "cho", "với", "tại",
-                "đến", "từ", "tính", "giai", "khi", "mà", "thì", "để", "có", "được", "hoặc", "chỉ", "mỗi",
-                "kèm", "tỷ", "(", "≈", "ở", "về", "đã", "đang", "chiếm", "đạt"}
-LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": 0.18}
+# The page is laid out here in inches (head, plot, foot, stacked panels), not by matplotlib's constrained layout:
+# that layout does not wrap text, leaves the fig.text head and foot lines out, does not manage the panels'
+# add_axes, and would shrink the bars to make room rather than make the figure taller. What it does better,
+# measuring text, is used instead: every line is wrapped by its measured width, every label measured before it
+# is placed (articlefacts.drawing.labels), and the result checked as drawn (articlefacts.drawing.legible).
+# Text is wrapped to a width in inches, measured in its own font and size (articlefacts.drawing.wrap):
+# the lines of the head and foot span the figure; a panel heading spans the bars' axes (left 0.33 to 0.97 of
+# the width); a bar's or point's label the room left of its axes; a legend the width from its marks.
+FONT = {"title": (13, "bold"), "subtitle": (10, "normal"), "footer": (FOOTER_SIZE, "normal"),
+        "legend": (9.5, "normal"), "panel": (10, "bold"), "label": (10, "normal")}
+WRAP_IN = {"title": TEXT_WIDTH_IN, "subtitle": TEXT_WIDTH_IN, "footer": TEXT_WIDTH_IN, "legend": 6.4,
+           "panel": WIDTH_IN * (0.97 - 0.33), "label": 2.3}
+LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": FOOTER_LINE_IN}
 PANEL_GAP_IN, PANEL_LINE_IN = 0.2, 0.22
 
 
@@ -66,114 +78,25 @@ def setup_style() -> None:
     })
 
 
-def font_files(prop) -> list[str]:
-    """The font files matplotlib may draw a text of these font properties with, in order: each family of
-    ``prop`` (a generic family such as sans-serif expanded through its rcParams list) that is installed."""
-    from matplotlib import font_manager
-
-    files = []
-    for family in prop.get_family():
-        names = mpl.rcParams.get(f"font.{family}", [family]) if family in font_manager.font_family_aliases \
-            else [family]
-        for name in names:
-            try:
-                path = font_manager.findfont(font_manager.FontProperties(
-                    family=name, style=prop.get_style(), weight=prop.get_weight()), fallback_to_default=False)
-            except ValueError:  # not installed
-                continue
-            if path not in files:
-                files.append(path)
-    return files
+def wrapped(text: str, kind: str, width_in: float | None = None) -> list[str]:
+    """``text`` wrapped for its place on the figure (a key of :data:`FONT`), to ``width_in`` inches or the
+    width of that place (:data:`WRAP_IN`), measured in its font."""
+    size, weight = FONT[kind]
+    return wrap_measured(text, width_in or WRAP_IN[kind], size, weight) if text else []
 
 
-def missing_glyphs(fig) -> dict[str, str]:
-    """The characters of the figure's texts that none of their fonts can draw: character → font name.
-
-    Checked against each font's character map (matplotlib's ``FT2Font.get_charmap``) before anything is
-    rendered, so that a character the font lacks is named instead of drawn as an empty box.
-    """
-    from matplotlib.font_manager import get_font
-    from matplotlib.text import Text
-
-    charmaps: dict[str, set[int]] = {}
-    missing: dict[str, str] = {}
-    for text in fig.findobj(Text):
-        content = text.get_text()
-        if not content or not text.get_visible():
-            continue
-        files = font_files(text.get_fontproperties())
-        for path in files:
-            if path not in charmaps:
-                charmaps[path] = set(get_font(path).get_charmap())
-        for char in dict.fromkeys(content):  # in the order of the text, each once
-            if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in missing:
-                continue
-            if not any(ord(char) in charmaps[path] for path in files):
-                missing[char] = get_font(files[0]).family_name if files else "(no font)"
-    return missing
-
-
-def check_glyphs(fig, name: str, sources: dict[str, str]) -> None:
-    """Raise :class:`ArticleFactsError` if the figure ``name`` holds characters its fonts cannot draw.
-
-    ``sources`` maps where a text came from ("field 'outlet' of the metadata") to the text, so that the
-    message names the input that holds the characters, not only the figure.
-    """
-    missing = missing_glyphs(fig)
-    if not missing:
-        return
-    chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-    fonts = ", ".join(sorted(set(missing.values())))
-    where = [source for source, text in sources.items() if any(c in text for c in missing)]
-    held = f" in the {' and the '.join(where)}" if where else f" in the figure {name}"
-    raise ArticleFactsError(
-        f"The chart font {fonts} has no glyph for {chars}{held}; the figures would show empty boxes",
-        "write that text without them (a transliteration, or the name in Vietnamese or English), or give the "
-        "figures a font that has them in articlefacts.drawing.style.setup_style.")
-
-
-def nfc(text: str) -> str:
-    """Text in NFC, which renders Vietnamese with the right spacing."""
-    return unicodedata.normalize("NFC", text)
-
-
-def wrap_words(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` characters, broken only between word groups.
-
-    Vietnamese writes each syllable apart («lý luận chính trị»), so a break at any space can split a
-    word. Lines break after punctuation or before a function word (:data:`BREAK_BEFORE`); a group longer
-    than a line is broken at spaces as a last resort.
-    """
-    if not VIETNAMESE_LETTERS.search(re.sub(r"«[^»]*»", "", text)):  # English (quotes aside): any space will do
-        return textwrap.wrap(nfc(text), width)
-    groups, current = [], []
-    for word in nfc(text).split():
-        if current and (word.lower() in BREAK_BEFORE or word[0] == "(" or current[-1][-1] in ",;:.)"):
-            groups.append(" ".join(current))
-            current = []
-        current.append(word)
-    groups += [" ".join(current)] if current else []
-    lines: list[str] = []
-    for group in groups:
-        for piece in textwrap.wrap(group, width) if len(group) > width else [group]:
-            if lines and len(lines[-1]) + 1 + len(piece) <= width:
-                lines[-1] += " " + piece
-            else:
-                lines.append(piece)
-    return lines
-
-
-def wrapped(text: str, kind: str) -> list[str]:
-    """``text`` wrapped for its place on the figure."""
-    return wrap_words(text, WRAP[kind]) if text else []
+def tick_labels(rows, width_in: float = WRAP_IN["label"]) -> list[str]:
+    """The rows' ``label`` as tick labels, each wrapped to ``width_in`` inches."""
+    return ["\n".join(wrapped(r["label"], "label", width_in)) for r in rows]
 
 
 def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, caveat: str = ""):
     """A new figure carrying the finding as title, what is measured as subtitle, the caveat and the source.
 
     Every chart in the project is made through this helper, so none can lose its source line. The
-    figure is sized so that the wrapped title, subtitle and footer lines fit around a plot of
-    ``plot_height`` inches. Returns ``(fig, ax)``.
+    figure is sized so that the title, subtitle and footer lines, wrapped by their measured width
+    (:func:`wrapped`), fit around a plot of ``plot_height`` inches. Returns ``(fig, ax)``; ``fig.captions``
+    holds the texts, ``fig.footer_texts`` the footer's Text objects, the source line last.
     """
     footer = [caveat, source] if caveat else [source]
     head = [("title", line) for line in wrapped(title, "title")] + \
@@ -187,13 +110,15 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
     fig.subplots_adjust(left=0.06, right=0.97, top=1 - head_in / height, bottom=foot_in / height)
     y = 1 - 0.2 / height
     for kind, line in head:
-        fig.text(0.02, y, line, ha="left", va="top", fontsize=13 if kind == "title" else 10,
-                 fontweight="bold" if kind == "title" else "normal", color=INK if kind == "title" else MUTED)
+        fig.text(0.02, y, line, ha="left", va="top", fontsize=FONT[kind][0], fontweight=FONT[kind][1],
+                 color=INK if kind == "title" else MUTED)
         y -= LINE_IN[kind] / height
     y = (0.12 + LINE_IN["footer"] * len(foot)) / height
+    fig.footer_texts = []  # the footer's lines, the source last (articlefacts.drawing.labels.add_footnote)
     for i, line in enumerate(foot):
-        fig.text(0.02, y, line, ha="left", va="top", fontsize=8.5, color=INK if i < len(foot) - 1 else MUTED,
-                 style="italic" if i < len(foot) - 1 else "normal")
+        fig.footer_texts.append(fig.text(0.02, y, line, ha="left", va="top", fontsize=FOOTER_SIZE,
+                                         color=INK if i < len(foot) - 1 else MUTED,
+                                         style="italic" if i < len(foot) - 1 else "normal"))
         y -= LINE_IN["footer"] / height
     return fig, ax
 
@@ -209,16 +134,21 @@ def plot_points(ax, rows) -> None:
         ax.scatter(r["share"], i, s=170, color=COLOURS[r["colour"]], zorder=3, edgecolor="white")
         ax.text(r["share"], i - 0.22, nfc(r["text"]), ha="center", va="bottom", fontsize=11, fontweight="bold",
                 color=INK)
-    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=9.5)
+    ax.set_yticks(range(len(rows)), tick_labels(rows), fontsize=9.5)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
 
 
 def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> None:
-    """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100), text (value and count) and
-    optionally range (low, high): the span a share printed as a bound can lie in, drawn hatched. ``heading``
-    names the panel (a split, or groups counted on their own). A row with ``printed`` (a share the article
-    prints that disagrees with its count) gets a dashed tick at that share."""
+    """Horizontal bars of shares on a 0–100 frame; rows have label, share (0–100), text (value and count, its
+    pieces joined by " · ") and optionally range (low, high): the span a share printed as a bound can lie in,
+    drawn hatched. ``heading`` names the panel (a split, or groups counted on their own).
+
+    Call it once the axes are in place (after ``subplots_adjust`` or :func:`panel_axes`): each value label is
+    measured and placed inside its bar, beside it, or over its hatched range, wherever it fits whole; one that
+    fits nowhere is shortened and the rest goes to a footnote that makes the figure taller
+    (:mod:`articlefacts.drawing.labels`). A row with ``printed`` (a share the article prints that disagrees
+    with its count) gets a dashed tick at that share, and its label goes beyond the tick."""
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=COLOURS[colour], height=0.6)
     for i, r in enumerate(rows):
         low, high = r.get("range", (r["share"], r["share"]))
@@ -228,25 +158,29 @@ def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> 
     for i, r in enumerate(rows):
         if r.get("printed") is not None:  # where the article's disagreeing percentage would put the bar
             ax.plot([r["printed"]] * 2, [i - 0.38, i + 0.38], color=INK, linewidth=1.4, linestyle=(0, (2, 1)))
-    for i, r in enumerate(rows):
-        inside = r["share"] > 55 and colour == SHARE_COLOUR and r.get("printed") is None
-        right = max(r["share"], r.get("printed") or 0)  # beyond the printed share's tick, if any
-        ax.text(r["share"] - 1.5 if inside else right + 1.5, i, nfc(r["text"]), va="center",
-                ha="right" if inside else "left", fontsize=9.5, color=INSIDE_TEXT if inside else INK,
-                fontweight="bold" if inside else "normal")
-    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=10)
+    ax.set_yticks(range(len(rows)), tick_labels(rows), fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter())
     ax.grid(axis="y", visible=False)
     if heading:
-        ax.set_title("\n".join(wrap_words(heading, WRAP["panel"])), loc="left", fontsize=10, fontweight="bold",
-                     color=INK, pad=6)
+        width_in = ax.get_position().width * ax.figure.get_figwidth()
+        ax.set_title("\n".join(wrapped(heading, "panel", width_in)), loc="left", fontsize=FONT["panel"][0],
+                     fontweight=FONT["panel"][1], color=INK, pad=6)
+    fig, marks = ax.figure, 0
+    for i, r in enumerate(rows):
+        end = max(r["share"], *r.get("range", (r["share"], r["share"])), r.get("printed") or 0)
+        inside_ok = colour == SHARE_COLOUR and r.get("printed") is None  # not across the printed share's tick
+        note = label_bar(ax, i, r["share"], end, r["text"], inside_ok, r["label"],
+                         marks if hasattr(fig, "footer_texts") else -1)
+        if note:
+            add_footnote(fig, note)
+            marks += 1
 
 
-def heading_lines(heading: str) -> int:
-    """How many lines a panel heading takes once wrapped."""
-    return len(wrap_words(heading, WRAP["panel"])) if heading else 0
+def heading_lines(heading: str, width_in: float = WRAP_IN["panel"]) -> int:
+    """How many lines a panel heading takes once wrapped to ``width_in`` inches (the bars' axes)."""
+    return len(wrapped(heading, "panel", width_in)) if heading else 0
 
 
 def panel_axes(fig, ax, sizes: list[float], headings: list[str]) -> list:
@@ -281,13 +215,16 @@ def plot_count_bars(ax, rows) -> None:
             ax.barh(i, r["inner"], color=INK, height=0.6)
             inner.append(r["inner_label"])
         ax.text(r["count"] + top * 0.01, i, nfc(r["text"]), va="center", ha="left", fontsize=9.5, color=INK)
-    ax.set_yticks(range(len(rows)), ["\n".join(wrap_words(r["label"], 30)) for r in rows], fontsize=10)
+    ax.set_yticks(range(len(rows)), tick_labels(rows), fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.15)
     ax.grid(axis="y", visible=False)
     if inner:
+        # under the bars, from the figure's left margin, so that a long entry has the page's width
         ax.legend([Patch(color=INK)] * len(inner), [legend_text(t) for t in inner], loc="upper left",
-                  bbox_to_anchor=(0, -0.2), frameon=False, fontsize=9.5, borderaxespad=0.2)
+                  bbox_to_anchor=(0.02, -0.2), bbox_transform=blended_transform_factory(ax.figure.transFigure,
+                                                                                        ax.transAxes),
+                  frameon=False, fontsize=9.5, borderaxespad=0.2)
 
 
 def icon_layout(counts: list[int], per_row: int = 10) -> list[list[tuple[int, int]]]:
@@ -329,9 +266,9 @@ def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: floa
               borderaxespad=0.2, markerscale=0.6)
 
 
-def legend_text(label: str) -> str:
-    """A legend entry wrapped to :data:`WRAP` ``["legend"]`` characters, so a long label stays on the figure."""
-    return "\n".join(wrap_words(label, WRAP["legend"]))
+def legend_text(label: str, width_in: float = WRAP_IN["legend"]) -> str:
+    """A legend entry wrapped to ``width_in`` inches (measured), so a long label stays on the figure."""
+    return "\n".join(wrapped(label, "legend", width_in))
 
 
 def legend_height(groups) -> float:

@@ -22,7 +22,8 @@ INPUT_TABLES_FILE = Path(__file__).with_name("input_tables.json")
 
 @cache
 def tables(path: Path = TABLES_FILE) -> dict[str, dict]:
-    """name → table definition (name, notebook, title, description, fields), enums resolved from vocab.
+    """name → table definition (name, notebook, title, description, fields), enums (and patterns) written
+    ``"vocab:NAME"`` resolved from vocab.
 
     ``path`` is ``tables.json`` (the processed tables) or ``input_tables.json`` (the hand-written inputs).
     """
@@ -32,6 +33,9 @@ def tables(path: Path = TABLES_FILE) -> dict[str, dict]:
             enum = f.get("constraints", {}).get("enum")
             if isinstance(enum, str) and enum.startswith("vocab:"):
                 f["constraints"]["enum"] = list(getattr(vocab, enum.split(":", 1)[1]))
+            pattern = f.get("constraints", {}).get("pattern")
+            if isinstance(pattern, str) and pattern.startswith("vocab:"):
+                f["constraints"]["pattern"] = getattr(vocab, pattern.split(":", 1)[1])
     return {t["name"]: t for t in defs}
 
 

@@ -16,9 +16,18 @@ from articlefacts.paths import relative, resolve
 from articlefacts.reading.article import part_at, sentence_span
 from articlefacts.reading.codebook import INPUT_TABLES_FILE, columns
 from articlefacts.reading.inputs import read_csv_table
-from articlefacts.reading.numbers import check_whole_count, find_number_tokens, parse_vi_number, read_bound
+from articlefacts.reading.numbers import (
+    TOKEN_RE,
+    check_whole_count,
+    find_number_tokens,
+    find_word_numbers,
+    parse_vi_number,
+    read_qualifier,
+    split_multiplier,
+)
 from articlefacts.reading.schemas import check_input
-from articlefacts.vocab import ARTICLE_ITSELF, COUNT_UNITS, HEADCOUNT
+from articlefacts.reading.units import check_units
+from articlefacts.vocab import ARTICLE_ITSELF, DURATION_UNITS, HEADCOUNT, is_count
 
 # The columns a facts file must have (cells may be empty where input_tables.json allows); every other
 # column input_tables.json defines may be left out, and reads as empty.
@@ -69,14 +78,18 @@ def relation_problem(row: pd.Series, units: dict[str, str]) -> tuple[str, str] |
     if row["split"] and relation not in ("part", "share"):
         return (f"a {relation or 'fact without a parent'} cannot belong to a split",
                 "empty 'split', or set relation to 'part' (a count) or 'share' (a percentage of the split's whole).")
-    if relation == "part" and row["unit"] not in COUNT_UNITS:
-        return f"a part counts people or communes, not {row['unit']}", "correct the unit or the relation."
+    if relation in ("part", "subset") and row["unit"] in DURATION_UNITS:
+        return (f"a duration ({row['unit']}) is not a count of anything, so it cannot be a {relation}",
+                "empty parent_key, relation and split: a duration stands on its own.")
+    if relation == "part" and not is_count(row["unit"]):
+        return (f"a part counts people, communes or things, not {row['unit']}",
+                "correct the unit or the relation.")
     if relation in ("part", "subset") and parent_unit and parent_unit != row["unit"]:
         return (f"a {relation} counts {row['unit']}, its parent '{parent}' {parent_unit}",
                 "a part or subset is counted in the unit of its whole: correct one of the two units.")
-    if relation in ("share", "printed_share") and parent and parent_unit not in COUNT_UNITS:
+    if relation in ("share", "printed_share") and parent and not is_count(parent_unit):
         return (f"a {relation} of '{parent}', which counts {parent_unit}",
-                "a share is a percentage of a count of people or communes: correct parent_key.")
+                "a share is a percentage of a count (people, communes, departments …): correct parent_key.")
     if relation == "printed_share" and row["unit"] != "percent":
         return "a printed share is a percentage", "set unit to 'percent', or correct the relation."
     return None
@@ -92,6 +105,7 @@ def read_facts(path) -> pd.DataFrame:
     """
     facts = read_csv_table(path, "Facts file", COLUMNS, (), OPTIONAL)
     name = relative(resolve(path))
+    check_units(facts, f"Facts file {name}")
     check_input(facts, "facts_file", f"Facts file {name}")
     facts["relation"] = facts.apply(infer_relation, axis=1)
     keys = set(facts["key"])
@@ -178,22 +192,43 @@ def locate_quote(text: str, structure: pd.DataFrame, key: str, quote: str) -> in
 
 
 def quote_token(key: str, quote: str, number: str = ""):
-    """The number token of a quote: its only one, or the one printed as ``number``; else an error naming the fact."""
+    """The number token of a quote (a regex match in ``quote``): its only one, or the one printed as ``number``
+    (digits as printed, with or without their multiplier word: ``1,2`` or ``1,2 nghìn``; or words: ``hai``).
+    A quote without digits may hold one number in words («hai đồng chí»). Else an error naming the fact."""
     tokens = find_number_tokens(quote)
     if number:
-        hits = [t for t in tokens if t.group() == number]
+        hits = [t for t in tokens if number in (t.group(), split_multiplier(t.group())[0])]
+        if not hits and not any(c.isdigit() for c in number):
+            hits = [w for w in find_word_numbers(quote, include_one=True) if w.group().lower() == number.lower()]
         if len(hits) != 1:
             raise ArticleFactsError(
                 f"Fact '{key}': the number '{number}' occurs {len(hits)} times in its quote «{quote}»",
                 "set 'number' to one of the quote's numbers as printed: "
-                + (", ".join(t.group() for t in tokens) or "none") + ".")
+                + (", ".join(t.group() for t in tokens) or "none in digits; a number in words such as «hai»") + ".")
         return hits[0]
+    if not tokens:
+        tokens = find_word_numbers(quote)
     if len(tokens) != 1:
         found = ", ".join(repr(t.group()) for t in tokens) or "none"
         raise ArticleFactsError(
             f"Fact '{key}': the quote must hold exactly one number, found {len(tokens)} ({found})",
-            "shorten the quote to the one number, or name it in the 'number' column.")
+            "shorten the quote to the one number, or name it in the 'number' column (as printed: «1,2 nghìn», "
+            "«hai»).")
     return tokens[0]
+
+
+def check_token_whole(key: str, text: str, start: int, token) -> None:
+    """Refuse a quote that ends inside its number («có 3» of «có 3 ngàn người», «120» of «120.500»): the
+    number would be read without its multiplier or its thousands. Raises :class:`ArticleFactsError`."""
+    if not any(c.isdigit() for c in token.group()):
+        return
+    printed = TOKEN_RE.match(text, start + token.start())
+    if printed and printed.end() > start + token.end():
+        raise ArticleFactsError(
+            f"Fact '{key}': the quote cuts the number «{printed.group()}» after «{token.group()}», so it would "
+            f"be read as {token.group()} instead of {printed.group()}",
+            f"lengthen the quote to hold all of «{printed.group()}» (a multiplier such as «nghìn», «ngàn», "
+            "«triệu» is read with its number).")
 
 
 def build_fact(fact: pd.Series, text: str, structure: pd.DataFrame) -> dict:
@@ -202,14 +237,16 @@ def build_fact(fact: pd.Series, text: str, structure: pd.DataFrame) -> dict:
     token = quote_token(key, fact["quote"], fact["number"])
     number = parse_vi_number(token.group(), where=f"Fact '{key}': ")
     start = locate_quote(text, structure, key, fact["quote"])
+    check_token_whole(key, text, start, token)
     if number.is_percent != (fact["unit"] == "percent"):
         raise ArticleFactsError(f"Fact '{key}': unit is '{fact['unit']}' but the quoted number is '{token.group()}'",
                                 "a per cent sign goes with unit 'percent', and only with it.")
-    if fact["unit"] in COUNT_UNITS:
+    if is_count(fact["unit"]):
         check_whole_count(number, where=f"Fact '{key}': ")
     end = start + len(fact["quote"])
+    bound, qualifier = read_qualifier(text[:start + token.start()][-40:])
     return {**fact.to_dict(), "value": float(number.value), "decimals": number.decimals,
-            "bound": read_bound(text[:start + token.start()][-40:]), "token": token.group(),
+            "bound": bound, "qualifier": qualifier, "token": token.group(),
             "quote_start": start, "quote_end": end, "token_start": start + token.start(),
             "token_end": start + token.end(), "part": part_at(structure, start)["part"],
             "context": text[slice(*sentence_span(text, start, end))],
@@ -225,4 +262,23 @@ def build_facts(facts: pd.DataFrame, text: str, structure: pd.DataFrame) -> tupl
     rows = [build_fact(fact, text, structure) for _, fact in facts.iterrows()]
     frame = pd.DataFrame(rows).set_index("key")
     repeats = frame[frame["repeat_of"] != ""]
-    return frame[frame["repeat_of"] == ""], repeats
+    own = frame[frame["repeat_of"] == ""]
+    check_shared_tokens(own)
+    return own, repeats
+
+
+def check_shared_tokens(facts: pd.DataFrame) -> None:
+    """One printed number may give several facts («mỗi xã 4 người» after three communes named: one fact per
+    commune), each with its own words: facts that share a token must differ in ``term_vi`` (or ``label_vi``),
+    so that a row copied by mistake is not counted twice. Raises :class:`ArticleFactsError`."""
+    for _, group in facts.groupby("token_start", sort=False):
+        if len(group) < 2:
+            continue
+        words = (group["label_vi"].where(group["label_vi"] != "", group["term_vi"])).str.lower()
+        twins = group[words.duplicated(keep=False)]
+        if len(twins):
+            raise ArticleFactsError(
+                f"Facts {', '.join(repr(k) for k in twins.index)} read the same number «{group['token'].iloc[0]}» "
+                f"with the same words «{twins['term_vi'].iloc[0]}»",
+                "one number gives several facts only when each counts something else («mỗi xã 4 người»: one fact "
+                "per commune, its term_vi the commune's name); otherwise delete the copy, or mark it repeat_of.")

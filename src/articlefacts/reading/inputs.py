@@ -22,6 +22,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 META_REQUIRED = ("article_file", "sha256", "outlet", "date", "headline_vi", "headline_en", "licence")
+UNKNOWN_DATE = "unknown"  # the metadata's date when the page does not show one
 META_OPTIONAL = ("outlet_en", "date_line", "byline", "place_vi", "place_en", "district_vi", "district_en")
 
 
@@ -250,4 +252,18 @@ def read_meta(path: str | Path) -> dict:
             "add them; docs/input-format.md lists every field and which may be empty.")
     note_pasted("\n".join(v for v in meta.values() if isinstance(v, str)), name)
     meta = {k: normalise_text(v).strip() if isinstance(v, str) else v for k, v in meta.items()}
+    check_date(meta["date"], name)
     return {**dict.fromkeys(META_OPTIONAL, ""), **meta}
+
+
+def check_date(value, name: str) -> None:
+    """The metadata's ``date``: an ISO date (``2021-01-22``), or ``unknown`` when the page does not show when it
+    was published (the notebooks then say so; no date is invented). Raises :class:`ArticleFactsError`."""
+    if value == UNKNOWN_DATE:
+        return
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        raise ArticleFactsError(f"Article metadata file {name}: date '{value}' is not an ISO date",
+                                "write it as YYYY-MM-DD (2021-01-22), or 'unknown' if the article does not show "
+                                "when it was published.") from None

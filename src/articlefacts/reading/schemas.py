@@ -29,6 +29,7 @@ def pandera_schema(name: str, fields: list[dict] | None = None) -> pa.DataFrameS
         checks = [pa.Check.ge(c["minimum"])] if "minimum" in c else []
         checks += [pa.Check.le(c["maximum"])] if "maximum" in c else []
         checks += [pa.Check.isin(c["enum"])] if "enum" in c else []
+        checks += [pa.Check.str_matches(f"(?:{c['pattern']})$")] if "pattern" in c else []
         cols[f["name"]] = pa.Column(PANDERA_TYPES[f["type"]], checks=checks, nullable=not c.get("required", False),
                                     unique=c.get("unique", False), coerce=True)
     return pa.DataFrameSchema(cols, strict=True, ordered=True, name=name)
@@ -88,9 +89,17 @@ def conform(frame: pd.DataFrame, name: str, fields: list[dict] | None = None) ->
 def load_table(name: str, directory: str | Path) -> pd.DataFrame:
     """Read a processed table back with its schema's types: empty text is "", empty numbers NA.
 
-    ``facts`` and ``derived`` come back indexed by ``key``. Raises :class:`ArticleFactsError` if the file is missing.
+    ``facts`` and ``derived`` come back indexed by ``key``. Raises :class:`ArticleFactsError` if the file is missing,
+    saying that notebook 01 writes it.
     """
     path = Path(directory) / f"{name}.csv"
+    if not path.is_file():
+        from articlefacts.errors import ArticleFactsError
+        from articlefacts.paths import relative, resolve
+
+        raise ArticleFactsError(f"Processed table '{name}' not found: {relative(resolve(path))}",
+                                "run notebook 01 first (it writes the tables; in JupyterLab, with its default "
+                                "parameters), or point tables_dir at a folder it wrote, e.g. ../data/processed.")
     frame = pd.read_csv(io.BytesIO(read_bytes(path, f"Processed table '{name}'")), dtype=str,
                         keep_default_na=False, encoding="utf-8")
     fields = tables()[name]["fields"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from articlefacts.reading.inventory import token_counts
 from articlefacts.telling.story import join, source_person
 from articlefacts.vocab import ARTICLE_ITSELF
 
@@ -27,10 +28,11 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
     """The title, the summary and the section headings of notebook 01, each a finding with this article's counts
     (English: notebook 01 is in English)."""
     inv, checks, facts, meta = tables.inventory, tables.checks, tables.facts, tables.meta
-    by = inv["status"].value_counts()
-    tokens = (f"all {plural(len(inv), 'number token')} of the article are accounted for: "
-              f"{plural(by.get('fact', 0), 'fact')}, {plural(by.get('repeat', 0), 'repeat')} and "
-              f"{by.get('not_data', 0)} not data")
+    by = token_counts(inv)
+    tokens = (f"all {plural(by['tokens'], 'number token')} of the article are accounted for: "
+              f"{plural(by['fact'], 'fact')}, {plural(by['repeat'], 'repeat')} and {by['not_data']} not data"
+              + (f" ({by['fact']} tokens give {by['facts']} facts)" if by["shared"] else "")
+              + (f"; {plural(by['words'], 'fact')} read from a number written in words" if by["words"] else ""))
     labels = checks[checks["kind"] == "label"]["status"]
     flagged, common = int((labels == "flag").sum()), int((labels == "note").sum())
     found = ("each with its label found in the same sentence" if not flagged else

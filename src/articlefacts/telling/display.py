@@ -22,6 +22,14 @@ def show(frame: pd.DataFrame, language: str = "en") -> None:
     display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
+def show_step(frame: pd.DataFrame, language: str = "en") -> None:
+    """Display a step's working table as the code holds it (column names and values unchanged, so that the next
+    cell's code reads against it) in the English edition; nothing in another edition, which shows no English
+    keys (its readers get the findings, the tables for reading and the charts; the English edition has these)."""
+    if language == "en":
+        display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
+
+
 def say(text: str, level: int = 0) -> None:
     """Display a sentence written by code (a heading when ``level`` > 0); nothing for an empty text."""
     if not text:
@@ -59,16 +67,18 @@ def figure_sources(meta: dict, facts: pd.DataFrame) -> dict[str, str]:
 
 def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story, meta: dict, figures_dir: str,
                  show_inline: bool = True) -> dict[str, dict]:
-    """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, in a notebook, show each figure.
+    """Draw, save (PNG and SVG in ``figures_dir/<language>/``) and, if ``show_inline``, show each figure, in one call.
+
+    The notebooks draw each figure in a cell of its own instead (:mod:`articlefacts.drawing.plots`), so that a
+    reader can see and change how it is made; this one call serves a script that only needs the files
+    (``benchmarks/floor.py``, with ``show_inline=False``).
 
     ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.drawing.charts.profile_figures` or
     :func:`~articlefacts.drawing.charts.rotation_figures`; ``story`` is the
     :class:`~articlefacts.telling.story.Story` of the notebook's language. Returns file name → caption
     (title, subtitle, caveat, source, alt).
-    The notebook shows the published PNG file itself (at the figure's size in pixels at ``figure.dpi``), so
-    the reader sees exactly the file the README links, and the figure is rendered once rather than again
-    by the inline backend (about 0.1 s a figure; see benchmarks/results.md); its plain-text form is the
-    caption's ``alt`` text. Raises :class:`ArticleFactsError` before a figure is saved if its fonts lack a
+    Shown, it is the published PNG file itself; its plain-text form is the caption's ``alt`` text.
+    Raises :class:`ArticleFactsError` before a figure is saved if its fonts lack a
     character it shows (:func:`articlefacts.drawing.style.check_glyphs`), naming the input that holds it.
     """
     import matplotlib.pyplot as plt

@@ -7,6 +7,7 @@ number marked «≈».
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -19,9 +20,10 @@ from articlefacts.telling.story import Story, words
 
 def people_text(story: Story, r: pd.Series) -> str:
     """How many people a row of the profiles table stands for: '24 people' (printed), '185–206 people' (a share
-    printed as a bound, limited by the other facts), '≈ 185–188 people' (every whole count a printed share fits,
-    rounded half up), '≈ 363 people, if the article cut the share off rather than rounding it' (only truncation
-    fits), 'no whole number of people fits'; '' for a row with neither count nor share."""
+    printed as a bound, limited by the other facts), '≈ 187–190 people' (every whole count a printed share fits
+    under the one rounding rule of its whole, ``count_rule``: :func:`articlefacts.checking.audit.whole_rule`;
+    a chart or table that shows it states the rule once), 'no whole number of people fits'; '' for a row with
+    neither count nor share."""
     lang = story.language
     if pd.notna(r["count"]) and r["count_status"] == "printed":
         one = r["count"] == 1 and r["count_bound"] == "eq"
@@ -30,9 +32,6 @@ def people_text(story: Story, r: pd.Series) -> str:
         if pd.notna(r["count_max"]):
             return story.t("fig.people_between", lo=number(r["count"], lang), hi=number(r["count_max"], lang))
         return story.t("fig.people_least", n=number(r["count"], lang))
-    if r["count_rule"] == "truncate":
-        return story.t("fig.people_truncated", n=number(r["count_min"], lang) + (
-            "" if r["count_min"] == r["count_max"] else "–" + number(r["count_max"], lang)))
     if pd.notna(r["count_min"]) and r["count_min"] != r["count_max"]:
         return story.t("fig.people_range", lo=number(r["count_min"], lang), hi=number(r["count_max"], lang))
     if pd.isna(r["share_pct"]):
@@ -41,7 +40,7 @@ def people_text(story: Story, r: pd.Series) -> str:
             and r["reported_as"] == "percent" and r["headcount_key"] == r["parent_key"]:
         return story.t("fig.people_none")
     whole = story.facts.loc[r["parent_key"], "value"] if r["parent_key"] else r["headcount"]
-    return story.t("fig.people_about", n=number(round(r["share_pct"] * whole / 100), lang))
+    return story.t("fig.people_about", n=number(math.floor(r["share_pct"] * whole / 100 + 0.5), lang))
 
 
 def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from articlefacts.checking.derive import derived_for
 from articlefacts.telling.story import Finding, Story, attribution_text, join
 
 
@@ -26,11 +27,8 @@ def quoted(story: Story, key: str) -> str:
 
 def child_text(story: Story, key: str) -> str:
     """A subset stated after its whole: 'of them, 58 (35.6%) short in …', the share derived from the two counts."""
-    derived = story.derived
-    share = ""
-    if f"share_{key}" in getattr(derived, "index", []):
-        row = derived.loc[f"share_{key}"]
-        share = story.share(row["value"], row["decimals"], row["bound"])
+    row = derived_for(story.derived, "share", key) if "kind" in story.derived.columns else None
+    share = story.share(row["value"], row["decimals"], row["bound"]) if row is not None else ""
     return story.t("own.child.share" if share else "own.child", item=quoted(story, key), share=share)
 
 

@@ -37,7 +37,7 @@ def row_notes(story: Story, r: pd.Series) -> list[str]:
                              computed=story.share(r["share_computed"], r["share_decimals"])))
     if r["parent_key"] and r["parent_key"] != r["headcount_key"]:
         parent = story.facts.loc[r["parent_key"]]
-        notes.append(story.t("p.of_parent", n=story.count(parent["value"], parent["bound"]),
+        notes.append(story.t("p.of_parent", n=story.row_count(parent),
                              who=words(parent, story.language)))
     return notes
 
@@ -133,7 +133,7 @@ def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[F
     head = story.facts.loc[head_key]
     year = head["period"]
     measures = rows[rows["measure"] != HEADCOUNT]
-    n = story.count(head["value"], head["bound"])
+    n = story.row_count(head)
     total, total_keys = whole_of_population(story, head)
     who = story.words(head_key)
     if total:  # each number's notes right after it: the headcount's before the total's
@@ -148,7 +148,7 @@ def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[F
         whole = story.facts.loc[group["parent_key"].iloc[0]] if group["parent_key"].iloc[0] else head
         items = [row_item(story, r) for _, r in group.iterrows()]
         name = split_label(story, split)
-        cover = story.t(f"p.cover.{coverage}", n=story.count(whole["value"], whole["bound"]),
+        cover = story.t(f"p.cover.{coverage}", n=story.row_count(whole),
                         sum=story.count(total)) if coverage else ""
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
@@ -200,7 +200,7 @@ def pair_values(story: Story, profiles: pd.DataFrame, measure: str) -> dict:
     return {"label": measure_label(story, measure, a), "y0": r0["period"], "y1": r1["period"],
             "v0": story.share(r0["share_pct"], r0["share_decimals"], r0["share_bound"]),
             "v1": story.share(r1["share_pct"], r1["share_decimals"], r1["share_bound"]),
-            "n0": story.count(h0["value"], h0["bound"]), "n1": story.count(h1["value"], h1["bound"]),
+            "n0": story.row_count(h0), "n1": story.row_count(h1),
             "who0": words(h0, lang), "who1": words(h1, lang), "w0": words(a, lang), "w1": words(b, lang),
             "s0": r0["share_pct"], "s1": r1["share_pct"], "k0": r0["source_key"], "k1": r1["source_key"],
             "decimals": int(min(r0["share_decimals"], r1["share_decimals"])),

@@ -76,7 +76,7 @@ def split_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         parent_key = group["parent_key"].iloc[0]
         parent = story.facts.loc[parent_key]
         text = story.t("r.split" if name else "r.split.unnamed", split=name, who=whole_words(story, parent),
-                       total=story.count(parent["value"], parent["bound"]), notes=whole_notes(story, parent_key),
+                       total=story.row_count(parent), notes=whole_notes(story, parent_key),
                        parts=listed)
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, first["period"])))),
                            (parent_key, *keys)))
@@ -92,7 +92,7 @@ def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
         text = story.t("r.subset", n=story.count(r["count"], r["bound"]), label=story.words(key),
                        unit=story.counted(r["unit"], story.words(key)),
-                       total=story.count(parent["value"], parent["bound"]),
+                       total=story.row_count(parent),
                        parent=story.counted_words(r["parent_key"]), share="; ".join([share, *story.notes(key, True)]))
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, sub["period"])))),
                            (key, r["parent_key"])))

@@ -21,7 +21,7 @@ def unprinted_whole_findings(story: Story, keys: list[str]) -> list[Finding]:
             out.append(levels_finding(story, group.sort_values("period", kind="stable")))
             continue
         for key, fact in group.iterrows():
-            share = story.share(fact["value"], fact["decimals"], fact["bound"])
+            share = story.share(fact["value"], fact["decimals"], fact["bound"], fact.get("qualifier", ""))
             text = story.t("s.unprinted_whole", label=story.words(key), share=share,
                            whole=whole_words(fact, story.language),
                            period="; ".join([fact["period"], *story.notes(key)]))
@@ -33,7 +33,8 @@ def levels_finding(story: Story, group: pd.DataFrame) -> Finding:
     """The levels one measure of one unprinted whole takes in several years («đã tăng 48% (năm 2011) lên
     78,44%»: 48% is the earlier level, not a rise), each as printed with its year, and the article's quotes;
     no change is computed, since the wholes behind the two shares are not printed."""
-    items = [story.noted(story.t("s.level", share=story.share(f["value"], f["decimals"], f["bound"]),
+    items = [story.noted(story.t("s.level", share=story.share(f["value"], f["decimals"], f["bound"],
+                                                                    f.get("qualifier", "")),
                                  period=f["period"]), k) for k, f in group.iterrows()]
     quotes = "; ".join(f"«{q}»" for q in dict.fromkeys(group["quote"]))
     first = group.iloc[0]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from articlefacts.i18n import capital, has, number, percent, t
+from articlefacts.reading.numbers import qualifier_key
 from articlefacts.vocab import ARTICLE_ITSELF, COUNTED_NOUNS_VI
 
 # Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
@@ -42,20 +43,21 @@ def join(items: list[str], language: str) -> str:
     return ", ".join(items[:-1]) + f" {t('and', language)} " + items[-1]
 
 
-def bounded(text: str, bound: str, language: str) -> str:
-    """``text`` with its bound in words: 'more than 80%' / 'hơn 80%'."""
-    return t(f"bound.{bound or 'eq'}", language, x=text)
+def bounded(text: str, bound: str, language: str, qualifier: str = "") -> str:
+    """``text`` with its bound in words: 'more than 80%' / 'hơn 80%'; with the article's ``qualifier`` (a fact's
+    own), in that word's meaning: «gần» 'nearly 500' / «gần 500», «trên» 'more than 200' / «trên 200»."""
+    return t(qualifier_key(qualifier, bound), language, x=text)
 
 
-def share_text(value: float, decimals: int, bound: str, language: str) -> str:
+def share_text(value: float, decimals: int, bound: str, language: str, qualifier: str = "") -> str:
     """A share (0–100) at the given decimals, with its bound in words: exactly the decimals given, so a share
     printed as «15%» stays 15% and one printed as «2,0%» stays 2.0%."""
-    return bounded(percent(value, language, int(decimals)), bound, language)
+    return bounded(percent(value, language, int(decimals)), bound, language, qualifier)
 
 
-def count_text(value: float, bound: str, language: str) -> str:
-    """A count with its bound in words."""
-    return bounded(number(value, language), bound, language)
+def count_text(value: float, bound: str, language: str, qualifier: str = "") -> str:
+    """A count with its bound in words (the article's ``qualifier``, where it is a fact's own)."""
+    return bounded(number(value, language), bound, language, qualifier)
 
 
 def words(fact: pd.Series, language: str) -> str:
@@ -101,7 +103,8 @@ def lead_repeats(tokens: pd.DataFrame) -> dict[str, tuple[str, str]]:
     rows = rows.assign(order=rows["part"].map(LEAD_PARTS.index)).sort_values(["order", "start"])
     out: dict[str, tuple[str, str]] = {}
     for _, r in rows.iterrows():
-        out.setdefault(r["fact_key"], (r["part"], " ".join(filter(None, (r["qualifier"], r["token"])))))
+        for key in r["fact_key"].split(";"):  # one token may give several facts
+            out.setdefault(key, (r["part"], " ".join(filter(None, (r["qualifier"], r["token"])))))
     return out
 
 
@@ -127,20 +130,26 @@ class Story:
         """What the fact ``key`` counts, in this language (:func:`words`)."""
         return words(self.facts.loc[key], self.language)
 
-    def count(self, value: float, bound: str = "eq") -> str:
-        """A count in this language with its bound in words."""
-        return count_text(value, bound, self.language)
+    def count(self, value: float, bound: str = "eq", qualifier: str = "") -> str:
+        """A count in this language with its bound in words (a fact's own ``qualifier``: «gần» is 'nearly')."""
+        return count_text(value, bound, self.language, qualifier)
+
+    def row_count(self, row: pd.Series) -> str:
+        """A fact row's count (value, bound) with its bound in the article's own words (its ``qualifier``)."""
+        return self.count(row["value"], row["bound"], row.get("qualifier", "") or "")
 
     def fact_count(self, key: str) -> str:
-        """The fact's own number as this language prints it, with its bound: '1,200' / '1.200', 'more than 11'."""
+        """The fact's own number as this language prints it, with its bound in the article's words: '1,200' /
+        '1.200', 'more than 11', 'nearly 500' / «gần 500»."""
         fact = self.facts.loc[key]
+        qualifier = fact.get("qualifier", "") or ""
         if fact["unit"] == "percent":
-            return share_text(fact["value"], fact["decimals"], fact["bound"], self.language)
-        return self.count(fact["value"], fact["bound"])
+            return share_text(fact["value"], fact["decimals"], fact["bound"], self.language, qualifier)
+        return self.count(fact["value"], fact["bound"], qualifier)
 
-    def share(self, value: float, decimals: int, bound: str = "eq") -> str:
+    def share(self, value: float, decimals: int, bound: str = "eq", qualifier: str = "") -> str:
         """A share in this language at exactly ``decimals`` places, with its bound in words."""
-        return share_text(value, decimals, bound, self.language)
+        return share_text(value, decimals, bound, self.language, qualifier)
 
     def unit(self, unit: str) -> str:
         """The unit's word ('people' / 'người')."""

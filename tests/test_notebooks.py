@@ -1,0 +1,168 @@
+"""The notebooks as people use them: each figure drawn by its cell, notebooks 02 and 03 reading where 01 writes,
+an executed copy that stops at its first cell, a kernel without the package told so, and the derived values
+found by what they are."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from articlefacts import paths
+from articlefacts.checking.derive import derived_for
+from articlefacts.errors import ArticleFactsError
+from articlefacts.pipeline.lab import check_working_folder, lab_command, refuse_executed_saves
+from articlefacts.pipeline.parameters import inspect
+from articlefacts.shaping.flows import rotation_flows
+from articlefacts.shaping.profiles import profile_table
+
+ROOT = paths.ROOT
+SOURCES = {name: ROOT / paths.NOTEBOOKS_DIR / f"{name}.ipynb" for name in paths.NOTEBOOKS}
+EXECUTED = sorted((ROOT / paths.EXECUTED_DIR).glob("*.ipynb"))
+CHARTED = [p for p in EXECUTED if not p.name.startswith("01")]
+
+
+def figure_outputs(path):
+    """(cell source, output) for every output of the executed notebook ``path`` that holds an image."""
+    return [(cell.source, out) for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
+            for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+
+
+@pytest.mark.parametrize("path", CHARTED, ids=lambda p: p.name)
+def test_every_figure_is_a_figure_its_cell_drew_and_saved(path):
+    """Each image is a matplotlib Figure rendered by the cell that drew and saved it, not a file read back:
+    its plain-text form is the Figure's, no published PNG has its bytes, and the cell calls a draw_ helper
+    and save_chart. One image per caption in the notebook's findings file."""
+    notebook, language = path.name.split(".")[0], path.name.split(".")[1]
+    shown = figure_outputs(path)
+    published = {f.read_bytes() for f in (ROOT / paths.FIGURES_DIR / language).glob("*.png")}
+    captions = json.loads((ROOT / paths.PROCESSED_DIR / "findings" / f"{notebook}.{language}.json").read_text(
+        encoding="utf-8"))["figures"]
+    assert len(shown) == len(captions) >= 1
+    for source, out in shown:
+        assert "".join(out["data"]["text/plain"]).startswith("<Figure size"), "an image that is not a Figure"
+        assert base64.b64decode(out["data"]["image/png"]) not in published, "a published PNG read back from disk"
+        assert "draw_" in source and "save_chart(" in source, "an image from a cell that does not draw it"
+        assert "read_bytes" not in source and "Image(" not in source
+
+
+@pytest.mark.parametrize("name", paths.NOTEBOOKS[1:])
+def test_02_and_03_read_by_default_where_01_writes_by_default(name):
+    """Run in JupyterLab with their defaults, 02 and 03 read 01's new tables, and nothing of theirs goes over the
+    committed outputs."""
+    writes = inspect(SOURCES[paths.NOTEBOOKS[0]])["processed_dir"]["default"]
+    reads = inspect(SOURCES[name])
+    assert reads["tables_dir"]["default"] == writes == '"../build/lab/data/processed"'
+    for parameter in ("processed_dir", "figures_dir"):
+        assert reads[parameter]["default"].startswith('"../build/lab/')
+
+
+@pytest.mark.parametrize("name", paths.NOTEBOOKS)
+def test_every_notebook_starts_with_the_guard(name):
+    first = nbformat.read(SOURCES[name], as_version=4).cells[0]
+    assert first.cell_type == "code" and "check_working_folder()" in first.source and "sys.executable" in first.source
+
+
+def test_a_kernel_without_the_package_is_told_in_two_lines_which_python_ran():
+    """The first cell in a Python that cannot import articlefacts (-S: no site-packages, so no editable
+    install): two lines, the Python named and `make lab` as the fix."""
+    guard = nbformat.read(SOURCES[paths.NOTEBOOKS[1]], as_version=4).cells[0].source
+    probe = ("try:\n" + "".join(f"    {line}\n" for line in guard.splitlines())
+             + "except ModuleNotFoundError as err:\n    print('\\n'.join(err._render_traceback_()))\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, env=env,
+                            check=False, timeout=60)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, result.stdout + result.stderr
+    assert lines[0].startswith("error: ") and sys.executable in lines[0] and "articlefacts" in lines[0]
+    assert lines[1].startswith("How to fix: ") and "make lab" in lines[1]
+
+
+def test_jupyter_shows_a_kernel_without_the_package_the_two_lines_alone():
+    """In a Jupyter kernel (IPython) the error of the first cell is the two lines, without a traceback; the
+    package is hidden from the kernel's Python as if it were not installed."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import sys\nsys.modules['articlefacts'] = None"),
+                nbformat.read(SOURCES[paths.NOTEBOOKS[2]], as_version=4).cells[0]]
+    with pytest.raises(CellExecutionError):
+        NotebookClient(nb, kernel_name="python3", timeout=60,
+                       resources={"metadata": {"path": str(ROOT / paths.NOTEBOOKS_DIR)}}).execute()
+    lines = nb.cells[1].outputs[0]["traceback"]
+    assert len(lines) == 2 and lines[0].startswith("error: this kernel's Python (") and "articlefacts" in lines[0]
+    assert lines[1].startswith("How to fix: ") and "make lab" in lines[1]
+
+
+def test_an_executed_copys_folder_is_refused_in_two_lines(tmp_path):
+    check_working_folder(ROOT / paths.NOTEBOOKS_DIR)
+    with pytest.raises(ArticleFactsError) as err:
+        check_working_folder(ROOT / paths.EXECUTED_DIR)
+    lines = err.value._render_traceback_()
+    assert len(lines) == 2 and lines[0].startswith("error: ") and lines[1].startswith("How to fix: ")
+    assert "make report" in lines[1]
+
+
+def run_all(path, cwd):
+    """Run every cell of the notebook at ``path`` as JupyterLab's Run All would (a python3 kernel started in
+    ``cwd``), in memory; returns the notebook and the error that stopped it (None if none did)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(cwd)}})
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        return nb, err
+    return nb, None
+
+
+def git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=lambda p: p.name)
+def test_run_all_on_an_executed_copy_stops_at_its_first_cell_and_changes_nothing(path):
+    before = git_status()
+    nb, err = run_all(path, path.parent)
+    assert err is not None and err.ename == "ArticleFactsError"
+    stopped = nb.cells[0]
+    assert [o.output_type for o in stopped.outputs] == ["error"]
+    assert len(stopped.outputs[0].traceback) == 2 and stopped.outputs[0].traceback[0].startswith("error: ")
+    kept = nbformat.read(path, as_version=4).cells[1:]
+    assert [c.get("outputs") for c in nb.cells[1:]] == [c.get("outputs") for c in kept], "a cell after the first ran"
+    assert git_status() == before
+
+
+def test_make_lab_never_saves_over_an_executed_copy():
+    from tornado.web import HTTPError
+
+    assert "--ContentsManager.pre_save_hook=articlefacts.pipeline.lab.refuse_executed_saves" in lab_command()
+    with pytest.raises(HTTPError) as err:
+        refuse_executed_saves({}, f"{paths.EXECUTED_DIR}/02-compare-qualifications.en.ipynb")
+    assert err.value.status_code == 403
+    refuse_executed_saves({}, f"{paths.NOTEBOOKS_DIR}/02-compare-qualifications.ipynb")
+    refuse_executed_saves({}, "build/lab/data/processed/profiles.csv")
+
+
+def test_derived_values_are_found_by_what_they_are_not_by_their_keys(seed):
+    """Renaming every derived value changes neither table: each is found by its kind and the fact it is for."""
+    renamed = seed.derived.rename(index={key: f"value_{i}" for i, key in enumerate(seed.derived.index)})
+    profiles = profile_table(seed.facts, seed.derived, seed.percent_counts)
+    flows = rotation_flows(seed.facts, seed.derived)
+    again = profile_table(seed.facts, renamed, seed.percent_counts)
+    cols = [c for c in profiles.columns if c != "share_key"]
+    assert again[cols].equals(profiles[cols])
+    assert rotation_flows(seed.facts, renamed).drop(columns="key").equals(flows.drop(columns="key"))
+    # The article: 24 of the 230 cadres of 2002 completed upper secondary school, 10.4%.
+    share = derived_for(seed.derived, "share", "upper_secondary_2002")
+    assert share["value"] == 10.4 and share["formula"] == "upper_secondary_2002 / cadres_2002 × 100"
+    assert derived_for(seed.derived, "share", "no_such_fact") is None
