@@ -141,8 +141,9 @@ def test_a_bound_is_clipped_by_the_other_parts_of_its_split():
     ], columns=cols, index=["whole", "a", "b"])
     rows = {r["key"]: r["value"] for r in upper_limit_rows(facts)}
     assert rows == {"max_count_b": 70, "max_share_b": 70}
-    facts.loc["a", "bound"] = "gt"  # another bound in the split: no limit can be stated
-    assert upper_limit_rows(facts) == []
+    facts.loc["a", "bound"] = "gt"  # «hơn 30» beside «hơn 50%»: a is at least 31 and b at least 51 of the 100
+    rows = {r["key"]: r["value"] for r in upper_limit_rows(facts)}
+    assert rows == {"max_count_a": 49, "max_share_a": 49, "max_count_b": 69, "max_share_b": 69}
 
 
 # The shape cases (tests/fixtures/articles/s1-… to s4-…, r5-…, r7-…, r8-…), as read from their articles by hand.

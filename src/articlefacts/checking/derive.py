@@ -167,6 +167,13 @@ def implied_count_rows(facts: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def least_of_share(share: pd.Series, whole: float) -> float:
+    """The fewest of ``whole`` a part printed as a percentage can be: «hơn 50%» of 100 is 51 people, «ít nhất 50%»
+    50; an exact or approximate share is its product (a whole number or not)."""
+    exact = share["value"] * whole / 100
+    return {"gt": math.floor(exact) + 1, "ge": math.ceil(exact)}.get(share["bound"], exact)
+
+
 def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
     """For each part of a split printed as «more than» or «at least» (a count or a share of the split's whole):
     the most it can be, the whole's most less the least of the split's other parts, as a count and (for an exact
@@ -188,7 +195,7 @@ def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
             continue  # a percentage of a bounded whole is no count
         about = (others["bound"] == "approx").any()  # «khoảng 90» beside it: the most is itself about
         others_count = [count_span(o["value"], o["bound"])[0] if o["unit"] != "percent"
-                        else o["value"] * parent["value"] / 100 for _, o in others.iterrows()]
+                        else least_of_share(o, parent["value"]) for _, o in others.iterrows()]
         if any(c != int(c) for c in others_count):
             continue
         most = top - sum(others_count)
