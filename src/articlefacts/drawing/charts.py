@@ -84,25 +84,26 @@ def bar_row(story: Story, r: pd.Series) -> dict:
     """One bar of a profile chart: label, share, the hatched range of a bound, and the text beside the bar
     (the share as printed or derived, the people it stands for, a disagreement, a reading); ``value`` is the
     share alone, as the title states it. A printed share that disagrees with its count is drawn at the count's
-    share of the whole, with ``printed`` (the article's share) marked on the bar and the disagreement in its
-    text, so that bar and count never disagree silently."""
+    share of the whole, with ``printed`` (the article's share) marked on the bar by a dashed tick, and the text
+    the count's share, its people and the printed share, so that bar and count never disagree silently."""
     high = r["share_max"] if pd.notna(r["share_max"]) else 100.0
     span = {"gt": (r["share_pct"], high), "ge": (r["share_pct"], high), "lt": (0.0, r["share_pct"]),
             "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
     value = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
     share = r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0
-    printed, text = None, value
+    printed, text, tick = None, value, ""
     if pd.notna(r["share_computed"]):  # the article's share disagrees with its count: the bar is the count's
+        computed = story.share(r["share_computed"], r["share_decimals"])
         of_count = story.t("fig.share_of_count", count=story.count(r["count"]), whole=story.count(r["headcount"]),
-                           computed=story.share(r["share_computed"], r["share_decimals"]))
-        text = f"{story.t('fig.share_printed.tick', share=value)} · {of_count}"
-        value = f"{story.t('fig.share_printed', share=value)}; {of_count}"
+                           computed=computed)
+        text, tick = computed, story.t("fig.share_printed.tick", share=value)  # the tick's words last: a footnote
+        value = f"{story.t('fig.share_printed', share=value)}; {of_count}"     # if the label is too long
         printed, share = r["share_pct"], 100 * r["count"] / r["headcount"]
         span = (share, share)
     people = people_text(story, r)
     flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
     return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
-            "share": share, "printed": printed, "text": " · ".join(filter(None, (text, people, flag)))}
+            "share": share, "printed": printed, "text": " · ".join(filter(None, (text, people, flag, tick)))}
 
 
 def profile_panels(story: Story, profiles: pd.DataFrame, head_key: str) -> list[dict]:

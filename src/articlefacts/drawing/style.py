@@ -148,7 +148,7 @@ def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> 
     measured and placed inside its bar, beside it, or over its hatched range, wherever it fits whole; one that
     fits nowhere is shortened and the rest goes to a footnote that makes the figure taller
     (:mod:`articlefacts.drawing.labels`). A row with ``printed`` (a share the article prints that disagrees
-    with its count) gets a dashed tick at that share, and its label goes beyond the tick."""
+    with its count) gets a dashed tick at that share; a label beside the bar goes beyond the tick."""
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=COLOURS[colour], height=0.6)
     for i, r in enumerate(rows):
         low, high = r.get("range", (r["share"], r["share"]))
@@ -170,7 +170,8 @@ def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> 
     fig, marks = ax.figure, 0
     for i, r in enumerate(rows):
         end = max(r["share"], *r.get("range", (r["share"], r["share"])), r.get("printed") or 0)
-        inside_ok = colour == SHARE_COLOUR and r.get("printed") is None  # not across the printed share's tick
+        clear = r.get("printed") is None or r["printed"] >= r["share"]  # a tick inside the bar: label beyond it
+        inside_ok = colour == SHARE_COLOUR and clear
         note = label_bar(ax, i, r["share"], end, r["text"], inside_ok, r["label"],
                          marks if hasattr(fig, "footer_texts") else -1)
         if note:
