@@ -96,7 +96,8 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
     Every chart in the project is made through this helper, so none can lose its source line. The
     figure is sized so that the title, subtitle and footer lines, wrapped by their measured width
     (:func:`wrapped`), fit around a plot of ``plot_height`` inches. Returns ``(fig, ax)``; ``fig.captions``
-    holds the texts, ``fig.footer_texts`` the footer's Text objects, the source line last.
+    holds the texts, ``fig.footer_texts`` the footer's Text objects, the source line last (``fig.source_lines``
+    lines of them).
     """
     footer = [caveat, source] if caveat else [source]
     head = [("title", line) for line in wrapped(title, "title")] + \
@@ -115,10 +116,11 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
         y -= LINE_IN[kind] / height
     y = (0.12 + LINE_IN["footer"] * len(foot)) / height
     fig.footer_texts = []  # the footer's lines, the source last (articlefacts.drawing.labels.add_footnote)
+    fig.source_lines = len(wrapped(source, "footer"))  # a long headline wraps the source over several lines
     for i, line in enumerate(foot):
         fig.footer_texts.append(fig.text(0.02, y, line, ha="left", va="top", fontsize=FOOTER_SIZE,
-                                         color=INK if i < len(foot) - 1 else MUTED,
-                                         style="italic" if i < len(foot) - 1 else "normal"))
+                                         color=INK if i < len(foot) - fig.source_lines else MUTED,
+                                         style="italic" if i < len(foot) - fig.source_lines else "normal"))
         y -= LINE_IN["footer"] / height
     return fig, ax
 
