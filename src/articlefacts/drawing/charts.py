@@ -98,7 +98,7 @@ def bar_row(story: Story, r: pd.Series) -> dict:
                            computed=computed)
         text, tick = computed, story.t("fig.share_printed.tick", share=value)  # the tick's words last: a footnote
         value = f"{story.t('fig.share_printed', share=value)}; {of_count}"     # if the label is too long
-        printed, share = r["share_pct"], 100 * r["count"] / r["headcount"]
+        printed, share = r["share_pct"], float(r["share_computed"])  # the count's share, at the printed places
         span = (share, share)
     people = people_text(story, r)
     flag = story.t("fig.reading_mark") if story.facts.loc[r["source_key"], "reading"] else ""
