@@ -32,7 +32,7 @@ CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 HEADER = ("key,topic,measure,period,unit,parent_key,relation,split,quote,number,term_vi,gloss_en,population,"
           "attribution,repeat_of,note").split(",")
 # Optional columns of docs/input-format.md a fixture may add (a printed share's whole, a reading, labels).
-OPTIONAL = ("label_vi", "attribution_en", "whole_vi", "whole_en", "reading")
+OPTIONAL = ("label_vi", "attribution_en", "whole_vi", "whole_en", "reading", "read_as_en", "read_as_vi")
 REQUIRED = ("key", "topic", "measure", "period", "unit", "quote", "term_vi", "gloss_en")
 META_REQUIRED = ("article_file", "sha256", "outlet", "date", "headline_vi", "headline_en", "licence")
 FILES = ("article.txt", "meta.json", "facts.csv", "not-data.csv", "expected.json", "README.md")
@@ -133,7 +133,7 @@ def test_quotes_terms_and_tokens(name):
     for row in facts:
         assert all(row[c] for c in REQUIRED), f"{row['key']}: empty required column"
         assert re.fullmatch(r"[a-z][a-z0-9_]*", row["key"]), row["key"]
-        assert row["relation"] in ("", "part", "subset", "share", "printed_share", "change"), row["key"]
+        assert row["relation"] in ("", "part", "subset", "share", "printed_share", "change", "target"), row["key"]
         if row["parent_key"]:
             assert row["relation"], f"{row['key']}: a fact with a parent says how it relates to it"
         elif row["relation"]:  # no printed whole: parts of a split without a total, or a share of words

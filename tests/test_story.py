@@ -5,7 +5,7 @@ General rules, checked on every built fixture and on the committed seed outputs:
 - a printed percentage is never restated with more decimals than the article prints;
 - our interpretation of the article's words shows wherever its number is used (sentence and figure caption);
 - a bound's range is clipped by the article's other facts.
-Then what a reader of each of the fixtures s1-… to s4-… (tests/fixtures/articles/) must be told, values read
+Then what each shape case must show (tests/fixtures/articles/s1-… to s4-…, r5-…, r7-…, r8-…), values read
 from the article texts by hand.
 """
 
@@ -142,11 +142,12 @@ def test_a_bound_is_clipped_by_the_other_parts_of_its_split():
     ], columns=cols, index=["whole", "a", "b"])
     rows = {r["key"]: r["value"] for r in upper_limit_rows(facts)}
     assert rows == {"max_count_b": 70, "max_share_b": 70}
-    facts.loc["a", "bound"] = "gt"  # another bound in the split: no limit can be stated
-    assert upper_limit_rows(facts) == []
+    facts.loc["a", "bound"] = "gt"  # «hơn 30» beside «hơn 50%»: a is at least 31 and b at least 51 of the 100
+    rows = {r["key"]: r["value"] for r in upper_limit_rows(facts)}
+    assert rows == {"max_count_a": 49, "max_share_a": 49, "max_count_b": 69, "max_share_b": 69}
 
 
-# The fixtures s1-… to s4-…, each as a reader of its article must be told it.
+# The shape cases (tests/fixtures/articles/s1-… to s4-…, r5-…, r7-…, r8-…), as read from their articles by hand.
 
 def case(built, name: str) -> Path:
     return outputs(name, built)
@@ -234,3 +235,86 @@ def test_s4_the_headlines_numbers_lead_and_the_reading_is_labelled(built):
     checks = load_table("checks", out / "data/processed").set_index("check_id")
     assert checks.loc["repeat:headline_total", "status"] == "pass"
     assert "consistent" in checks.loc["repeat:headline_total", "detail"]
+
+
+def test_r5_two_populations_of_one_year_each_with_its_own_headcount_and_split(built):
+    out = case(built, "r5-two-populations-one-year")
+    for language, xy, cadres, servants, wrong in (
+            ("en", ("2,231", "2,520", "88.5%"), ("1,348", "21 ", "745", "63 ", "389", "130"),
+             ("1,172", "38 ", "1,019", "41 ", "74 "), ("745 of 2,520", "1,019 of 1,348", "88.53", "covers 965")),
+            ("vi", ("2.231", "2.520", "88,5%"), ("1.348", "21 ", "745", "63 ", "389", "130"),
+             ("1.172", "38 ", "1.019", "41 ", "74 "), ("745 trên 2.520", "1.019 trên 1.348", "88,53", "965"))):
+        said = read_findings(out, "02-compare-qualifications", language)["findings"]
+        assert all(n in said[0] for n in xy), "the headline's x/y leads, told with its whole and printed share"
+        cadre = next(s for s in said if "1,348" in s or "1.348" in s)
+        split = said[said.index(cadre) + 1]
+        assert all(n in cadre + " " + split for n in cadres) and not any(n in split for n in ("1,019", "1.019"))
+        servant = next(s for s in said if "1,172" in s or "1.172" in s)
+        split = said[said.index(servant) + 1]
+        assert all(n in servant + " " + split for n in servants) and "130" not in split
+        text = everything(out, language)
+        assert not any(w in text for w in wrong)
+        assert not any(w in " ".join(said) for w in ("rose", "fell", "tăng", "giảm", "→"))
+        figures = read_findings(out, "02-compare-qualifications", language)["figures"]
+        titles = {k: c["title"] for k, c in figures.items()}
+        assert any("1,348" in t or "1.348" in t for t in titles.values())
+        assert any("1,172" in t or "1.172" in t for t in titles.values())
+        assert not any("2,520" in c["subtitle"] or "2.520" in c["subtitle"] for k, c in figures.items()
+                       if "cadres" in k or "servants" in k)
+    profiles = load_table("profiles", out / "data/processed")
+    uni = profiles[profiles["measure"] == "university"].set_index("headcount_key")
+    assert uni.loc["cadres_2024", "headcount"] == 1348 and uni.loc["servants_2024", "headcount"] == 1172
+    assert uni["comparable"].isna().all() and uni["change_pp"].isna().all()
+    assert not (profiles["status"] == "not reported").any()
+    checks = load_table("checks", out / "data/processed")
+    assert not checks["status"].isin(("flag", "fail")).any(), checks[checks["status"].isin(("flag", "fail"))]
+
+
+def test_r7_secondment_transfer_and_shortage_are_told_in_the_articles_verbs(built):
+    out = case(built, "r7-secondment-and-shortage")
+    for language, verbs, heading, never in (
+            ("en", ("seconded", "transferred"), "Secondment, transfer", ("rotation", "rotated", "92")),
+            ("vi", ("biệt phái", "điều động"), "Biệt phái, điều động", ("luân chuyển", "92"))):
+        said = read_findings(out, "03-rotation-outcomes", language)["findings"]
+        assert all(n in said[0] for n in ("74", "18", *verbs)), "the headline's figure leads, the transfer beside it"
+        assert "163" not in said[0]
+        shortage = next(s for s in said if "163" in s)
+        assert "58" in shortage and "Sở Nội vụ" in shortage
+        assert ("35.6%" if language == "en" else "35,6%") in shortage
+        assert any("39" in s for s in said)
+        text = everything(out, language)
+        assert not any(w in text for w in never), [w for w in never if w in text]
+        assert heading in read_findings(out, "03-rotation-outcomes", language).get("title", "") or heading in text
+        assert not any("also reports" in s or "còn nêu" in s for s in said)
+        figures = read_findings(out, "03-rotation-outcomes", language)["figures"]
+        moves, shortage = figures["staffing-move"], figures["staffing-short-staff"]
+        assert "74" in moves["title"] and "18" in moves["title"] and "92" not in moves["alt"]
+        assert all(v in moves["title"] for v in (("secondment", "transfer") if language == "en"
+                                                  else ("biệt phái", "điều động")))
+        assert "163" in shortage["title"] and "58" in shortage["title"] and "39" in shortage["subtitle"]
+        assert "74" not in shortage["alt"] and "163" not in moves["alt"], "moves and shortage are drawn apart"
+
+
+def test_r8_the_disagreeing_shares_are_flagged_where_shown_and_the_profile_is_tied_to_its_total(built):
+    out = case(built, "r8-printed-shares-that-disagree")
+    for language, flags, total in (
+            ("en", ("15.7%", "19 of 140 is 13.6%", "36.4%", "41 of 140 is 29.3%"), "356"),
+            ("vi", ("15,7%", "19 trên 140 là 13,6%", "36,4%", "41 trên 140 là 29,3%"), "356")):
+        said = read_findings(out, "02-compare-qualifications", language)["findings"]
+        assert total in said[0] and "140" in said[0], "the profiled 140 is tied to the headline's 356, first"
+        for share, pair in (flags[:2], flags[2:]):
+            sentence = next(s for s in said if share in s)
+            assert pair in sentence
+        theory = next(s for s in said if ("130 of the 140" if language == "en" else "130 trong tổng số 140") in s)
+        assert ("add up to 100.0%" if language == "en" else "cộng lại đúng 100,0%") in theory
+        assert ("The 36.4% is what the other shares leave of 100%" if language == "en"
+                else "36,4% là phần còn lại của 100%") in theory
+        assert any(("135 of the 140" if language == "en" else "135 trong tổng số 140") in s for s in said)
+        text = everything(out, language)
+        assert not any(w in text for w in ("13.57", "29.29", "13,57", "29,29", "8.7%", "8,7%"))
+        fig = read_findings(out, "02-compare-qualifications", language)["figures"]["profile-2020"]
+        assert "356" in fig["subtitle"] and all(f in fig["alt"] for f in flags)
+    checks = load_table("checks", out / "data/processed").set_index("check_id")
+    pairs = checks[checks["kind"] == "printed_share"]["status"]
+    assert pairs.value_counts().to_dict() == {"pass": 7, "flag": 2}
+    assert pairs["printed_share:under_35_pct"] == "flag" and pairs["printed_share:theory_elementary_pct"] == "flag"

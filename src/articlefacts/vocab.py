@@ -6,7 +6,7 @@ The facts file, the schemas, the checks and the charts all read these tuples; no
 from __future__ import annotations
 
 # facts.csv ----------------------------------------------------------------------------------------
-TOPICS = ("profile", "rotation", "context")
+TOPICS = ("profile", "rotation", "staffing", "context")
 # Units with rules of their own: people and communes are whole counts, percent is a share, year a calendar
 # year. Any other unit is the English noun of what the article counts («8 sở, ngành»: departments), a whole
 # count that is never people; a duration (months, years) is a count of time, never parts of anything.
@@ -30,8 +30,11 @@ def is_count(unit: str) -> bool:
 # parent (a split whose total the article does not print has parts with no parent); subsets are counted
 # within it and may overlap; a share is a percentage of it (of a whole the article does not print when
 # there is no parent: whole_vi and whole_en name it); a printed share is the percentage the article prints
-# beside a count, the count's share of the count's own whole; a change is not a level.
-RELATIONS = ("part", "subset", "share", "printed_share", "change")
+# beside a count, the count's share of the count's own whole; a change is not a level; a target is a goal the
+# article sets («phấn đấu đến năm 2020 đạt 100%»), never a level.
+RELATIONS = ("part", "subset", "share", "printed_share", "change", "target")
+# Relations whose facts are not levels: never in a profile or a rotation split, never drawn.
+NOT_LEVELS = ("change", "target")
 # The measure that names a profile year's population (its headcount).
 HEADCOUNT = "headcount"
 

@@ -116,14 +116,16 @@ def rest_rows(facts: pd.DataFrame) -> list[dict]:
     rows = []
     exact = facts[facts["bound"].eq("eq") & facts["unit"].map(is_count)]
     parts = exact[(exact["relation"] == "part") & exact["parent_key"].ne("")]
+    shared = parts.groupby("split")["parent_key"].nunique()  # a split name each population uses for its own split
     for (parent_key, split), group in parts.groupby(["parent_key", "split"], sort=False):
         parent = facts.loc[parent_key]
         all_parts = facts[(facts["parent_key"] == parent_key) & (facts["split"] == split)]
         rest = parent["value"] - group["value"].sum()
         if parent["bound"] != "eq" or len(all_parts) != len(group) or rest <= 0:
             continue
+        key = f"rest_{split}" if shared[split] == 1 else f"rest_{split}_{parent_key}"
         rows.append(derived_row(
-            f"rest_{split}", "split_rest", parent_key, rest, "eq", 0, parent["unit"],
+            key, "split_rest", parent_key, rest, "eq", 0, parent["unit"],
             f"{parent_key} − " + " − ".join(group.index), [parent_key, *group.index], parent["period"],
             f"the others of the {parent['value']:,.0f} counted as '{parent['gloss_en']}': in none of the parts the "
             f"article gives for the split '{split}'", split=split))
@@ -171,6 +173,13 @@ def exact_decimals(value: float) -> int:
     return len(f"{value:.4f}".rstrip("0").split(".")[1])
 
 
+def least_of_share(share: pd.Series, whole: float) -> float:
+    """The fewest of ``whole`` a part printed as a percentage can be: «hơn 50%» of 100 is 51 people, «ít nhất 50%»
+    50; an exact or approximate share is its product (a whole number or not)."""
+    exact = share["value"] * whole / 100
+    return {"gt": math.floor(exact) + 1, "ge": math.ceil(exact)}.get(share["bound"], exact)
+
+
 def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
     """For each part of a split printed as «more than» or «at least» (a count or a share of the split's whole):
     the most it can be, the whole's most less the least of the split's other parts, as a count and (for an exact
@@ -192,7 +201,7 @@ def upper_limit_rows(facts: pd.DataFrame) -> list[dict]:
             continue  # a percentage of a bounded whole is no count
         about = (others["bound"] == "approx").any()  # «khoảng 90» beside it: the most is itself about
         others_count = [count_span(o["value"], o["bound"])[0] if o["unit"] != "percent"
-                        else o["value"] * parent["value"] / 100 for _, o in others.iterrows()]
+                        else least_of_share(o, parent["value"]) for _, o in others.iterrows()]
         if any(c != int(c) for c in others_count):
             continue
         most = top - sum(others_count)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from articlefacts.checking.check_rows import check_row, shown
 from articlefacts.checking.intervals import count_interval, interval
-from articlefacts.vocab import HEADCOUNT, is_count
+from articlefacts.vocab import HEADCOUNT, NOT_LEVELS, is_count
 
 
 def relation_checks(facts: pd.DataFrame) -> list[dict]:
@@ -52,7 +52,7 @@ def comparability_checks(facts: pd.DataFrame) -> list[dict]:
     """For each measure two profile years report: same population, same wording? Else a flag. (A count in one
     year and a percentage in the other compare as shares of each year's headcount.)"""
     rows = []
-    profile = facts[(facts["topic"] == "profile") & (facts["relation"] != "change")]
+    profile = facts[(facts["topic"] == "profile") & ~facts["relation"].isin(NOT_LEVELS)]
     heads = profile[profile["measure"] == HEADCOUNT].sort_values("period")
     for measure, group in profile.groupby("measure", sort=False):
         if group["period"].nunique() < 2:

@@ -86,26 +86,37 @@ def pairs_chart(story: Story, profiles: pd.DataFrame, meta: dict, measure: str):
 def bar_row(story: Story, r: pd.Series) -> dict:
     """One bar of a profile chart: label, share, the hatched range of a bound, and the text beside the bar
     (the share as printed or derived, the people it stands for, a disagreement, a reading); ``value`` is the
-    share alone, as the title states it."""
+    share alone, as the title states it. A printed share that disagrees with its count is drawn at the count's
+    share of the whole, with ``printed`` (the article's share) marked on the bar by a dashed tick, and the text
+    the count's share, its people and the printed share, so that bar and count never disagree silently."""
     high = r["share_max"] if pd.notna(r["share_max"]) else 100.0
     span = {"gt": (r["share_pct"], high), "ge": (r["share_pct"], high), "lt": (0.0, r["share_pct"]),
             "le": (0.0, r["share_pct"])}.get(r["share_bound"], (r["share_pct"], r["share_pct"]))
     value = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
-    if pd.notna(r["share_computed"]):
-        value = story.t("fig.share_printed", share=value)
+    share = r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0
+    printed, text, tick = None, value, ""
+    if pd.notna(r["share_computed"]):  # the article's share disagrees with its count: the bar is the count's
+        computed = story.share(r["share_computed"], r["share_decimals"])
+        of_count = story.t("fig.share_of_count", count=story.count(r["count"]), whole=story.count(r["headcount"]),
+                           computed=computed)
+        text, tick = computed, story.t("fig.share_printed.tick", share=value)  # the tick's words last: a footnote
+        value = f"{story.t('fig.share_printed', share=value)}; {of_count}"     # if the label is too long
+        printed, share = r["share_pct"], float(r["share_computed"])  # the count's share, at the printed places
+        span = (share, share)
     people = people_text(story, r)
     flag = story.t("fig.reading_star") if story.facts.loc[r["source_key"], "reading"] else ""
     return {"label": story.words(r["source_key"]), "range": span, "key": r["source_key"], "value": value,
-            "share": r["share_pct"] if r["share_bound"] in ("eq", "gt", "ge", "approx") else 0.0,
-            "text": " · ".join(filter(None, (value, people, flag)))}
+            "share": share, "printed": printed, "text": " · ".join(filter(None, (text, people, flag, tick)))}
 
 
-def profile_panels(story: Story, profiles: pd.DataFrame, year: str) -> list[dict]:
-    """The panels of one year's chart: each split apart (ranked only when its parts add up to the whole), then
-    the groups counted on their own, in the article's order. Each: heading, rows, ranked."""
-    rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")
+def profile_panels(story: Story, profiles: pd.DataFrame, head_key: str) -> list[dict]:
+    """The panels of one population's chart (``head_key``, its headcount): each split apart (ranked only when its
+    parts add up to the whole), then the groups counted on their own, in the article's order. Each: heading,
+    rows, ranked."""
+    rows = in_article_order(story, profiles[(profiles["headcount_key"] == head_key)
+                                            & (profiles["status"] == "reported")
                                             & (profiles["measure"] != HEADCOUNT) & profiles["share_pct"].notna()])
-    head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
+    head = story.facts.loc[head_key]
     n = story.row_count(head)
     panels = []
     for split, group in rows[rows["split"] != ""].groupby("split", sort=False):
@@ -148,14 +159,16 @@ def title_row(story: Story, panels: list[dict]) -> dict:
     return bars[0]
 
 
-def profile_bars(story: Story, profiles: pd.DataFrame, year: str) -> pd.DataFrame:
-    """The bars of one year's chart, one row each: panel (its heading: a split, or the groups counted on their
-    own), label, share (percent), low and high (the range a share printed as a bound can lie in), text (the share
-    and the people it stands for), key (the fact). Panels as :func:`profile_panels` orders them."""
+def profile_bars(story: Story, profiles: pd.DataFrame, head_key: str) -> pd.DataFrame:
+    """The bars of one population's chart (``head_key``, its headcount), one row each: panel (its heading: a split,
+    or the groups counted on their own), label, share (percent), low and high (the range a share printed as a
+    bound can lie in), printed (a printed share that disagrees with its count, drawn as a dashed tick while the
+    bar is the count's share; empty otherwise), text (the share and the people it stands for), key (the fact).
+    Panels as :func:`profile_panels` orders them."""
     return pd.DataFrame([{"panel": p["heading"], "label": b["label"], "share": b["share"], "low": b["range"][0],
-                          "high": b["range"][1], "text": b["text"], "key": b["key"]}
-                         for p in profile_panels(story, profiles, year) for b in p["rows"]],
-                        columns=["panel", "label", "share", "low", "high", "text", "key"])
+                          "high": b["range"][1], "printed": b["printed"], "text": b["text"], "key": b["key"]}
+                         for p in profile_panels(story, profiles, head_key) for b in p["rows"]],
+                        columns=["panel", "label", "share", "low", "high", "printed", "text", "key"])
 
 
 def truncation_caveat(story: Story, table: pd.DataFrame) -> list[str]:
@@ -175,12 +188,15 @@ def truncation_caveat(story: Story, table: pd.DataFrame) -> list[str]:
     return [story.t("fig.profile.caveat.truncated", n=n, shares=join(unfit, story.language))]
 
 
-def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str, name: str = "") -> dict:
-    """The caption of one year's chart: the title states the bar the headline repeats (or the largest part),
-    the caveats every bound, reading and disagreement the bars rest on."""
+def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, head_key: str, name: str = "") -> dict:
+    """The caption of one population's chart (``head_key``, its headcount): the title states the bar the headline
+    repeats (or the largest part), the caveats every bound, reading and disagreement the bars rest on; a population
+    counted within a larger total names that total in the subtitle. ``name``, the figure's file name, picks the
+    coder's own title from the metadata's ``titles`` where it gives one."""
     meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
-    panels = profile_panels(story, profiles, year)
-    head = story.facts.loc[profiles.loc[profiles["period"] == year, "headcount_key"].iloc[0]]
+    panels = profile_panels(story, profiles, head_key)
+    head = story.facts.loc[head_key]
+    year = head["period"]
     n = story.row_count(head)
     top = title_row(story, panels)
     table = pd.concat([p["table"] for p in panels])
@@ -208,6 +224,10 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str,
     subtitle = story.t("fig.profile.subtitle.derived" if derived else "fig.profile.subtitle", n=n,
                        who=words(head, story.language), year=year) + (
         ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
+    if head["parent_key"] in story.facts.index:  # a population counted within a larger total: named with it
+        whole = story.facts.loc[head["parent_key"]]
+        subtitle += " (" + story.t("p.year.of_total", n=story.row_count(whole),
+                                   who=story.words(head["parent_key"])) + ")"
     shown = [f"{p['heading']}: " + "; ".join(f"{b['label']}: {b['text']}" for b in p["rows"]) for p in panels]
     cap = caption(story, story.marked(profile_title(story, year, top["value"], n, words(head, story.language),
                                                     top["label"]), top["key"]),
@@ -215,11 +235,12 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, year: str,
     return cap
 
 
-def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, year: str):
-    """Every share one year reports (or derives from its counts), on a 0–100 frame, each split in its own panel
-    and the groups counted on their own in another; with the people each stands for. Returns (fig, caption)."""
-    cap = profile_caption(story, profiles, meta, year)
-    return draw_share_panels(profile_bars(story, profiles, year), cap), cap
+def profile_chart(story: Story, profiles: pd.DataFrame, meta: dict, head_key: str):
+    """Every share one population (``head_key``, its headcount) reports or derives from its counts, on a 0–100
+    frame, each split in its own panel and the groups counted on their own in another; with the people each
+    stands for. Returns (fig, caption)."""
+    cap = profile_caption(story, profiles, meta, head_key)
+    return draw_share_panels(profile_bars(story, profiles, head_key), cap), cap
 
 
 def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
@@ -378,8 +399,10 @@ def profile_figures(profiles: pd.DataFrame) -> list[tuple[str, str, str]]:
     out = [(f"profiles-{m.replace('_', '-')}", "pairs", m) for m in paired_measures(profiles)]
     shares = profiles[(profiles["status"] == "reported") & profiles["share_pct"].notna()
                       & (profiles["measure"] != HEADCOUNT)]
-    for year in sorted(shares["period"].unique()):
-        out.append((f"profile-{year}", "profile", year))
+    heads = profiles[(profiles["measure"] == HEADCOUNT) & profiles["headcount_key"].isin(shares["headcount_key"])]
+    for head, year in zip(heads["headcount_key"], heads["period"], strict=True):
+        alone = (heads["period"] == year).sum() == 1  # one population that year: the file is named by the year
+        out.append((f"profile-{year}" if alone else f"profile-{year}-{head.replace('_', '-')}", "profile", head))
     return out
 
 
@@ -412,10 +435,14 @@ def series_colours(figures: list[tuple[str, str, str]], table: pd.DataFrame) -> 
 
 
 def draw(kind: str, story: Story, table: pd.DataFrame, meta: dict, subject: str, colours: list[str] | None = None):
-    """Draw one figure of ``kind`` (pairs, profile, split, subset); returns (fig, caption)."""
+    """Draw one figure of ``kind`` (pairs, profile, split, subset, staffing); returns (fig, caption)."""
     if kind == "pairs":
         return pairs_chart(story, table, meta, subject)
     if kind == "profile":
         return profile_chart(story, table, meta, subject)
+    if kind == "staffing":  # facts outside the rotation table, drawn from the facts themselves
+        from articlefacts.drawing.staffing_charts import staffing_chart
+
+        return staffing_chart(story, meta, subject)
     chart = split_chart if kind == "split" else subset_chart
     return chart(story, table, meta, subject, colours or list(SERIES))

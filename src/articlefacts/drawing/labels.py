@@ -93,7 +93,8 @@ def add_footnote(fig, note: str) -> None:
     lines = wrap_measured(note, TEXT_WIDTH_IN, FOOTER_SIZE)
     extra, old = FOOTER_LINE_IN * len(lines), fig.get_figheight()
     new = old + extra
-    source = fig.footer_texts[-1]
+    sources = fig.footer_texts[-getattr(fig, "source_lines", 1):]  # the source line, wrapped or not
+    source = sources[0]
 
     def lift(y: float) -> float:
         return (y * old + extra) / new
@@ -105,14 +106,17 @@ def add_footnote(fig, note: str) -> None:
             box = ax.get_position()
             ax.set_position((box.x0, lift(box.y0), box.width, box.height * old / new))
     source_in = source.get_position()[1] * old
+    kept = [line.get_position()[1] * old for line in sources]  # inches from the bottom, unchanged
     for text in fig.texts:
-        if text is not source:
+        if all(text is not line for line in sources):
             text.set_y(lift(text.get_position()[1]))
     fig.set_figheight(new)
-    source.set_y(source_in / new)
+    for line, y_in in zip(sources, kept, strict=True):
+        line.set_y(y_in / new)
     added = []
     for k, line in enumerate(lines):
         added.append(fig.text(source.get_position()[0], (source_in + extra - k * FOOTER_LINE_IN) / new, line,
                               ha="left", va="top", fontsize=FOOTER_SIZE, color=INK, style="italic"))
-    fig.footer_texts[-1:-1] = added
+    at = len(fig.footer_texts) - len(sources)
+    fig.footer_texts[at:at] = added
     fig.captions["footer"].insert(-1, nfc(note))

@@ -55,7 +55,8 @@ def draw_share_panels(bars: pd.DataFrame, cap: dict, colour: str = SHARE_COLOUR)
     first appear and the bars in the table's order.
 
     ``bars`` columns: panel (its heading), label, share (percent), low and high (the range a share printed as a
-    bound can lie in, drawn hatched; equal to share otherwise), text (the value and people beside the bar).
+    bound can lie in, drawn hatched; equal to share otherwise), text (the value and people beside the bar), and
+    optionally printed (a printed share that disagrees with its count: a dashed tick there; empty otherwise).
     ``colour`` names a colour of :data:`~articlefacts.drawing.style.COLOURS`. Returns the figure.
     """
     panels = list(bars.groupby("panel", sort=False))
@@ -68,7 +69,8 @@ def draw_share_panels(bars: pd.DataFrame, cap: dict, colour: str = SHARE_COLOUR)
     axes = panel_axes(fig, ax, sizes, headings) if len(panels) > 1 else [ax]
     for (heading, rows), axis in zip(panels, axes, strict=True):
         plot_share_bars(axis, [{"label": r["label"], "share": r["share"], "range": (r["low"], r["high"]),
-                                "text": r["text"]} for _, r in rows.iterrows()], colour=colour, heading=heading)
+                                "printed": r["printed"] if pd.notna(r.get("printed")) else None, "text": r["text"]}
+                               for _, r in rows.iterrows()], colour=colour, heading=heading)
     return fig
 
 

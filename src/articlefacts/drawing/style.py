@@ -96,7 +96,8 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
     Every chart in the project is made through this helper, so none can lose its source line. The
     figure is sized so that the title, subtitle and footer lines, wrapped by their measured width
     (:func:`wrapped`), fit around a plot of ``plot_height`` inches. Returns ``(fig, ax)``; ``fig.captions``
-    holds the texts, ``fig.footer_texts`` the footer's Text objects, the source line last.
+    holds the texts, ``fig.footer_texts`` the footer's Text objects, the source line last (``fig.source_lines``
+    lines of them).
     """
     footer = [caveat, source] if caveat else [source]
     head = [("title", line) for line in wrapped(title, "title")] + \
@@ -115,10 +116,11 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
         y -= LINE_IN[kind] / height
     y = (0.12 + LINE_IN["footer"] * len(foot)) / height
     fig.footer_texts = []  # the footer's lines, the source last (articlefacts.drawing.labels.add_footnote)
+    fig.source_lines = len(wrapped(source, "footer"))  # a long headline wraps the source over several lines
     for i, line in enumerate(foot):
         fig.footer_texts.append(fig.text(0.02, y, line, ha="left", va="top", fontsize=FOOTER_SIZE,
-                                         color=INK if i < len(foot) - 1 else MUTED,
-                                         style="italic" if i < len(foot) - 1 else "normal"))
+                                         color=INK if i < len(foot) - fig.source_lines else MUTED,
+                                         style="italic" if i < len(foot) - fig.source_lines else "normal"))
         y -= LINE_IN["footer"] / height
     return fig, ax
 
@@ -147,13 +149,17 @@ def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> 
     Call it once the axes are in place (after ``subplots_adjust`` or :func:`panel_axes`): each value label is
     measured and placed inside its bar, beside it, or over its hatched range, wherever it fits whole; one that
     fits nowhere is shortened and the rest goes to a footnote that makes the figure taller
-    (:mod:`articlefacts.drawing.labels`)."""
+    (:mod:`articlefacts.drawing.labels`). A row with ``printed`` (a share the article prints that disagrees
+    with its count) gets a dashed tick at that share; a label beside the bar goes beyond the tick."""
     ax.barh(range(len(rows)), [r["share"] for r in rows], color=COLOURS[colour], height=0.6)
     for i, r in enumerate(rows):
         low, high = r.get("range", (r["share"], r["share"]))
         if high > low:  # a bound: the range the true share can lie in, hatched
             ax.barh(i, high - low, left=low, height=0.6, color="white", edgecolor=COLOURS[colour], hatch="///",
                     linewidth=0.8)
+    for i, r in enumerate(rows):
+        if r.get("printed") is not None:  # where the article's disagreeing percentage would put the bar
+            ax.plot([r["printed"]] * 2, [i - 0.38, i + 0.38], color=INK, linewidth=1.4, linestyle=(0, (2, 1)))
     ax.set_yticks(range(len(rows)), tick_labels(rows), fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -165,8 +171,10 @@ def plot_share_bars(ax, rows, colour: str = SHARE_COLOUR, heading: str = "") -> 
                      fontweight=FONT["panel"][1], color=INK, pad=6)
     fig, marks = ax.figure, 0
     for i, r in enumerate(rows):
-        end = max(r["share"], *r.get("range", (r["share"], r["share"])))
-        note = label_bar(ax, i, r["share"], end, r["text"], colour == SHARE_COLOUR, r["label"],
+        end = max(r["share"], *r.get("range", (r["share"], r["share"])), r.get("printed") or 0)
+        clear = r.get("printed") is None or r["printed"] >= r["share"]  # a tick inside the bar: label beyond it
+        inside_ok = colour == SHARE_COLOUR and clear
+        note = label_bar(ax, i, r["share"], end, r["text"], inside_ok, r["label"],
                          marks if hasattr(fig, "footer_texts") else -1)
         if note:
             add_footnote(fig, note)

@@ -66,11 +66,11 @@ def relation_problem(row: pd.Series, units: dict[str, str]) -> tuple[str, str] |
         return ("a share needs its whole: parent_key is empty and whole_vi or whole_en too",
                 "set parent_key to the count it is a share of; if the article does not print that count, write "
                 "the article's words for it in whole_vi and their English gloss in whole_en.")
-    if (row["whole_vi"] or row["whole_en"]) and (relation != "share" or parent):
+    if (row["whole_vi"] or row["whole_en"]) and (relation not in ("share", "target") or parent):
         return ("whole_vi and whole_en are only for a share whose whole the article does not print",
                 "empty them, or empty parent_key if the article does not print the whole.")
-    if row["unit"] == "percent" and relation not in ("share", "printed_share", "change"):
-        return ("a percentage must be a share, a printed share or a change",
+    if row["unit"] == "percent" and relation not in ("share", "printed_share", "change", "target"):
+        return ("a percentage must be a share, a printed share, a change or a target",
                 "set relation to 'share' (with parent_key, or whole_vi and whole_en), 'printed_share' (with the "
                 "count it is printed beside as parent_key) or 'change'; if the number is a count, correct the unit.")
     if relation == "part" and not row["split"]:
@@ -111,7 +111,10 @@ def read_facts(path) -> pd.DataFrame:
     keys = set(facts["key"])
     units = dict(zip(facts["key"], facts["unit"], strict=True))
     repeats = {k: r for k, r in zip(facts["key"], facts["repeat_of"], strict=True) if r}
-    split_parents: dict[str, str] = {}
+    split_parents: dict[tuple[str, str], str] = {}
+    # A split named again under another population's headcount (two populations in one year, each with its own
+    # split by the same levels) is that population's own split, not a part given the wrong parent.
+    headcount_keys = set(facts.loc[facts["measure"].eq(HEADCOUNT) & facts["topic"].eq("profile"), "key"])
 
     def refuse(row, what, fix):
         raise ArticleFactsError(f"Facts file {name}, fact '{row['key']}': {what}", fix)
@@ -128,7 +131,8 @@ def read_facts(path) -> pd.DataFrame:
         if problem:
             refuse(row, *problem)
         if row["split"] and not row["repeat_of"]:
-            first = split_parents.setdefault(row["split"], row["parent_key"])
+            own = row["parent_key"] if row["parent_key"] in headcount_keys else ""
+            first = split_parents.setdefault((row["split"], own), row["parent_key"])
             if first != row["parent_key"]:
                 refuse(row, f"the split '{row['split']}' has parts of '{first or 'no printed total'}' and of "
                             f"'{row['parent_key'] or 'no printed total'}'",
@@ -138,6 +142,11 @@ def read_facts(path) -> pd.DataFrame:
         if row["attribution_en"] and not row["attribution"]:
             refuse(row, "attribution_en is filled in but attribution is empty",
                    "write the article's words for the source in attribution, or empty attribution_en.")
+        read_as = (row["read_as_en"], row["read_as_vi"])
+        if any(read_as) and not (row["reading"] and all(read_as)):
+            refuse(row, "read_as_en and read_as_vi say what the words in reading were read as, in both languages",
+                   "write the article's words in reading and what they were read as in both read_as_en and "
+                   "read_as_vi, or empty all three.")
         if row["repeat_of"] and row["repeat_of"] not in keys:
             refuse(row, f"it repeats '{row['repeat_of']}', which is not a key", "correct repeat_of.")
     return facts

@@ -14,7 +14,7 @@ import pandas as pd
 from articlefacts.checking.audit import printed_percent
 from articlefacts.checking.derive import derived_for
 from articlefacts.checking.percent_checks import whole_rule
-from articlefacts.vocab import HEADCOUNT, UNITS, is_count
+from articlefacts.vocab import HEADCOUNT, NOT_LEVELS, UNITS, is_count
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",
                    "count_bound", "count_status", "share_pct", "share_bound", "share_decimals", "share_status",
@@ -35,14 +35,15 @@ def profile_facts(facts: pd.DataFrame) -> pd.DataFrame:
     (that one is shown on its count's row); only people, communes, percentages and years: a count of other
     things (offices, job positions) or a duration («trong 9 tháng») is told on its own, never as a group of the
     population."""
-    return facts[(facts["topic"] == "profile") & ~facts["relation"].isin(("change", "printed_share"))
+    return facts[(facts["topic"] == "profile") & ~facts["relation"].isin((*NOT_LEVELS, "printed_share"))
                  & facts["unit"].isin(UNITS) & ~((facts["relation"] == "share") & facts["parent_key"].eq(""))]
 
 
 def headcounts(facts: pd.DataFrame) -> pd.DataFrame:
     """The facts that count a profile year's population: topic profile, measure headcount, a level (a change of
-    the headcount, «giảm 21 người», is not one)."""
-    return facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT) & (facts["relation"] != "change")]
+    the headcount, «giảm 21 người», and a target are not)."""
+    return facts[(facts["topic"] == "profile") & (facts["measure"] == HEADCOUNT)
+                 & ~facts["relation"].isin(NOT_LEVELS)]
 
 
 def profile_years(facts: pd.DataFrame) -> list[str]:
@@ -55,30 +56,55 @@ GRID_COLUMNS = ("measure", "period", "headcount_key", "headcount", "status", "so
 
 
 def year_headcounts(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per profile year, earliest first: ``period``, ``headcount_key`` (the fact that counts that year's
-    population), ``headcount`` (its value, people), ``headcount_bound``, ``population`` and ``term_vi`` / ``gloss_en``
-    (who is counted, in the article's words and in English). In: the facts table (indexed by key). The first
-    headcount of a year counts it; empty without a profile."""
-    levels = headcounts(facts).sort_values("period", kind="stable").drop_duplicates("period")
+    """One row per profile population, earliest year first and in the facts file's order within a year (one year
+    may count several populations, such as cadres and civil servants, each with its own headcount): ``period``,
+    ``headcount_key`` (the fact that counts the population), ``headcount`` (its value, people), ``headcount_bound``,
+    ``population`` and ``term_vi`` / ``gloss_en`` (who is counted, in the article's words and in English). In: the
+    facts table (indexed by key). Empty without a profile."""
+    levels = headcounts(facts).sort_values("period", kind="stable")
     return pd.DataFrame({"period": levels["period"], "headcount_key": levels.index, "headcount": levels["value"],
                          "headcount_bound": levels["bound"], "population": levels["population"],
                          "term_vi": levels["term_vi"], "gloss_en": levels["gloss_en"]}).reset_index(drop=True)
 
 
-def measures_by_year(chosen: pd.DataFrame, heads: pd.DataFrame) -> pd.DataFrame:
-    """The years side by side: one row per measure and profile year (columns :data:`GRID_COLUMNS`), measures in the
-    article's order with the headcount last, years earliest first.
+def population_of(facts: pd.DataFrame, key: str) -> str:
+    """The headcount fact a profile fact counts within: the first headcount up its ``parent_key`` chain (a part
+    of the 1.348 cadres belongs to the cadres, not to the 1.172 civil servants of the same year); a fact with no
+    headcount above it belongs to the first headcount of its period ('' when the period has none)."""
+    heads = headcounts(facts)
+    seen, at = set(), key
+    while at and at in facts.index and at not in seen:
+        if at in heads.index:
+            return at
+        seen.add(at)
+        at = facts.loc[at, "parent_key"]
+    same = heads[heads["period"] == facts.loc[key, "period"]]
+    return same.index[0] if len(same) else ""
 
-    In: ``chosen`` from :func:`profile_facts` (indexed by key) and ``heads`` from :func:`year_headcounts`. A measure a
-    year does not report gets a row with ``status`` 'not reported' and empty ``source_key``; a year's first fact of a
-    measure is its row.
+
+def measures_by_year(chosen: pd.DataFrame, heads: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The years and populations side by side: one row per measure and profile population (columns
+    :data:`GRID_COLUMNS`), measures in the article's order with the headcount last, populations as in ``heads``.
+
+    In: ``chosen`` from :func:`profile_facts` (indexed by key), ``heads`` from :func:`year_headcounts` and the facts
+    table (``facts``, indexed by key; ``chosen`` when not given) whose ``parent_key`` chains tie each fact to the
+    population it counts within (:func:`population_of`). A measure a year of one population does not report gets a
+    row with ``status`` 'not reported' and empty ``source_key``; a population's first fact of a measure is its row.
+    Of a year that counts several populations, only the measures each reports are rows.
     """
+    facts = chosen if facts is None else facts
     chosen = chosen[chosen["period"].isin(heads["period"])]
+    owner = {k: population_of(facts, k) for k in chosen.index}
+    per_year = heads["period"].value_counts()
     measures = [m for m in dict.fromkeys(chosen["measure"]) if m != HEADCOUNT] + [HEADCOUNT]
     rows = []
     for measure in measures:
+        mine = chosen[chosen["measure"] == measure]
         for _, head in heads.iterrows():
-            found = chosen[(chosen["measure"] == measure) & (chosen["period"] == head["period"])]
+            key = head["headcount_key"]
+            found = mine.loc[[key]] if measure == HEADCOUNT else mine[[owner[k] == key for k in mine.index]]
+            if found.empty and (mine.empty or per_year[head["period"]] > 1):
+                continue
             row = {"measure": measure, "period": head["period"], "headcount_key": head["headcount_key"],
                    "headcount": head["headcount"], "status": "not reported", "source_key": "", "parent_key": "",
                    "split": "", "reported_as": ""}
@@ -181,7 +207,7 @@ def add_comparability(values: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame
     frame = values.assign(same_groups=pd.NA, same_words=pd.NA, comparable=pd.NA, change_pp=pd.NA,
                           comparability_note="")
     for measure, reported in frame[frame["status"] == "reported"].groupby("measure", sort=False):
-        if len(reported) < 2:
+        if len(reported) < 2 or reported["period"].duplicated().any():  # populations of one year: never compared
             continue
         first, last = reported.index[0], reported.index[-1]
         a, b = facts.loc[reported.loc[first, "source_key"]], facts.loc[reported.loc[last, "source_key"]]
@@ -196,12 +222,15 @@ def add_comparability(values: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame
 
 
 def profile_table(facts: pd.DataFrame, derived: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
-    """One row per profile measure and year (columns ``PROFILE_COLUMNS``), headcounts last; empty without a profile.
+    """One row per profile measure and population (columns ``PROFILE_COLUMNS``), headcounts last; empty without a
+    profile. A population is a headcount (``headcount_key``); one year may count several, each with its own splits,
+    and a fact belongs to the headcount above it (:func:`population_of`).
 
     The steps notebook 02 shows one by one: :func:`profile_facts`, :func:`year_headcounts`,
     :func:`measures_by_year`, :func:`add_values`, :func:`add_comparability`. A measure reported in one of several
-    years gets a 'not reported' row for the others. ``change_pp`` (percentage points, later minus earlier) is
-    filled only where the two years are comparable.
+    years gets a 'not reported' row for the others (a year with one population). ``change_pp`` (percentage points,
+    later minus earlier) is filled only where two years, each with one population reporting the measure, are
+    comparable; populations of one year are never compared.
     """
-    grid = measures_by_year(profile_facts(facts), year_headcounts(facts))
+    grid = measures_by_year(profile_facts(facts), year_headcounts(facts), facts)
     return add_comparability(add_values(grid, facts, derived, counts), facts)[list(PROFILE_COLUMNS)]

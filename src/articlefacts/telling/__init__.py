@@ -10,6 +10,9 @@ article it runs on. Each shape of finding has its own module:
 - :mod:`~articlefacts.telling.rotation_findings`: rotation splits, counts side by side without a total, subsets;
 - :mod:`~articlefacts.telling.share_findings`: percentages of a whole the article does not print;
 - :mod:`~articlefacts.telling.change_findings`: changes the article prints;
+- :mod:`~articlefacts.telling.target_findings`: goals the article sets, told as goals, never as levels;
+- :mod:`~articlefacts.telling.own_words`: facts outside the profile and rotation shapes (staff seconded,
+  transferred or short), told in the article's own words with their quotes;
 - :mod:`~articlefacts.telling.coverage`: a notebook's whole story, lead first, every fact stated;
 - :mod:`~articlefacts.telling.display_tables`: the tables for reading;
 - :mod:`~articlefacts.telling.audit_summary`: notebook 01's summary.

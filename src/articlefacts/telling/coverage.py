@@ -1,9 +1,11 @@
 """The whole story of a notebook: its sentences in order, with every fact it owns stated somewhere.
 
-Notebook 02 owns the profile and context facts, notebook 03 the rotation facts and the context facts that
-are only wholes of rotation facts (the count of communes the rotated leaders went to is out of). Each
-notebook states its shapes (profiles or splits, then changes and shares of wholes the article does not
-print); a fact it owns that no sentence stated goes into one last sentence, «also reported». A year fact
+Notebook 02 owns the profile and context facts, notebook 03 the rotation and staffing facts and the context
+facts that are only wholes of rotation facts (the count of communes the rotated leaders went to is out of).
+Each notebook states its shapes (profiles or splits, then changes and shares of wholes the article does not
+print); staffing facts (moves other than rotation, shortages) are told in the article's own words
+(:mod:`articlefacts.telling.own_words`); a fact it owns that no sentence stated goes into one last sentence,
+«also reported», each with its number, its words and the article's quote. A year fact
 («Cuối năm 2002») is stated by the periods of the facts it dates. What the headline and lead report comes
 first (:func:`lead_first`).
 """
@@ -16,10 +18,12 @@ import pandas as pd
 
 from articlefacts.shaping.profiles import headcounts
 from articlefacts.telling.change_findings import change_findings, changes
+from articlefacts.telling.own_words import own_words_findings, own_words_title, staffing_keys
 from articlefacts.telling.profile_findings import profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
 from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
 from articlefacts.telling.story import Finding, Story, join
+from articlefacts.telling.target_findings import target_findings, targets
 
 PROFILES, ROTATION = "02-compare-qualifications", "03-rotation-outcomes"
 
@@ -28,7 +32,7 @@ def owner(facts: pd.DataFrame, key: str) -> str:
     """The notebook that states fact ``key``: 03 for rotation facts and for context facts whose children are
     all rotation facts, 02 for the rest."""
     fact = facts.loc[key]
-    if fact["topic"] == "rotation":
+    if fact["topic"] in ("rotation", "staffing"):
         return ROTATION
     children = facts[facts["parent_key"] == key]
     if fact["topic"] == "context" and len(children) and children["topic"].eq("rotation").all():
@@ -62,7 +66,7 @@ def also_reported(story: Story, findings: list[Finding], keys: list[str]) -> lis
     for key in rest:
         fact = story.facts.loc[key]
         items.append(story.t("also.item", value=story.noted(story.fact_count(key), key),
-                             label=story.words(key), period=fact["period"]))
+                             label=story.words(key), period=fact["period"], quote=fact["quote"]))
     return [Finding(story.t("also", items="; ".join(items)), tuple(rest))]
 
 
@@ -86,9 +90,17 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     """Every finding of ``notebook`` (02 with its profiles table, 03 with its flows table), lead first, each
     fact it owns stated at least once, sentences capitalised."""
     keys = owned(story.facts, notebook)
-    shaped = profile_findings(story, table) if notebook == PROFILES else rotation_findings(story, table)
+    staffing = [k for k in staffing_keys(story.facts) if k in keys]
+    if notebook == PROFILES:
+        shaped = profile_findings(story, table)
+    elif staffing and not (story.facts["topic"] == "rotation").any():  # moves of another kind: not "no rotation"
+        shaped = []
+    else:
+        shaped = rotation_findings(story, table)
+    shaped += own_words_findings(story, staffing)
     shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
     shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
+    shaped += target_findings(story, [k for k in targets(story.facts) if k in keys])
     findings = lead_first(shaped, story) + also_reported(story, shaped, keys)
     return [Finding(story.capital(f.text), f.keys, f.block) for f in findings]
 
@@ -106,14 +118,21 @@ def title(notebook: str, story: Story) -> str:
     if notebook == PROFILES:
         heads = headcounts(facts).sort_values("period")
         named = list(dict.fromkeys(story.words(k) for k in heads.index))
-        if len(named) > 1:
+        if len(named) > 1 and heads["period"].nunique() > 1:
             named = [f"{story.words(k)} ({heads.loc[k, 'period']})" for k in heads.index]
-        return story.t("nb02.title" if named else "nb02.title.none", who=join(named, story.language))
+        and_word = f" {story.t('and')} "
+        if len(named) > 2 and any(and_word in n for n in named):  # «cadres and civil servants» is one item
+            who = "; ".join(named[:-1]) + f";{and_word}" + named[-1]
+        else:
+            who = join(named, story.language)
+        return story.t("nb02.title" if named else "nb02.title.none", who=who)
     totals = facts[(facts["topic"] == "rotation") & facts["parent_key"].eq("") & facts["split"].eq("")
                    & facts["unit"].eq("people")]
     if len(totals):
         return story.t("nb03.title", who=story.words(totals.index[0]))
     rotated = facts[facts["topic"] == "rotation"]
+    if not len(rotated) and staffing_keys(facts):
+        return story.t("nb03.title.staffing", what=story.capital(own_words_title(story, staffing_keys(facts))))
     return story.t("nb03.title.other" if len(rotated) else "nb03.title.none")
 
 

@@ -79,6 +79,26 @@ def split_coverage(rows: pd.DataFrame, head: pd.Series, facts: pd.DataFrame | No
     return ("complete" if total == head["value"] else "partial" if total < head["value"] else ""), total
 
 
+def printed_to_full(story: Story, group: pd.DataFrame, total: float, whole: pd.Series) -> str:
+    """For a split whose counts cover only part of the whole while the percentages printed beside them add up to
+    100% (within their rounding): a sentence saying so, naming the printed share that is what the others leave
+    of 100% when one is; '' otherwise."""
+    printed = group[group["share_status"].eq("printed") & group["reported_as"].ne("percent")]
+    if len(printed) != len(group) or not len(group) or not group["share_bound"].eq("eq").all():
+        return ""
+    slack = sum(0.5 / 10 ** int(d) for d in printed["share_decimals"])
+    if abs(float(printed["share_pct"].sum()) - 100) > slack + 1e-9:
+        return ""
+    text = " " + story.t("p.printed_full", total=story.share(float(printed["share_pct"].sum()),
+                                                               int(printed["share_decimals"].max())),
+                         sum=story.count(total), n=story.count(whole["value"], whole["bound"]))
+    for _, r in printed[printed["share_computed"].notna()].iterrows():
+        rest = 100 - float(printed.loc[printed.index != r.name, "share_pct"].sum())
+        if abs(rest - r["share_pct"]) < 1e-9:
+            text += " " + story.t("p.printed_rest", share=story.share(r["share_pct"], r["share_decimals"]))
+    return text
+
+
 def in_article_order(story: Story, rows: pd.DataFrame) -> pd.DataFrame:
     """Profile rows in the order the article prints their facts (rows without a fact last)."""
     where = rows["source_key"].map(lambda k: story.facts.loc[k, "token_start"] if k in story.facts.index else 1e12)
@@ -97,17 +117,35 @@ def own_source(story: Story, text: str, rows: pd.DataFrame, head: pd.Series, sai
     return f"{text} {story.t('p.source', who=who)}"
 
 
-def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Finding]:
-    """One year: its headcount, each of its splits, and its groups counted on their own."""
-    rows = in_article_order(story, profiles[(profiles["period"] == year) & (profiles["status"] == "reported")])
-    head_key = rows["headcount_key"].iloc[0]
+def whole_of_population(story: Story, head: pd.Series) -> tuple[str, tuple[str, ...]]:
+    """When a population's headcount is counted within a larger total the article prints (the 140 committee
+    members of the 356 elected), the words that tie it to that total ('' otherwise) and the total's key."""
+    parent = head["parent_key"]
+    if not parent or parent not in story.facts.index:
+        return "", ()
+    whole = story.facts.loc[parent]
+    return story.noted(story.t("p.year.of_total", n=story.count(whole["value"], whole["bound"]),
+                               who=story.words(parent)), parent), (parent,)
+
+
+def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[Finding]:
+    """One population (one headcount, of one year): its headcount, tied to the total it is counted within, each
+    of its splits, and its groups counted on their own."""
+    rows = in_article_order(story, profiles[(profiles["headcount_key"] == head_key)
+                                            & (profiles["status"] == "reported")])
     head = story.facts.loc[head_key]
+    year = head["period"]
     measures = rows[rows["measure"] != HEADCOUNT]
     n = story.row_count(head)
-    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=story.words(head_key),
+    total, total_keys = whole_of_population(story, head)
+    who = story.words(head_key)
+    if total:  # each number's notes right after it: the headcount's before the total's
+        who = f"{story.noted(who, head_key)}, {total}"
+    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=who,
                     attribution=attribution_text(head, story.language))
-    block, said = f"year:{year}", set()
-    out = [Finding(story.noted(intro.rstrip("."), head_key) + ".", (head_key,), block)]
+    block, said = f"year:{year}:{head_key}", set()
+    intro = intro if total else story.noted(intro.rstrip("."), head_key) + "."
+    out = [Finding(intro, (head_key, *total_keys), block)]
     for split, group in measures[measures["split"] != ""].groupby("split", sort=False):
         coverage, total = split_coverage(group, head, story.facts)
         whole = story.facts.loc[group["parent_key"].iloc[0]] if group["parent_key"].iloc[0] else head
@@ -118,13 +156,20 @@ def year_findings(story: Story, profiles: pd.DataFrame, year: str) -> list[Findi
         key = "p.split" if name else "p.split.unnamed"
         text = story.t(key + (".covered" if cover else ""), split=name, cover=cover, items="; ".join(items))
         text = own_source(story, text, group, head, said)
+        if coverage == "partial":
+            text += printed_to_full(story, group, total, whole)
         out.append(Finding(text, tuple(group["source_key"]), block))
     alone = measures[measures["split"] == ""]
     if len(alone):
         items = [row_item(story, r) for _, r in alone.iterrows()]
         text = own_source(story, story.t("p.groups" if len(items) > 1 else "p.group", n=n, items="; ".join(items)),
                           alone, head, said)
-        out.append(Finding(text, tuple(alone["source_key"]), block))
+        together = alone["source_key"].map(lambda k: story.facts.loc[k, "quote"] == head["quote"]).all()
+        if together and len(out) == 1:  # printed in one quote with the headcount («2.231/2.520»): told with it
+            text = own_source(story, story.t("p.group.of", items="; ".join(items)), alone, head, said)
+            out[0] = Finding(f"{out[0].text} {text}", (*out[0].keys, *alone["source_key"]), block)
+        else:
+            out.append(Finding(text, tuple(alone["source_key"]), block))
     return out
 
 
@@ -214,9 +259,10 @@ def profile_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
     years = list(dict.fromkeys(profiles["period"]))
     if not years:
         return [Finding(story.t("p.none"))]
-    out = [f for y in years for f in year_findings(story, profiles, y)]
+    heads = list(dict.fromkeys(profiles["headcount_key"]))
+    out = [f for h in heads for f in year_findings(story, profiles, h)]
     if len(years) == 1:
         printed = story.facts[(story.facts["topic"] == "profile") & (story.facts["relation"] == "change")]
-        return out + [Finding(story.t("p.one_year.changes" if len(printed) else "p.one_year", year=years[0]),
-                              block=f"year:{years[0]}")]
+        kind = "p.one_year.changes" if len(printed) else "p.one_year.populations" if len(heads) > 1 else "p.one_year"
+        return out + [Finding(story.t(kind, year=years[0]), block=f"year:{years[0]}:{heads[-1]}")]
     return out + pair_findings(story, profiles) + only_year_findings(story, profiles, years)

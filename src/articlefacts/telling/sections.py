@@ -45,16 +45,19 @@ def pair_heading(story: Story, profiles: pd.DataFrame, measure: str) -> str:
 
 
 def profile_sections(profiles: pd.DataFrame, findings: list[Finding], story: Story | None = None) -> list[Section]:
-    """Notebook 02: one section per profile year (headed by the year, or without ``story`` by its headcount's
-    finding), then one per measure two years report (:func:`pair_heading`, or its finding); none when the
-    article gives no profile."""
+    """Notebook 02: one section per profile population (a year's headcount, or each of several one year counts),
+    headed by its year (with ``story``, when the year counts one population) or else by its headcount's finding,
+    then one per measure two years report (:func:`pair_heading`, or its finding); none when the article gives no
+    profile."""
     figures = profile_figures(profiles)
+    heads = profiles.loc[profiles["measure"] == HEADCOUNT, ["headcount_key", "period"]].drop_duplicates()
+    per_year = heads["period"].value_counts()
     out = []
-    for year in dict.fromkeys(profiles["period"]):
-        head = profiles.loc[(profiles["period"] == year) & (profiles["measure"] == HEADCOUNT), "source_key"].iloc[0]
-        out.append(Section(str(year) if story else heading_for(findings, head),
-                           profiles[(profiles["period"] == year) & (profiles["status"] == "reported")],
-                           [f for f in figures if f[1] == "profile" and f[2] == year]))
+    for head, year in heads.itertuples(index=False):
+        short = story is not None and per_year[year] == 1
+        out.append(Section(str(year) if short else heading_for(findings, head),
+                           profiles[(profiles["headcount_key"] == head) & (profiles["status"] == "reported")],
+                           [f for f in figures if f[1] == "profile" and f[2] == head]))
     for measure in paired_measures(profiles):
         rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
         out.append(Section(pair_heading(story, profiles, measure) if story else
@@ -88,4 +91,18 @@ def rotation_sections(flows: pd.DataFrame, findings: list[Finding], story: Story
         first = rows[rows["relation"].isin(("part", "subset"))]["key"].iloc[0]
         heading = rotation_heading(story, group, rows) if story else heading_for(findings, first)
         out.append(Section(heading, rows, [f for f in figures if f[2] == group]))
+    return out
+
+
+def staffing_sections(facts: pd.DataFrame, findings: list[Finding]) -> list[Section]:
+    """Notebook 03: one section per staffing figure (moves side by side, a count with a count inside it), headed
+    by the finding that states its facts; none when the article reports no staff moved or short."""
+    from articlefacts.drawing.staffing_charts import staffing_figures
+
+    out = []
+    for figure in staffing_figures(facts):
+        what, name = figure[2].split(":", 1)
+        keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)]) if what == "split" \
+            else [name]
+        out.append(Section(heading_for(findings, keys[0]), facts.loc[keys], [figure]))
     return out

@@ -198,12 +198,17 @@ class Story:
 
     def reading(self, key: str, near: bool = False) -> str:
         """The coder's reading of fact ``key`` in words ('' when there is none): the article's words and what
-        they were taken to refer to (the parent fact, the whole the article does not print, or the period); for a
-        change, only that its words were read one way (the facts table's note says how). ``near``: the parent
-        was just named in the same sentence, so the reading says 'these 21' instead of naming it again."""
+        they were read as, in the coder's own words where the facts file gives them (``read_as_en``,
+        ``read_as_vi``); else what they were taken to refer to (the parent fact, the whole the article does
+        not print, or the period); for a change, only that its words were read one way (the note says how).
+        ``near``: the parent was just named in the same sentence, so the reading says 'these 21' instead of
+        naming it again."""
         fact = self.facts.loc[key]
         if not fact.get("reading"):
             return ""
+        read_as = fact.get(f"read_as_{self.language}")
+        if read_as:  # the coder says what the words were read as («mỗi»: per commune; «cùng»: each of them)
+            return self.t("reading.as", words=fact["reading"], read_as=read_as)
         if fact["relation"] == "change":
             return self.t("reading.words", words=fact["reading"])
         if fact["parent_key"] and fact["parent_key"] in self.facts.index:

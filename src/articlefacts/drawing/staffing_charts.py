@@ -1,0 +1,121 @@
+"""Figures of staff moved other than by rotation, and of shortages (topic ``staffing``), in the article's words.
+
+Two shapes are drawn, and only these, because only these can be drawn honestly from the counts alone: the
+kinds of move the article prints side by side (one bar or mark group each, no total), and a count with a
+count inside it (a shortage of 163 with the 58 in one field). A single number with nothing beside it is
+stated, not drawn. Labels are the facts file's words, with the measure's built-in name (secondment, transfer)
+where it has one; no figure text says rotation.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from articlefacts.drawing.charts import MARK_COLUMNS, caption
+from articlefacts.drawing.plots import draw_marks
+from articlefacts.drawing.style import SERIES
+from articlefacts.i18n import number
+from articlefacts.telling.own_words import staffing_keys
+from articlefacts.telling.story import Story, join, source_person
+
+
+def staffing_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(file name, chart kind, subject) of every staffing figure: one per split printed side by side without a
+    total (subject ``split:<name>``), one per count with a subset counted within it (subject ``fact:<key>``)."""
+    own = facts.loc[staffing_keys(facts)]
+    counts = own[own["unit"].isin(("people", "communes"))]
+    out = []
+    loose = counts[(counts["relation"] == "part") & counts["parent_key"].eq("") & counts["split"].ne("")]
+    for split in dict.fromkeys(loose["split"]):
+        out.append((f"staffing-{split.replace('_', '-')}", "staffing", f"split:{split}"))
+    for key in counts.index:
+        inner = counts[(counts["parent_key"] == key) & (counts["relation"] == "subset")]
+        if len(inner) and key not in loose.index:
+            out.append((f"staffing-{key.replace('_', '-')}", "staffing", f"fact:{key}"))
+    return out
+
+
+def kind_name(story: Story, key: str) -> str:
+    """A move's name in the article's verb: the measure's built-in label («biệt phái»), else the fact's words."""
+    measure = story.facts.loc[key, "measure"]
+    return story.t(f"measure.{measure}") if story.has(f"measure.{measure}") else story.words(key)
+
+
+def group_item(story: Story, key: str, colour: str, inner: str = "") -> dict:
+    """One drawable group: the fact's words and count, and the count of ``inner`` (a subset) inside it."""
+    fact = story.facts.loc[key]
+    shown = number(fact["value"], story.language)
+    name = story.words(key)
+    item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(fact["value"]),
+            "colour": colour, "inner": 0, "inner_label": "", "key": key}
+    if inner:
+        item["inner"] = int(story.facts.loc[inner, "value"])
+        item["inner_label"] = story.t("fig.split.inner", label=story.words(inner),
+                                      n=number(story.facts.loc[inner, "value"], story.language))
+        item["inner_key"] = inner
+    return item
+
+
+def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
+    """The fact keys one staffing subject (:func:`staffing_figures`) rests on, and its drawable groups."""
+    facts = story.facts
+    what, name = subject.split(":", 1)
+    if what == "split":
+        keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)
+                                & (facts["relation"] == "part") & facts["parent_key"].eq("")])
+        return keys, [group_item(story, k, SERIES[i % len(SERIES)]) for i, k in enumerate(keys)]
+    inner = facts.index[(facts["parent_key"] == name) & (facts["relation"] == "subset")][0]
+    return [name, inner], [group_item(story, name, SERIES[0], inner)]
+
+
+def staffing_marks(story: Story, subject: str) -> pd.DataFrame:
+    """The groups of one staffing subject's chart, one row per kind of move or per count (columns
+    :data:`~articlefacts.drawing.charts.MARK_COLUMNS`, as :func:`~articlefacts.drawing.plots.draw_marks` takes)."""
+    return pd.DataFrame(staffing_parts(story, subject)[1], columns=MARK_COLUMNS).fillna({"inner_key": ""})
+
+
+def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
+    """The caption of one staffing subject's chart: the counts in the article's words, no total, no rotation."""
+    facts = story.facts
+    what, name = subject.split(":", 1)
+    keys, groups = staffing_parts(story, subject)
+    if what == "split":
+        items = [story.t("fig.own.kind", n=g["shown"], kind=kind_name(story, g["key"])) for g in groups]
+        title = story.t("fig.own.side_by_side.title", items=join(items, story.language))
+        subtitle = story.t("fig.own.subtitle", period=facts.loc[keys[0], "period"])
+        caveats = [story.t("fig.own.side_by_side.caveat")]
+    else:
+        inner = keys[1]
+        title = story.t("fig.own.inner.title", n=groups[0]["shown"], who=story.words(name),
+                        m=number(facts.loc[inner, "value"], story.language), inner=story.words(inner))
+        subtitle = story.t("fig.own.subtitle", period=facts.loc[name, "period"])
+        places = facts[(facts["topic"] == "staffing") & (facts["unit"] == "communes") & facts["parent_key"].eq("")
+                       & facts["split"].eq("") & (facts["attribution"] == facts.loc[name, "attribution"])
+                       & (facts["period"] == facts.loc[name, "period"])]
+        if len(places):  # where the article says the count is (39 communes and wards), from the same source
+            subtitle += "; " + join([f"{number(v, story.language)} {story.words(k)}"
+                                     for k, v in places["value"].items()], story.language)
+            keys += list(places.index)
+        caveats = []
+    caveats += [story.reading(k) for k in keys if story.reading(k)]
+    sources = sorted({source_person(facts.loc[k], story.language) for k in keys} - {""})
+    caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sources]
+    shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
+    return caption(story, title, subtitle, caveats, meta, shown)
+
+
+def staffing_chart(story: Story, meta: dict, subject: str):
+    """The figure of one staffing subject (:func:`staffing_figures`): returns (fig, caption)."""
+    marks = staffing_marks(story, subject)
+    cap = staffing_caption(story, meta, subject)
+    return place_legend(draw_marks(marks, cap), len(marks)), cap
+
+
+def place_legend(fig, groups: int):
+    """``fig`` (from :func:`~articlefacts.drawing.plots.draw_marks`) with the legend of its one group, if
+    ``groups`` is 1, moved under the axis labels rather than on them; returns the figure."""
+    legend = fig.axes[0].get_legend() if fig.axes else None
+    if legend is not None and groups == 1:
+        box = fig.axes[0].get_position()
+        legend.set_bbox_to_anchor((box.x0, box.y0 - 0.36 / fig.get_figheight()), transform=fig.transFigure)
+    return fig
