@@ -15,7 +15,8 @@ matplotlib.use("Agg")
 
 from articlefacts import paths
 from articlefacts.checking.article_tables import build_tables
-from articlefacts.drawing.charts import profile_figures, rotation_figures
+from articlefacts.drawing.profile_charts import profile_figures
+from articlefacts.drawing.rotation_charts import rotation_figures
 from articlefacts.drawing.style import setup_style
 from articlefacts.outputs import save_table
 from articlefacts.shaping.flows import rotation_flows

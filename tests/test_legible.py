@@ -16,8 +16,10 @@ from matplotlib.colors import to_hex
 
 from articlefacts import paths
 from articlefacts.checking.article_tables import build_tables
-from articlefacts.drawing.charts import draw, profile_figures, rotation_figures, series_colours
+from articlefacts.drawing.charts import draw
 from articlefacts.drawing.legible import check_legible, faults
+from articlefacts.drawing.profile_charts import profile_figures
+from articlefacts.drawing.rotation_charts import rotation_figures, series_colours
 from articlefacts.drawing.style import INK, INSIDE_TEXT, finalise_figure, plot_share_bars, setup_style, wrapped
 from articlefacts.errors import ArticleFactsError
 from articlefacts.outputs import save_table

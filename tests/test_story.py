@@ -117,7 +117,7 @@ def test_a_reading_shows_wherever_its_number_is_used(built, name, language):
 def test_the_seeds_bound_is_clipped_by_its_other_facts():
     """«hơn 80%» of the 230, beside the 24 who completed upper secondary (the same split): at most 206 people,
     89.6%, not 100%. The chart hatches from 80% to 89.6%."""
-    from articlefacts.drawing.charts import bar_row
+    from articlefacts.drawing.profile_charts import bar_row
     from articlefacts.telling.story import Story
 
     profiles = load_table("profiles", SEED / paths.PROCESSED_DIR).set_index("source_key", drop=False)

@@ -12,14 +12,12 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.checking.check_rows import check_row
-from articlefacts.checking.percent_checks import printed_percent, printed_share_checks, share_checks
+from articlefacts.checking.percent_checks import printed_share_checks, share_checks
 from articlefacts.checking.structure_checks import comparability_checks, relation_checks
-from articlefacts.checking.text_checks import source_period, text_checks
+from articlefacts.checking.text_checks import text_checks
 from articlefacts.errors import ArticleFactsError
 
-# printed_percent (shaping/profiles.py) and source_period (drawing/charts.py) are still imported from here;
-# they live in percent_checks and text_checks.
-__all__ = ["FIXES", "KINDS", "failure_fix", "printed_percent", "run_checks", "source_period", "stop_on_failures"]
+__all__ = ["FIXES", "KINDS", "failure_fix", "run_checks", "stop_on_failures"]
 
 KINDS = ("inventory", "repeat", "label", "reading", "subset", "parts_sum", "range", "bound", "whole_count",
          "printed_share", "whole", "period", "comparability")

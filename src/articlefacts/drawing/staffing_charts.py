@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from articlefacts.drawing.charts import MARK_COLUMNS, caption
+from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import draw_marks
+from articlefacts.drawing.rotation_charts import MARK_COLUMNS
 from articlefacts.drawing.style import SERIES
 from articlefacts.i18n import number
 from articlefacts.telling.own_words import staffing_keys
@@ -70,7 +71,8 @@ def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
 
 def staffing_marks(story: Story, subject: str) -> pd.DataFrame:
     """The groups of one staffing subject's chart, one row per kind of move or per count (columns
-    :data:`~articlefacts.drawing.charts.MARK_COLUMNS`, as :func:`~articlefacts.drawing.plots.draw_marks` takes)."""
+    :data:`~articlefacts.drawing.rotation_charts.MARK_COLUMNS`, as :func:`~articlefacts.drawing.plots.draw_marks`
+    takes)."""
     return pd.DataFrame(staffing_parts(story, subject)[1], columns=MARK_COLUMNS).fillna({"inner_key": ""})
 
 

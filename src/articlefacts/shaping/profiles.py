@@ -11,9 +11,8 @@ from fractions import Fraction
 
 import pandas as pd
 
-from articlefacts.checking.audit import printed_percent
 from articlefacts.checking.derive import derived_for
-from articlefacts.checking.percent_checks import whole_rule
+from articlefacts.checking.percent_checks import printed_percent, whole_rule
 from articlefacts.vocab import HEADCOUNT, NOT_LEVELS, UNITS, is_count
 
 PROFILE_COLUMNS = ("measure", "period", "status", "source_key", "parent_key", "split", "reported_as", "count",

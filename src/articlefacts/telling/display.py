@@ -76,8 +76,8 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story
     reader can see and change how it is made; this one call serves a script that only needs the files
     (``benchmarks/floor.py``, with ``show_inline=False``).
 
-    ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.drawing.charts.profile_figures` or
-    :func:`~articlefacts.drawing.charts.rotation_figures`; ``story`` is the
+    ``figures`` are (file name, chart kind, subject) from :func:`articlefacts.drawing.profile_charts.profile_figures` or
+    :func:`~articlefacts.drawing.rotation_charts.rotation_figures`; ``story`` is the
     :class:`~articlefacts.telling.story.Story` of the notebook's language. Returns file name → caption
     (title, subtitle, caveat, source, alt).
     Shown, it is the published PNG file itself; its plain-text form is the caption's ``alt`` text.
@@ -86,7 +86,8 @@ def draw_figures(figures: list[tuple[str, str, str]], table: pd.DataFrame, story
     """
     import matplotlib.pyplot as plt
 
-    from articlefacts.drawing.charts import draw, rotation_figures, series_colours
+    from articlefacts.drawing.charts import draw
+    from articlefacts.drawing.rotation_charts import rotation_figures, series_colours
     from articlefacts.drawing.style import check_glyphs
     from articlefacts.outputs import save_figure
 

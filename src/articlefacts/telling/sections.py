@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from articlefacts.drawing.charts import profile_figures, rotation_figures
+from articlefacts.drawing.profile_charts import profile_figures
+from articlefacts.drawing.rotation_charts import rotation_figures
 from articlefacts.telling.profile_findings import pair_values, paired_measures, split_label
 from articlefacts.telling.story import Finding, Story
 from articlefacts.vocab import HEADCOUNT
