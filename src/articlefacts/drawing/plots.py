@@ -3,8 +3,9 @@
 Each ``draw_*`` helper takes a table with one row per bar, point or group (built by
 :mod:`articlefacts.drawing.profile_charts` or :mod:`~articlefacts.drawing.rotation_charts`, which the notebook
 shows) and a caption (title, subtitle, caveat, source, alt; written by the same module from the article's
-facts), and returns a matplotlib ``Figure`` the cell shows. To change a chart, change its cell: a colour (a name of :data:`~articlefacts.drawing.style.COLOURS`),
-the caption's ``title``, or the table's order (``bars.sort_values("share")``), then rerun it.
+facts), and returns a matplotlib ``Figure`` the cell shows. To change a chart, change its cell: a colour (a
+name of :data:`~articlefacts.drawing.style.COLOURS`), the caption's ``title``, or the table's order
+(``bars.sort_values("share")``), then rerun it.
 :func:`save_chart` saves the figure as PNG and SVG (byte-stable) and returns it.
 
 The figures are made through :func:`~articlefacts.drawing.style.finalise_figure` (so none lacks its title and
