@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -75,6 +77,20 @@ def small_notebook(path: Path, cells: dict[str, str], kernel: str = "python3") -
     nbformat.write(nb, path)
     return path
 
+
+
+def edit_facts(path: Path, fact: str, **changes: str) -> None:
+    """Change cells of the fact ``fact`` in the facts file ``path`` (a copy: never data/raw)."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert fact in [r["key"] for r in rows], fact
+    for row in rows:
+        if row["key"] == fact:
+            row.update(changes)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
 
 def two_lines(result) -> tuple[str, str]:
     """The 'error:' line and the 'How to fix:' line right after it on a command's stderr (asserting both, and

@@ -31,7 +31,7 @@ from articlefacts.pipeline.preflight import check_code_origin, check_kernel
 from articlefacts.pipeline.runner import parse_assignments
 from articlefacts.reading.article import ChecksumWarning, read_article
 from articlefacts.reading.inputs import read_csv_table
-from conftest import ROOT
+from conftest import ROOT, edit_facts
 
 SEED = {"article": paths.ARTICLE, "facts": paths.FACTS, "not_data": paths.NOT_DATA, "meta": paths.META}
 SYNTHETIC = ROOT / "tests/fixtures/synthetic"
@@ -48,18 +48,6 @@ def inputs(tmp_path: Path, source: dict[str, Path] | None = None) -> dict[str, P
     return copies
 
 
-def edit_facts(path: Path, fact: str, **changes: str) -> None:
-    """Change cells of the fact ``fact`` in the facts file ``path``."""
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    assert fact in [r["key"] for r in rows], fact
-    for row in rows:
-        if row["key"] == fact:
-            row.update(changes)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def record_sha(files: dict[str, Path]) -> None:

@@ -4,8 +4,6 @@ allow; any facts file, however wrong, is either read or refused with the two-lin
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 import shutil
@@ -28,6 +26,7 @@ from articlefacts.shaping.profiles import profile_table
 from articlefacts.telling.coverage import PROFILES, ROTATION, tell
 from articlefacts.telling.story import Story, lead_repeats
 from articlefacts.vocab import MULTIPLIERS, QUALIFIERS
+from conftest import edit_facts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 # Whole facts files built and told: slow, so few; FUZZ=200 in the environment hunts longer.
@@ -162,15 +161,7 @@ CELLS = {
 def test_any_facts_file_is_read_or_refused_with_the_two_line_message(tmp_path_factory, key, cells):
     folder = tmp_path_factory.mktemp("fuzz") / "r6"
     shutil.copytree(FIXTURES / "r6-side-by-side-no-total", folder)
-    rows = list(csv.DictReader(io.StringIO((folder / "facts.csv").read_text(encoding="utf-8"))))
-    for row in rows:
-        if row["key"] == key:
-            row.update(cells)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (folder / "facts.csv").write_text(out.getvalue(), encoding="utf-8")
+    edit_facts(folder / "facts.csv", key, **cells)
     try:
         built = build_tables(*(str(folder / f) for f in ("article.txt", "facts.csv", "not-data.csv", "meta.json")))
     except ArticleFactsError as err:

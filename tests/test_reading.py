@@ -5,8 +5,6 @@ articles of tests/fixtures/articles/r1-… to r6-… by hand."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 from decimal import Decimal
@@ -20,6 +18,7 @@ from articlefacts.i18n import long_date
 from articlefacts.reading.inventory import token_counts
 from articlefacts.reading.numbers import parse_vi_number
 from articlefacts.telling.story import count_text
+from conftest import edit_facts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 
@@ -35,18 +34,6 @@ def copy(name: str, tmp_path: Path) -> Path:
     return target
 
 
-def edit_facts(folder: Path, key: str, **cells) -> None:
-    """Change cells of one row of a copied facts file."""
-    path = folder / "facts.csv"
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    for row in rows:
-        if row["key"] == key:
-            row.update(cells)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def test_an_article_of_percentages_only_builds_with_an_empty_derived_table():
@@ -83,7 +70,7 @@ def test_word_multipliers_and_number_words_are_read_with_their_value():
 
 def test_a_quote_that_cuts_off_the_multiplier_is_refused_naming_it(tmp_path):
     folder = copy("r2-number-words-and-approximations", tmp_path)
-    edit_facts(folder, "trained", quote="cho 2")
+    edit_facts(folder / "facts.csv", "trained", quote="cho 2")
     with pytest.raises(ArticleFactsError, match="«2 ngàn»") as err:
         tables("", folder)
     assert "trained" in err.value.what and "ngàn" in err.value.fix
@@ -103,7 +90,7 @@ def test_counts_of_other_things_keep_their_unit_and_are_never_people():
                                              ("Sở", "lower-case English")])
 def test_a_wrong_unit_is_refused_with_the_fix(tmp_path, unit, words):
     folder = copy("r3-other-units", tmp_path)
-    edit_facts(folder, "city_offices", unit=unit)
+    edit_facts(folder / "facts.csv", "city_offices", unit=unit)
     with pytest.raises(ArticleFactsError, match="city_offices") as err:
         tables("", folder)
     assert words in err.value.fix or words in err.value.what
@@ -111,7 +98,7 @@ def test_a_wrong_unit_is_refused_with_the_fix(tmp_path, unit, words):
 
 def test_a_duration_is_never_a_part(tmp_path):
     folder = copy("r3-other-units", tmp_path)
-    edit_facts(folder, "review_months", parent_key="reviewed", relation="subset")
+    edit_facts(folder / "facts.csv", "review_months", parent_key="reviewed", relation="subset")
     with pytest.raises(ArticleFactsError, match="review_months.*duration"):
         tables("", folder)
 
@@ -129,8 +116,8 @@ def test_one_printed_number_gives_one_fact_per_commune():
 
 def test_a_copied_row_on_a_shared_number_is_refused(tmp_path):
     folder = copy("r4-distributive-numbers", tmp_path)
-    edit_facts(folder, "thanh_xuan", term_vi="Hưng Đạo", label_vi="")
-    edit_facts(folder, "hung_dao", label_vi="")
+    edit_facts(folder / "facts.csv", "thanh_xuan", term_vi="Hưng Đạo", label_vi="")
+    edit_facts(folder / "facts.csv", "hung_dao", label_vi="")
     with pytest.raises(ArticleFactsError, match="same words") as err:
         tables("", folder)
     assert "hung_dao" in err.value.what and "thanh_xuan" in err.value.what
@@ -180,9 +167,9 @@ def test_an_unknown_publication_date_is_allowed_and_shown_as_unknown(tmp_path):
 
 def test_a_number_in_words_may_be_named_in_the_number_column(tmp_path):
     folder = copy("r2-number-words-and-approximations", tmp_path)
-    edit_facts(folder, "former_chairs", number="hai")
+    edit_facts(folder / "facts.csv", "former_chairs", number="hai")
     assert tables("", folder).facts.loc["former_chairs", "value"] == 2
-    edit_facts(folder, "former_chairs", number="ba")
+    edit_facts(folder / "facts.csv", "former_chairs", number="ba")
     with pytest.raises(ArticleFactsError, match="former_chairs.*'ba'"):
         tables("", folder)
     assert Decimal(1200) == parse_vi_number("1,2 nghìn").value
@@ -216,8 +203,8 @@ def test_counts_of_other_things_in_a_profile_are_told_on_their_own(tmp_path):
 
     folder = copy("r3-other-units", tmp_path)
     for key in ("review_months", "city_offices", "job_positions", "not_meeting"):
-        edit_facts(folder, key, topic="profile")
-    edit_facts(folder, "reviewed", topic="profile", measure="headcount")
+        edit_facts(folder / "facts.csv", key, topic="profile")
+    edit_facts(folder / "facts.csv", "reviewed", topic="profile", measure="headcount")
     t = tables("", folder)
     profiles = conform(profile_table(t.facts, t.derived, t.percent_counts), "profiles")  # valid as published
     assert set(profiles["measure"]) == {"headcount", "not_meeting_requirements"}  # no months, offices, positions
