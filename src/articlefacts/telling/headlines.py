@@ -22,7 +22,9 @@ from articlefacts.vocab import COUNTED_NOUNS_VI
 # English words that start a predicate as they stand: verbs in the past or present ("left school", "hold").
 ACTIVE_EN = {"left", "completed", "returned", "met", "finished", "went", "came", "joined", "remained", "stayed",
              "graduated", "hold", "held", "have", "had", "took", "got", "achieved", "passed", "worked", "served",
-             "attended", "earned", "are", "were", "is", "was", "received", "moved"}
+             "attended", "earned", "are", "were", "is", "was", "received", "moved", "meet", "reach", "reached",
+             "lack", "lacked", "need", "needed", "pass", "work", "serve", "attend", "earn", "receive", "complete",
+             "finish", "leave", "return", "remain", "stay", "join", "take", "get", "achieve", "do", "did", "does"}
 # English words that make a noun phrase a qualification: what people have ("had a university degree").
 HELD_EN = {"degree", "diploma", "certificate", "level", "training", "education", "schooling", "theory", "course",
            "qualification", "qualifications", "certificates", "degrees", "diplomas"}
