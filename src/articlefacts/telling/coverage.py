@@ -125,7 +125,8 @@ def title(notebook: str, story: Story) -> str:
             who = "; ".join(named[:-1]) + f";{and_word}" + named[-1]
         else:
             who = join(named, story.language)
-        return story.t("nb02.title" if named else "nb02.title.none", who=who)
+        printed = (facts["topic"] == "profile").any()
+        return story.t("nb02.title" if named else "nb02.title.printed" if printed else "nb02.title.none", who=who)
     totals = facts[(facts["topic"] == "rotation") & facts["parent_key"].eq("") & facts["split"].eq("")
                    & facts["unit"].eq("people")]
     if len(totals):

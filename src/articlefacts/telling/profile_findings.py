@@ -257,8 +257,8 @@ def profile_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
     """The profile sentences of notebook 02: each year (:func:`year_findings`), then each measure two years
     report, then the measures one year alone reports; one sentence saying so when there is no profile."""
     years = list(dict.fromkeys(profiles["period"]))
-    if not years:
-        return [Finding(story.t("p.none"))]
+    if not years:  # no headcount: figures on qualifications, if any, are stated as printed by the other findings
+        return [Finding(story.t("p.none.headcount" if (story.facts["topic"] == "profile").any() else "p.none"))]
     heads = list(dict.fromkeys(profiles["headcount_key"]))
     out = [f for h in heads for f in year_findings(story, profiles, h)]
     if len(years) == 1:
