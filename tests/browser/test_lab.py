@@ -87,8 +87,9 @@ def test_requests_without_the_token_are_refused(lab):
 
 
 def run_all(page, url: str) -> tuple[int, int]:
-    """Open ``url`` (a notebook in JupyterLab), Run All, wait until every code cell has run; returns the number
-    of errors and of images shown."""
+    """Open ``url`` (a notebook in JupyterLab), Run All, wait until every code cell of that notebook (the visible
+    panel: an earlier notebook stays open in its hidden tab) has run; returns the number of errors and of images
+    shown."""
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     # The toolbar says "idle" while the kernel is still starting; the status bar knows better.
@@ -97,11 +98,13 @@ def run_all(page, url: str) -> tuple[int, int]:
     page.get_by_text("Run All Cells", exact=True).click()
     page.wait_for_function(
         """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+            const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+            const prompts = panel ? [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')] : [];
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""", timeout=120_000)
-    errors = page.locator('[data-mime-type="application/vnd.jupyter.error"]').count()
-    return errors, page.locator(".jp-OutputArea-output img").count()
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")  # the notebook just run, not an earlier tab
+    errors = panel.locator('[data-mime-type="application/vnd.jupyter.error"]').count()
+    return errors, panel.locator(".jp-OutputArea-output img").count()
 
 
 def test_run_all_on_notebooks_01_then_02_shows_figures_and_no_error(lab):
@@ -116,7 +119,9 @@ def test_run_all_on_notebooks_01_then_02_shows_figures_and_no_error(lab):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
             errors01, _ = run_all(page, f"{base}/01-clean-article.ipynb?token={lab['token']}")
-            errors, images = run_all(page, f"{base}/02-compare-qualifications.ipynb?token={lab['token']}")
+            # A workspace of its own, so that JupyterLab does not restore 01's tab (unsaved, its prompts blank) too
+            second = f"{lab['base']}/lab/workspaces/second/tree/notebooks"
+            errors, images = run_all(page, f"{second}/02-compare-qualifications.ipynb?token={lab['token']}")
             page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / "02-run-all.png"))
         finally:
