@@ -1,6 +1,7 @@
 """The notebooks as people use them: each figure drawn by its cell, notebooks 02 and 03 reading where 01 writes,
-an executed copy that stops at its first cell, a kernel without the package told so, and the derived values
-found by what they are."""
+an executed copy that stops at its first cell, a kernel without the package told so, the derived values
+found by what they are, and two editions: the English one for reviewers with every step, the Vietnamese one for
+readers without the steps or English prose."""
 
 from __future__ import annotations
 
@@ -166,3 +167,63 @@ def test_derived_values_are_found_by_what_they_are_not_by_their_keys(seed):
     share = derived_for(seed.derived, "share", "upper_secondary_2002")
     assert share["value"] == 10.4 and share["formula"] == "upper_secondary_2002 / cadres_2002 × 100"
     assert derived_for(seed.derived, "share", "no_such_fact") is None
+
+
+# --- Editions: the English one for reviewers (every step), the Vietnamese one for readers -----------------------
+
+def tagged(cells, tag: str) -> list:
+    return [c for c in cells if tag in c.metadata.get("tags", [])]
+
+
+def headings(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", paths.NOTEBOOKS[1:])
+def test_the_vi_edition_leaves_out_the_steps_and_every_english_text_of_the_source(name):
+    source = nbformat.read(SOURCES[name], as_version=4).cells
+    vi = nbformat.read(ROOT / paths.EXECUTED_DIR / f"{name}.vi.ipynb", as_version=4).cells
+    assert tagged(source, "steps") and tagged(source, "lang-en") and tagged(source, "lang-vi")
+    assert not tagged(vi, "steps") and not tagged(vi, "lang-en")
+    english = {h for c in source if c.cell_type == "markdown" and "lang-vi" not in c.metadata.get("tags", [])
+               for h in headings(c.source)}
+    assert "## Which facts describe a profile?" in english or "## Which facts count the rotated leaders?" in english
+    shown = [c for c in vi if c.cell_type == "markdown"]
+    assert shown and all("lang-vi" in c.metadata.get("tags", []) for c in shown)
+    assert not english & {h for c in shown for h in headings(c.source)}
+    assert "## Bài báo cho biết gì" in shown[1].source
+    assert f"[notebooks/executed/{name}.en.ipynb]({name}.en.ipynb)" in shown[0].source  # where the steps are
+
+
+@pytest.mark.parametrize("name", paths.NOTEBOOKS[1:])
+def test_the_en_edition_keeps_every_step_and_no_vietnamese_text(name):
+    source = nbformat.read(SOURCES[name], as_version=4).cells
+    en = nbformat.read(ROOT / paths.EXECUTED_DIR / f"{name}.en.ipynb", as_version=4).cells
+    assert [c.id for c in tagged(en, "steps")] == [c.id for c in tagged(source, "steps")]
+    assert not tagged(en, "lang-vi")
+    steps = [c for c in tagged(en, "steps") if c.cell_type == "code" and "show_step(" in c.source]
+    assert steps and all(c.outputs or "if len(" in c.source for c in steps)  # a step shows its table
+
+
+@pytest.mark.parametrize("path", CHARTED, ids=lambda p: p.name)
+def test_every_figure_cell_is_in_both_editions(path):
+    source = nbformat.read(SOURCES[path.name.split(".")[0]], as_version=4).cells
+    drawing = [c.id for c in source if c.cell_type == "code" and "save_chart(" in c.source]
+    kept = {c.id for c in nbformat.read(path, as_version=4).cells}
+    assert drawing and set(drawing) <= kept
+
+
+def test_a_cell_belongs_to_the_edition_its_tags_name():
+    from articlefacts.pipeline.normalise import edition_cells
+
+    def notebook():
+        nb = nbformat.v4.new_notebook()
+        tags = ("", "steps", "lang-en", "lang-vi")
+        nb.cells = [nbformat.v4.new_markdown_cell(tag, id=tag or "plain") for tag in tags]
+        for cell in nb.cells[1:]:
+            cell.metadata["tags"] = [cell.source]
+        return nb
+
+    assert [c.id for c in edition_cells(notebook(), "en").cells] == ["plain", "steps", "lang-en"]
+    assert [c.id for c in edition_cells(notebook(), "vi").cells] == ["plain", "lang-vi"]
+    assert len(edition_cells(notebook(), None).cells) == 4  # notebook 01 has no language: every cell kept

@@ -81,6 +81,12 @@ DERIVED_KINDS = ("share", "split_rest", "subset_rest", "implied_count", "min_cou
 # Languages of the notebooks and figures, with babel locales.
 LOCALES = {"en": "en_GB", "vi": "vi"}
 LANGUAGES = tuple(LOCALES)
+# Cell tags of notebooks 02 and 03 that say which edition a cell belongs to. The English edition is the
+# reviewers' (every step and its working table); the others are readers' editions, without the steps. A
+# markdown cell written in one language is tagged "lang-<language>" and kept in that language's edition only.
+STEPS_TAG = "steps"
+REVIEWERS_EDITION = "en"
+LANGUAGE_TAGS = tuple(f"lang-{language}" for language in LANGUAGES)
 
 # The attribution of a fact the article states in its own voice.
 ARTICLE_ITSELF = "the article"

@@ -5,7 +5,9 @@ editor) an id derived from their position, so nbformat does not invent random on
 :func:`finish` removes what depends on the run rather than on its inputs: timings, the injected cell's
 random id, the staging folders the kernel wrote to (shown as the final folders), machine paths, the
 Python patch version, and the split of printed output into several stream outputs by timing; the
-kernel recorded is the kernel that ran.
+kernel recorded is the kernel that ran. :func:`finish` also keeps only the cells of the run's edition
+(:func:`edition_cells`): every cell ran, so the tables the steps build exist in both editions, but the
+Vietnamese readers' edition leaves out the steps and the English prose.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from articlefacts.paths import relative
+from articlefacts.vocab import LANGUAGE_TAGS, REVIEWERS_EDITION, STEPS_TAG
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
 INJECTED = "injected-parameters"
@@ -59,6 +62,23 @@ def _replace_in_outputs(outputs: list, shown: dict[str, str]) -> None:
                 out["data"][mime] = swap(_text(value))
 
 
+def belongs(cell, language: str) -> bool:
+    """Whether ``cell`` is shown in the ``language`` edition: a cell tagged ``steps`` only in the reviewers'
+    edition (English), a cell tagged ``lang-<x>`` only in edition ``x``; an untagged cell in every edition."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    if STEPS_TAG in tags and language != REVIEWERS_EDITION:
+        return False
+    return not any(tag in LANGUAGE_TAGS and tag != f"lang-{language}" for tag in tags)
+
+
+def edition_cells(nb, language: str | None):
+    """Keep in the executed ``nb`` only the cells of the ``language`` edition (:func:`belongs`); all of them
+    when the notebook has no ``language`` parameter (notebook 01, English only). Returns ``nb``."""
+    if language is not None:
+        nb.cells = [cell for cell in nb.cells if belongs(cell, language)]
+    return nb
+
+
 def injected_source(kernel: str, params: dict) -> str:
     """The injected-parameters cell papermill writes for ``params`` (its own translator, so byte-identical)."""
     from papermill.translators import translate_parameters
@@ -77,6 +97,7 @@ def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dic
     """
     if kernelspec is not None:
         nb.metadata["kernelspec"] = dict(kernelspec)
+    edition_cells(nb, params.get("language"))
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for key in TIMING_KEYS:
