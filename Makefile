@@ -297,7 +297,7 @@ lint: $(DEV_INSTALLED) ## Run ruff on the package, the tests and the notebooks
 # pytest in two processes at once, one per core: the tests of the article fixtures (which build them all with
 # one make corpus) and the others (which rebuild the seed in copies of the project). Their heavy fixtures are
 # apart, so nothing is built twice, and each fills the other's waits. Each prints its own summary.
-FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_wording.py test_figures.py)
+FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_story_reading.py test_wording.py test_figures.py)
 test: test-fixtures test-others ## Install the development lock if needed, lint, and run the test suite (two pytest processes)
 	@:
 test-fixtures test-others: $(DEV_INSTALLED) lint

@@ -52,7 +52,7 @@ QUALIFIERS = {
 BOUNDS = ("eq", "gt", "ge", "lt", "le", "approx")
 BOUND_SYMBOLS = {"eq": "", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "approx": "≈"}
 
-# Numbers written as words (DOMAIN.md): «hai đồng chí» is 2; a word after a number multiplies it
+# Numbers written as words: «hai đồng chí» is 2; a word after a number multiplies it
 # («1,2 nghìn» is 1.200). «một» is read only where the facts file names it (`number`), since «một số»,
 # «một bộ phận» are not numbers.
 NUMBER_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
