@@ -79,11 +79,11 @@ def test_each_edition_names_the_source_in_its_own_language():
 
 
 def test_a_vietnamese_label_stands_in_for_words_too_short_to_stand_alone(facts):
-    """The article's words for the 13 communes are just «luân chuyển» («tại 13 xã»); the facts file's
+    """The article's words for the 13 communes are just «luân chuyển» («tại 13 xã, thị trấn»); the facts file's
     label_vi names them for the Vietnamese edition, while the audit still checks term_vi in the sentence."""
     assert facts.loc["rotation_communes", "term_vi"] == "luân chuyển"
     found = " ".join(json.loads((PROCESSED / "findings" / "03-rotation-outcomes.vi.json").read_text())["findings"])
-    assert "Trong số 23 xã, thị trấn, 13 xã nhận cán bộ luân chuyển (57%)." in found
+    assert "Trong số 23 xã, thị trấn, 13 xã, thị trấn nhận cán bộ luân chuyển (57%)." in found
     assert label_words(facts.loc["staff_2021"], "vi") == facts.loc["staff_2021", "term_vi"]  # no label_vi: the words
 
 

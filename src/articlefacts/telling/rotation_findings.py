@@ -102,7 +102,8 @@ def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         what = own[1] if own else predicate(label, story.language)
         noun = is_noun(parent_words, story.language)
         text = story.t("r.subset" if noun else "r.subset.who", n=story.count(r["count"], r["bound"]), what=what,
-                       unit=story.counted(r["unit"], what), total=story.row_count(parent),
+                       unit=(" " + own[0]) if own and story.language == "vi" else story.counted(r["unit"], what),
+                       total=story.row_count(parent),
                        parent=(story.counted_words(r["parent_key"]) if noun or story.language == "vi"
                                else predicate(parent_words, story.language)),
                        share="; ".join([share, *story.notes(key, True)]))
