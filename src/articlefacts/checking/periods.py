@@ -19,28 +19,54 @@ def source_period(fact: pd.Series) -> str:
     return f"{source[0]}–{source[-1]}"
 
 
-def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict) -> list[dict]:
+def paragraph(text: str, at: int) -> tuple[int, int]:
+    """The start and end offsets of the line (paragraph) of ``text`` that holds offset ``at``."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def years_beside(fact: pd.Series, inventory: pd.DataFrame, text: str) -> set[int]:
+    """The years printed beside a fact: in its own paragraph, or in the headline or lead, which frame the whole
+    article (the date line is the article's date, not a printed period). Without ``text``, every year printed
+    outside the date line."""
+    tokens = inventory[inventory["part"] != "date_line"]
+    if text and pd.notna(fact.get("quote_start")):
+        start, end = paragraph(text, int(fact["quote_start"]))
+        tokens = tokens[tokens["part"].isin(("headline", "lead")) | tokens["start"].between(start, end)]
+    return {int(y) for token in tokens["token"] for y in YEAR_RE.findall(token)}
+
+
+def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text: str = "") -> list[dict]:
     """One row of the checks table (check_id, kind 'period', status, detail) per fact: pass when its years are
-    printed in the article; flag when a year comes only from the article's date («vừa hoàn thành», «hiện»), is
-    not printed at all (a reading such as «5 năm qua»), or its source covers another period
-    (:func:`source_period`); fail when the period holds no year. The date may be ``unknown``."""
+    printed beside it (:func:`years_beside`: its paragraph, the headline or the lead); flag when a year comes
+    only from the article's date («vừa hoàn thành», «hiện», a date line's year), is printed only in another
+    paragraph («quý IV/2025» below counts that print no year), or is not printed at all (a reading such as
+    «5 năm qua»), or when its source covers another period (:func:`source_period`); fail when the period holds
+    no year. The date may be ``unknown``. ``text`` is the article as read, whose lines are its paragraphs."""
     rows = []
-    printed = {int(y) for token in inventory["token"] for y in YEAR_RE.findall(token)}
-    dated = {int(meta["date"][:4])} - printed if meta["date"][:4].isdigit() else set()  # the date may be unknown
+    anywhere = {int(y) for token in inventory.loc[inventory["part"] != "date_line", "token"]
+                for y in YEAR_RE.findall(token)}
+    year = int(meta["date"][:4]) if meta["date"][:4].isdigit() else None  # the date may be unknown
     for key, row in facts.iterrows():
         stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
-        unknown, from_date = stated - printed - dated, stated & dated
+        missing = stated - years_beside(row, inventory, text)
+        from_date = {y for y in missing if y == year}
+        elsewhere, unknown = (missing - from_date) & anywhere, missing - from_date - anywhere
         if unknown:
             printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
                              "qua» counted back from the article's year; say so in the note)")
         elif from_date:
-            printed_years = (f"uses the article's date for {sorted(from_date)[0]}, a year the article does not "
-                             "print (a reading, such as «vừa hoàn thành» or «hiện»; say so in the note)")
+            printed_years = (f"uses the article's date for {year}, a year the article does not print beside it (a "
+                             "reading, such as «vừa hoàn thành» or «hiện»; say so in the note)")
+        elif elsewhere:
+            printed_years = (f"uses {sorted(elsewhere)}, printed only in another paragraph (a reading; say so in "
+                             "the note)")
         else:
-            printed_years = "uses years the article prints"
+            printed_years = "uses years the article prints beside it"
         other = source_period(row)
         source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
         rows.append({"check_id": f"period:{key}", "kind": "period", "status":
-                     "fail" if not stated else "flag" if unknown or from_date or other else "pass",
+                     "fail" if not stated else "flag" if missing or other else "pass",
                      "detail": f"period '{row['period']}' {printed_years}{source}"})
     return rows

@@ -67,4 +67,4 @@ def text_checks(facts: pd.DataFrame, repeats: pd.DataFrame, inventory: pd.DataFr
                               f"«{row['term_vi']}» occurs in the quote's sentence" if found else
                               f"«{row['term_vi']}» does not occur in the quote's sentence, so the article does not "
                               "show that the number counts what the label says: set term_vi to words of that sentence"))
-    return rows + period_checks(facts, inventory, meta)
+    return rows + period_checks(facts, inventory, meta, text)

@@ -88,9 +88,13 @@ def source_person(fact: pd.Series, language: str) -> str:
 
 
 def attribution_text(fact: pd.Series, language: str) -> str:
-    """' (figures given by …)' when a named source gives the fact, else ''."""
+    """' (according to …)' when a named source gives the fact, else ''; ', according to …' when the source's
+    name holds brackets of its own («the provincial Department of Home Affairs (Sở Nội vụ)»), so that brackets
+    never nest."""
     who = source_person(fact, language)
-    return t("attributed", language, who=who) if who else ""
+    if not who:
+        return ""
+    return t("attributed.comma" if "(" in who else "attributed", language, who=who)
 
 
 def lead_repeats(tokens: pd.DataFrame) -> dict[str, tuple[str, str]]:
