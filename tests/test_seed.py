@@ -54,9 +54,17 @@ def test_derived_shares_carry_the_precision_their_inputs_justify(seed, key, valu
     assert (seed.derived.loc[key, "value"], seed.derived.loc[key, "decimals"]) == (value, decimals)
 
 
-def test_only_the_rounding_quirk_and_the_two_population_flags_are_flagged(seed):
+def test_only_the_rounding_quirk_the_two_population_flags_and_the_periods_read_from_the_date_are_flagged(seed):
+    """The article prints 2002 beside its 2002 figures, but no 2021: the 2021 figures are «Hiện» (now) and the
+    rotation runs «từ năm 2002 đến nay» (until now), both read from the article's date, 22/01/2021."""
     flags = set(seed.checks.loc[seed.checks["status"] == "flag", "check_id"])
-    assert flags == {"whole_count:party_members_2021", "comparability:headcount", "comparability:upper_secondary"}
+    now = ["staff_2021", "party_members_2021", "upper_secondary_2021", "professional_training_2021",
+           "political_theory_2021"]
+    until_now = ["rotated_total", "rotation_communes", "rotated_party_bloc", "rotated_government_bloc",
+                 "rotated_still_commune", "rotated_returned", "rotated_promoted"]
+    assert flags == {"whole_count:party_members_2021", "comparability:headcount", "comparability:upper_secondary",
+                     *(f"period:{key}" for key in now + until_now)}
+    assert "article's date for 2021" in seed.checks.set_index("check_id").loc["period:staff_2021", "detail"]
     assert not (seed.checks["status"] == "fail").any()
 
 

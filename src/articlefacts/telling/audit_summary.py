@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from articlefacts.i18n import capital
 from articlefacts.reading.inventory import token_counts
 from articlefacts.telling.story import join, source_person
 
@@ -47,29 +48,43 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
         "structure": f"The article has {len(tables.structure)} lines: {shape}",
         "tokens": tokens[:1].upper() + tokens[1:],
         "facts": f"{plural(len(facts), 'fact')}, each traced to one quote{found}" + (f"\n\n{note}" if note else ""),
-        "derived": f"{plural(len(tables.derived), 'value')} derived from the facts, each a formula over fact keys",
+        "derived": capital(f"{plural(len(tables.derived), 'value')} derived from the facts")
+                   + (", each a formula over fact keys" if len(tables.derived) > 1 else
+                      ", a formula over fact keys" if len(tables.derived) else ""),
         "audit": f"The audit ran {audit}",
         "summary": methods_note(tables, meta, by, checks),
         "outputs": f"{len(tables.outputs())} tables are written, each checked against its schema first",
     }
 
 
+def verb(n: int, one: str, many: str) -> str:
+    """The verb that agrees with a count ``n``: ``one`` for 1, else ``many`` ('1 is', '3 are', '0 are')."""
+    return one if n == 1 else many
+
+
 def methods_note(tables, meta: dict, by: dict, checks: pd.DataFrame) -> str:
     """The methods note under notebook 01's title, for a reader: every number of the article accounted for, what
-    is derived, and what the audit found ('All 24 numbers … are accounted for: 20 are data and 4 are not …')."""
+    is derived, and what the audit found ('All 24 numbers … are accounted for: 20 are data and 4 are not …');
+    each verb agrees with its count ('1 is not data', '1 of them flags'), each sentence starts with a capital."""
     st = checks["status"].value_counts()
-    data = f"{by.get('fact', 0)} {'is' if by.get('fact', 0) == 1 else 'are'} data"
+    n_data, n_not = by.get("fact", 0), by.get("not_data", 0)
+    data = f"{n_data} {verb(n_data, 'is', 'are')} data"
     repeats = f", {plural(by.get('repeat', 0), 'repeat')} of them" if by.get("repeat", 0) else ""
     failed = st.get("fail", 0)
     found = "found no error" if not failed else f"found {plural(failed, 'error')}"
-    flagged = st.get("flag", 0) + st.get("note", 0)
+    flagged = int(st.get("flag", 0) + st.get("note", 0))
     shared = f" ({by['fact']} of them give {by['facts']} facts)" if by.get("shared") else ""
     words = f"; {plural(by['words'], 'fact')} read from a number written in words" if by.get("words") else ""
+    n_derived = len(tables.derived)
+    derived = ("No value is derived" if not n_derived else
+               f"{plural(n_derived, 'value')} {verb(n_derived, 'is', 'are')} derived")
+    told = ("none of them flags or notes anything a reader should know" if not flagged else
+            f"{flagged} of them {verb(flagged, 'flags or notes', 'flag or note')} something a reader should know, "
+            f"said beside the {verb(flagged, 'figure it concerns', 'figures they concern')}")
     return (f"All {plural(by['tokens'], 'number')} printed in «{meta['headline_vi']}» ({meta['outlet']}, "
-            f"{meta['date']}) are accounted for: {data}{shared}{repeats} and {by.get('not_data', 0)} are not "
-            f"data, each with its reason{words}. {plural(len(tables.derived), 'value')} are derived "
-            f"from the data by formula. Our {plural(len(checks), 'consistency check')} {found}; "
-            f"{flagged} of them flag or note something a reader should know, said beside the figures they concern.")
+            f"{meta['date']}) {verb(by['tokens'], 'is', 'are')} accounted for: {data}{shared}{repeats} and "
+            f"{n_not} {verb(n_not, 'is', 'are')} not data, each with its reason{words}. {derived} from the data "
+            f"by formula. Our {plural(len(checks), 'consistency check')} {found}; {told}.")
 
 
 def facts_note(facts: pd.DataFrame, labels: pd.DataFrame, language: str = "en") -> str:

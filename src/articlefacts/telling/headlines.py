@@ -33,6 +33,16 @@ COUNTABLE_EN = {"degree", "diploma", "certificate", "course"}
 # English words after which a predicate needs "were": places, states, adverbs ("were still in post").
 BE_EN = {"from", "in", "at", "on", "still", "back", "among", "under", "over", "without", "aged", "out", "not", "now",
          "already", "of", "outside", "within", "above", "below", "newly", "also", "part", "members", "women", "men"}
+# English -ing words that read better as the past tense after a count ("met the standard").
+PROGRESSIVE_EN = {"meeting": "met", "having": "had", "holding": "held", "lacking": "lacked", "reaching": "reached"}
+# English words after a participle that make it a verb ("trained in", "sent to"), not an adjective ("advanced").
+PREPOSITIONS_EN = {"in", "to", "from", "for", "by", "as", "at", "on", "into", "with", "under", "up", "down", "out"}
+# Levels of education or training named on their own ("university", "upper secondary").
+LEVELS_EN = ("university", "college", "postgraduate", "elementary", "intermediate", "advanced", "primary",
+             "secondary", "upper", "lower", "vocational", "master's", "doctoral", "bachelor's")
+# English nouns for people: a label holding one is a group of people ("were women", "were Party members").
+PEOPLE_EN = {"cadres", "cadre", "civil", "servants", "members", "women", "men", "leaders", "people", "staff",
+             "recruits", "employees", "officials", "secretaries", "heads", "chairs", "specialists", "managers"}
 # Vietnamese words that start a predicate as they stand (verbs, copulas, aspect words).
 VERBS_VI = ("có", "là", "đã", "đang", "được", "bị", "thuộc", "tốt nghiệp", "học", "qua", "về", "giữ", "còn", "chưa",
             "không", "nhận", "tham gia", "đạt", "ở", "do", "luân chuyển", "bố trí", "điều động", "nghỉ", "đào tạo",
@@ -50,7 +60,18 @@ def starts(text: str, words: tuple[str, ...]) -> bool:
                for w in words)
 
 
-def predicate(label: str, language: str) -> str:
+def predicate(label: str, language: str, one: bool = False) -> str:
+    """:func:`plural_predicate`, agreeing with a count of ``one`` in English ("1 was from the government bloc",
+    "1 is …"); a gloss that carries its own verb keeps it."""
+    said = plural_predicate(label, language)
+    if language == "en" and one:
+        for many, single in (("were ", "was "), ("are ", "is "), ("have ", "has "), ("meet ", "meets ")):
+            if said.startswith(many):
+                return single + said[len(many):]
+    return said
+
+
+def plural_predicate(label: str, language: str) -> str:
     """What follows a subject («16 of the 26 …») so that the facts file's words for a group read as a sentence:
     "from the government bloc" → "were from the government bloc"; "with a degree" → "had a degree"; "Party
     members" → "were Party members"; "left school unfinished" stays; «đảng viên» → «là đảng viên»; «trình độ
@@ -69,16 +90,29 @@ def predicate(label: str, language: str) -> str:
         return f"là {label}"
     words = label.split()
     first = words[0].lower() if words else ""
+    heads = {w.strip(",():").lower() for w in words[:5]}
     if first == "with":
         return "had " + label.split(" ", 1)[1] if len(words) > 1 else label
     if first in ACTIVE_EN:
         return label
+    if first in PROGRESSIVE_EN:  # "meeting the standard" → "met the standard"
+        return f"{PROGRESSIVE_EN[first]} {label.split(' ', 1)[1]}" if len(words) > 1 else label
+    if first.endswith("ed") and any(w.lower() in ACTIVE_EN for a, w in zip(words, words[1:], strict=False)
+                                    if a.lower() in ("or", "and")):
+        return label  # "retired early or left the service": the gloss carries its own verbs
+    if first.endswith("ed") and len(words) > 1 and words[1].lower() not in PREPOSITIONS_EN and heads & HELD_EN:
+        return f"had {label}"  # "advanced political theory": an adjective before a qualification
     if first in BE_EN or first.endswith(("ed", "ing")) or first in {"made", "given", "sent", "taken", "chosen", "put",
                                                                     "kept", "shown", "known", "elected"}:
         return f"were {label}"
-    if words and words[-1].lower() == "level" and first not in ("a", "an", "the", "no"):
+    level = re.match(rf"^((?:{'|'.join(LEVELS_EN)})(?:[ -](?:{'|'.join(LEVELS_EN)}))*)( or (?:higher|above))?$",
+                     label, flags=re.IGNORECASE)
+    if level:  # a bare level: "were at university level or higher"
+        return f"were at {level.group(1)} level{level.group(2) or ''}"
+    if len(words) <= 3 and words[-1].lower() == "level" and first not in ("a", "an", "the", "no"):
         return f"were at {label}"  # "were at university level"
-    heads = {w.strip(",()").lower() for w in words[:5]}
+    if any(w.lower().endswith("ment") for w in words) and not heads & PEOPLE_EN:
+        return f"fell under {label}"  # a category, not a group: "fell under early retirement or leaving the service"
     if words and words[-1].lower().strip(",()") == "bloc":
         return f"were in the {label}" if first not in ("the", "a") else f"were in {label}"
     if heads & HELD_EN:
@@ -94,7 +128,7 @@ def is_noun(label: str, language: str) -> bool:
     trấn», "Party members" (a subset's whole is then "the 23 communes and townships", not "the 23 who …")."""
     if language == "vi":
         return not starts(label, VERBS_VI + HELD_VI + LEVELS_VI + ("khối", "trong"))
-    said = predicate(label, language)
+    said = plural_predicate(label, language)
     first = label.split()[0].lower() if label.split() else ""
     return said == f"were {label}" and first not in BE_EN and not first.endswith(("ed", "ing"))
 
@@ -135,7 +169,7 @@ def part_title(story, n: str, total: str, label: str, unit: str = "people") -> s
     noun = "" if story.language == "en" else story.t(f"unit.{unit}") if story.has(f"unit.{unit}") else ""
     if story.language == "vi" and starts(label, COUNTED_NOUNS_VI):
         return story.t("fig.part.title.subject", n=n, total=total, who=label, what="").strip()
-    return story.t("fig.part.title", n=n, total=total, noun=noun, what=predicate(label, story.language))
+    return story.t("fig.part.title", n=n, total=total, noun=noun, what=predicate(label, story.language, n == "1"))
 
 
 def coder_title(meta: dict, figure: str, language: str) -> str:

@@ -48,7 +48,8 @@ def row_item(story: Story, r: pd.Series) -> str:
     university degree', :func:`articlefacts.telling.headlines.predicate`) / '24 người (10,4%) tốt nghiệp THPT', with
     its notes (:meth:`Story.notes`, :func:`row_notes`)."""
     label = story.words(r["source_key"])
-    what = predicate(label, "en") if story.language == "en" else label
+    one = r["reported_as"] != "percent" and r["count"] == 1 and r["count_bound"] == "eq"
+    what = predicate(label, "en", one) if story.language == "en" else label
     share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"]) if pd.notna(r["share_pct"]) else ""
     if r["reported_as"] != "percent":
         count = story.count(r["count"], r["count_bound"])

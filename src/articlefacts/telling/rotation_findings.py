@@ -32,7 +32,8 @@ def part_text(story: Story, r: pd.Series) -> str:
     share = (story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
              if r["share_status"] == "printed" else "")
     label = flow_label(story, r)
-    what = label if r["relation"] in ("rest", "subset_rest") else predicate(label, story.language)
+    one = r["count"] == 1 and r["bound"] == "eq"
+    what = label if r["relation"] in ("rest", "subset_rest") else predicate(label, story.language, one)
     text = story.t("r.part.share" if share else "r.part", n=story.count(r["count"], r["bound"]),
                    unit=story.counted(r["unit"], label), label=label, what=what, share=share)
     return story.noted(text, r["key"]) if r["relation"] == "part" else text
@@ -99,7 +100,7 @@ def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
         label, parent_words = story.words(key), story.words(r["parent_key"])
         own = subject_and_rest(label, story.language)
-        what = own[1] if own else predicate(label, story.language)
+        what = own[1] if own else predicate(label, story.language, r["count"] == 1 and r["bound"] == "eq")
         noun = is_noun(parent_words, story.language)
         text = story.t("r.subset" if noun else "r.subset.who", n=story.count(r["count"], r["bound"]), what=what,
                        unit=(" " + own[0]) if own and story.language == "vi" else story.counted(r["unit"], what),

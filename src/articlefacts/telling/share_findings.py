@@ -121,14 +121,15 @@ def move_finding(story: Story, group: pd.DataFrame, way: str, passage: str) -> F
         notes = story.notes(key)
         items.append(story.t("s.move.level.noted" if notes else "s.move.level", share=share, period=fact["period"],
                              notes="; ".join(notes)))
-    label = story.words(group.index[0])
+    label, whole = story.words(group.index[0]), whole_words(first, story.language)
     if story.language == "en":
-        what = label if label.lower().startswith("with ") else f"who {predicate(label, 'en')}"
-    else:
-        what = predicate(label, "vi")
+        subject = f"{whole} {label if label.lower().startswith('with ') else 'who ' + predicate(label, 'en')}"
+    else:  # «cán bộ, công chức cấp xã có trình độ …»; a label that names people: «cán bộ nữ trong số cán bộ …»
+        said = predicate(label, "vi")
+        subject = f"{label} trong số {whole}" if said == f"là {label}" else f"{whole} {said}"
     who = source_person(first, story.language)
-    text = story.t(f"s.move.{way}" + (".source" if who else ""), who=who, whole=whole_words(first, story.language),
-                   what=what, first=items[0], last=items[1], quote=story.t("quoted", quote=passage))
+    text = story.t(f"s.move.{way}" + (".source" if who else ""), who=who, subject=subject, first=items[0],
+                   last=items[1], quote=story.t("quoted", quote=passage))
     return Finding(text, tuple(group.index))
 
 
