@@ -1,5 +1,6 @@
 """Facts told in their own words, in process: a goal the article sets, a reading told as what its words were
-read as, a rise the article prints told as it prints it, and a fact no shape states, quoted. Values read from the small article below."""
+read as, a rise the article prints told as it prints it, and a fact no shape states, quoted. Values read from
+the small article below."""
 
 from __future__ import annotations
 
