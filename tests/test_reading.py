@@ -42,7 +42,8 @@ def test_an_article_of_percentages_only_builds_with_an_empty_derived_table():
     shown = t.derived_shown()
     assert shown.empty and "value" in shown.columns and "key" in shown.columns
     assert dict(t.facts["value"]) == {"university_2016": 41.7, "university_2020": 68.3, "theory_2016": 37.0,
-                                      "theory_2020": 62.5}
+                                      "theory_2020": 62.5, "university_target_2025": 100.0}  # the target: a goal
+    assert t.facts.loc["university_target_2025", "relation"] == "target"
     whole = t.checks[t.checks["kind"] == "whole"]  # one note for the one unprinted whole, not one per share
     assert len(whole) == 1 and whole["status"].iloc[0] == "note" and "41.7% (2016)" in whole["detail"].iloc[0]
     assert not (t.checks["status"] == "fail").any()

@@ -9,6 +9,7 @@ import pandas as pd
 from articlefacts.checking.audit import run_checks
 from articlefacts.checking.derive import derive_values
 from articlefacts.checking.percent_checks import percent_counts
+from articlefacts.checking.periods import period_readings
 from articlefacts.reading.article import read_article, split_article
 from articlefacts.reading.facts import build_facts, read_facts
 from articlefacts.reading.inputs import read_meta
@@ -63,5 +64,6 @@ def build_tables(article: str, facts: str, not_data: str, meta: str) -> ArticleT
     derived = derive_values(fact_table)
     counts = percent_counts(fact_table)
     checks = run_checks(fact_table, repeats, derived, counts, inventory, info, source.text)
+    fact_table = fact_table.assign(period_read=period_readings(fact_table, inventory, info, source.text))
     return ArticleTables(info, source.text, source.encoding_notes, structure, fact_table, repeats, inventory,
                          derived, counts, checks)

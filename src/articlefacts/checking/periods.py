@@ -37,36 +37,44 @@ def years_beside(fact: pd.Series, inventory: pd.DataFrame, text: str) -> set[int
     return {int(y) for token in tokens["token"] for y in YEAR_RE.findall(token)}
 
 
+def period_readings(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text: str = "") -> pd.Series:
+    """How each fact's period was read, by key: '' when its years are printed beside it (:func:`years_beside`);
+    'unprinted' when a year is printed nowhere in the article (a reading such as «5 năm qua»); 'date' when a year
+    is the article's date's, printed nowhere beside it («hiện», «vừa hoàn thành», or «quý IV/2025» in another
+    paragraph); 'elsewhere' when a year is printed only in another paragraph. ``text`` is the article as read,
+    whose lines are its paragraphs; the date may be ``unknown``."""
+    anywhere = {int(y) for token in inventory.loc[inventory["part"] != "date_line", "token"]
+                for y in YEAR_RE.findall(token)}
+    year = int(meta["date"][:4]) if meta["date"][:4].isdigit() else None
+    out = {}
+    for key, row in facts.iterrows():
+        missing = {int(y) for y in re.findall(r"\d{4}", row["period"])} - years_beside(row, inventory, text)
+        out[key] = ("unprinted" if missing - {year} - anywhere else "date" if year in missing
+                    else "elsewhere" if missing else "")
+    return pd.Series(out, dtype=object)
+
+
 def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text: str = "") -> list[dict]:
     """One row of the checks table (check_id, kind 'period', status, detail) per fact: pass when its years are
     printed beside it (:func:`years_beside`: its paragraph, the headline or the lead); flag when a year comes
     only from the article's date («vừa hoàn thành», «hiện», a date line's year), is printed only in another
     paragraph («quý IV/2025» below counts that print no year), or is not printed at all (a reading such as
-    «5 năm qua»), or when its source covers another period (:func:`source_period`); fail when the period holds
-    no year. The date may be ``unknown``. ``text`` is the article as read, whose lines are its paragraphs."""
+    «5 năm qua»): :func:`period_readings`; flag too when its source covers another period
+    (:func:`source_period`); fail when the period holds no year."""
     rows = []
-    anywhere = {int(y) for token in inventory.loc[inventory["part"] != "date_line", "token"]
-                for y in YEAR_RE.findall(token)}
-    year = int(meta["date"][:4]) if meta["date"][:4].isdigit() else None  # the date may be unknown
+    read = period_readings(facts, inventory, meta, text)
     for key, row in facts.iterrows():
-        stated = {int(y) for y in re.findall(r"\d{4}", row["period"])}
-        missing = stated - years_beside(row, inventory, text)
-        from_date = {y for y in missing if y == year}
-        elsewhere, unknown = (missing - from_date) & anywhere, missing - from_date - anywhere
-        if unknown:
-            printed_years = (f"uses years the article does not print: {sorted(unknown)} (a reading, such as «5 năm "
-                             "qua» counted back from the article's year; say so in the note)")
-        elif from_date:
-            printed_years = (f"uses the article's date for {year}, a year the article does not print beside it (a "
-                             "reading, such as «vừa hoàn thành» or «hiện»; say so in the note)")
-        elif elsewhere:
-            printed_years = (f"uses {sorted(elsewhere)}, printed only in another paragraph (a reading; say so in "
-                             "the note)")
-        else:
-            printed_years = "uses years the article prints beside it"
+        stated = sorted(int(y) for y in re.findall(r"\d{4}", row["period"]))
+        printed_years = {
+            "unprinted": "uses a year the article does not print (a reading, such as «5 năm qua» counted back from "
+                         "the article's year; say so in the note)",
+            "date": f"uses the article's date for {meta['date'][:4]}, a year the article does not print beside it "
+                    "(a reading, such as «vừa hoàn thành» or «hiện»; say so in the note)",
+            "elsewhere": "uses a year printed only in another paragraph (a reading; say so in the note)",
+            "": "uses years the article prints beside it"}[read[key]]
         other = source_period(row)
         source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
         rows.append({"check_id": f"period:{key}", "kind": "period", "status":
-                     "fail" if not stated else "flag" if missing or other else "pass",
+                     "fail" if not stated else "flag" if read[key] or other else "pass",
                      "detail": f"period '{row['period']}' {printed_years}{source}"})
     return rows

@@ -101,8 +101,34 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
     shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
     shaped += target_findings(story, [k for k in targets(story.facts) if k in keys])
-    findings = lead_first(shaped, story) + also_reported(story, shaped, keys)
+    findings = period_notes(lead_first(shaped, story) + also_reported(story, shaped, keys), story)
     return [Finding(story.capital(f.text), f.keys, f.block) for f in findings]
+
+
+def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
+    """The findings, the first that states facts of a period the audit found read rather than printed (the facts
+    table's ``period_read``: from the article's date, from another paragraph, or printed nowhere) followed by one
+    sentence saying so: "By our reading, these figures are of 2021: …" / «Theo cách hiểu của nhóm biên soạn, …»;
+    once per period, not after every number (targets keep the year they are set for)."""
+    if "period_read" not in story.facts.columns:
+        return findings
+    said: set[tuple[str, str]] = set()
+    out = []
+    for finding in findings:
+        facts = story.facts.loc[[k for k in finding.keys if k in story.facts.index]]
+        read = facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
+        notes = []
+        for (period, how), group in read.groupby(["period", "period_read"], sort=False):
+            if (period, how) in said:
+                continue
+            said.add((period, how))
+            one = len(group) == 1 and len(facts) == 1
+            years = re.findall(r"\d{4}", period)
+            notes.append(story.t(f"reading.period.{how}", period=story.t(
+                "period.year" if len(years) == 1 else "period.span", period=period), year=years[-1] if years else "",
+                these=story.t("these.one" if one else "these"), them=story.t("them.one" if one else "them")))
+        out.append(Finding(" ".join([finding.text, *notes]), finding.keys, finding.block) if notes else finding)
+    return out
 
 
 def lead_texts(findings: list[Finding], story: Story) -> list[str]:
