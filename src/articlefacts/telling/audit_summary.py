@@ -69,7 +69,8 @@ def methods_note(tables, meta: dict, by: dict, checks: pd.DataFrame) -> str:
     st = checks["status"].value_counts()
     n_data, n_not = by.get("fact", 0), by.get("not_data", 0)
     data = f"{n_data} {verb(n_data, 'is', 'are')} data"
-    repeats = f", {plural(by.get('repeat', 0), 'repeat')} of them" if by.get("repeat", 0) else ""
+    n_repeat = by.get("repeat", 0)
+    repeats = f", {n_repeat} {verb(n_repeat, 'repeats a fact', 'repeat facts')}" if n_repeat else ""
     failed = st.get("fail", 0)
     found = "found no error" if not failed else f"found {plural(failed, 'error')}"
     flagged = int(st.get("flag", 0) + st.get("note", 0))
