@@ -40,6 +40,9 @@ PREPOSITIONS_EN = {"in", "to", "from", "for", "by", "as", "at", "on", "into", "w
 # Levels of education or training named on their own ("university", "upper secondary").
 LEVELS_EN = ("university", "college", "postgraduate", "elementary", "intermediate", "advanced", "primary",
              "secondary", "upper", "lower", "vocational", "master's", "doctoral", "bachelor's")
+# English nouns of what happened to people, which name a category rather than a group ("early retirement").
+ACTIONS_EN = {"retirement", "recruitment", "appointment", "assignment", "placement", "settlement", "resignation",
+              "dismissal", "transfer", "secondment", "promotion", "departure"}
 # English nouns for people: a label holding one is a group of people ("were women", "were Party members").
 PEOPLE_EN = {"cadres", "cadre", "civil", "servants", "members", "women", "men", "leaders", "people", "staff",
              "recruits", "employees", "officials", "secretaries", "heads", "chairs", "specialists", "managers"}
@@ -111,8 +114,7 @@ def plural_predicate(label: str, language: str) -> str:
         return f"were at {level.group(1)} level{level.group(2) or ''}"
     if len(words) <= 3 and words[-1].lower() == "level" and first not in ("a", "an", "the", "no"):
         return f"were at {label}"  # "were at university level"
-    if any(w.lower().endswith("ment") for w in words) and not heads & PEOPLE_EN:
-        return f"fell under {label}"  # a category, not a group: "fell under early retirement or leaving the service"
+
     if words and words[-1].lower().strip(",()") == "bloc":
         return f"were in the {label}" if first not in ("the", "a") else f"were in {label}"
     if heads & HELD_EN:
@@ -120,6 +122,8 @@ def plural_predicate(label: str, language: str) -> str:
             return f"had {label}"
         vowel = first[:1] in "aeio" or (words[0].isupper() and words[0][:1] in "AEFHILMNORSX")
         return f"had {'an' if vowel else 'a'} {label}"
+    if {w.strip(",()").lower() for w in words} & ACTIONS_EN and not heads & PEOPLE_EN:
+        return f"fell under {label}"  # a category, not a group: "fell under early retirement or leaving the service"
     return f"were {label}"
 
 
