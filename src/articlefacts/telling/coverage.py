@@ -122,7 +122,7 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
             if (period, how) in said:
                 continue
             said.add((period, how))
-            one = len(group) == 1 and len(facts) == 1
+            one = int(((story.facts["period"] == period) & (story.facts["period_read"] == how)).sum()) == 1
             years = re.findall(r"\d{4}", period)
             notes.append(story.t(f"reading.period.{how}", period=story.t(
                 "period.year" if len(years) == 1 else "period.span", period=period), year=years[-1] if years else "",
