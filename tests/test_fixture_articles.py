@@ -136,8 +136,8 @@ def test_quotes_terms_and_tokens(name):
         assert row["relation"] in ("", "part", "subset", "share", "printed_share", "change", "target"), row["key"]
         if row["parent_key"]:
             assert row["relation"], f"{row['key']}: a fact with a parent says how it relates to it"
-        elif row["relation"]:  # no printed whole: parts of a split without a total, or a share of words
-            assert (row["relation"], bool(row["split"])) == ("part", True) or (
+        elif row["relation"]:  # no printed whole: parts of a split without a total, a share of words, or a goal
+            assert (row["relation"], bool(row["split"])) == ("part", True) or row["relation"] == "target" or (
                 row["relation"] == "share" and row.get("whole_vi") and row.get("whole_en")), row["key"]
         if row["split"]:
             assert row["relation"] in ("part", "share"), f"{row['key']}: a split is for parts only"

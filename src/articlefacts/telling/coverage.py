@@ -118,7 +118,7 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
         facts = story.facts.loc[[k for k in finding.keys if k in story.facts.index]]
         read = facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
         notes = []
-        for (period, how), group in read.groupby(["period", "period_read"], sort=False):
+        for (period, how), _group in read.groupby(["period", "period_read"], sort=False):
             if (period, how) in said:
                 continue
             said.add((period, how))
