@@ -47,7 +47,8 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
         "title": f"01 · The numbers of «{meta['headline_vi']}», each traced to its quote",
         "structure": f"The article has {len(tables.structure)} lines: {shape}",
         "tokens": tokens[:1].upper() + tokens[1:],
-        "facts": f"{plural(len(facts), 'fact')}, each traced to one quote{found}" + (f"\n\n{note}" if note else ""),
+        "facts": capital(f"{plural(len(facts), 'fact')}, {'' if len(facts) == 1 else 'each '}traced to one "
+                         f"quote{found}") + (f"\n\n{note}" if note else ""),
         "derived": capital(f"{plural(len(tables.derived), 'value')} derived from the facts")
                    + (", each a formula over fact keys" if len(tables.derived) > 1 else
                       ", a formula over fact keys" if len(tables.derived) else ""),
