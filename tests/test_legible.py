@@ -7,20 +7,25 @@ in process, in both languages, from the tables notebook 01 writes, and checked.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.text import Text
 
 from articlefacts import paths
 from articlefacts.checking.article_tables import build_tables
 from articlefacts.drawing.charts import draw
 from articlefacts.drawing.legible import check_legible, faults
+from articlefacts.drawing.plots import ICON_LIMIT
 from articlefacts.drawing.profile_charts import profile_figures
 from articlefacts.drawing.rotation_charts import rotation_figures, series_colours
+from articlefacts.drawing.staffing_charts import staffing_figures
 from articlefacts.drawing.style import INK, INSIDE_TEXT, finalise_figure, plot_share_bars, setup_style, wrapped
+from articlefacts.drawing.wrap import figure_renderer
 from articlefacts.errors import ArticleFactsError
 from articlefacts.outputs import save_table
 from articlefacts.reading.schemas import load_table
@@ -37,7 +42,8 @@ ARTICLES = {"seed": (paths.ARTICLE, paths.FACTS, paths.NOT_DATA, paths.META)} | 
 
 def article_figures(name: str, languages=("en", "vi"), only: str = ""):
     """(language, figure name, fig) of every figure of article ``name`` (or only the figure ``only``), drawn in
-    process from the tables notebook 01 writes, read back as notebooks 02 and 03 read them."""
+    process from the tables notebook 01 writes, read back as notebooks 02 and 03 read them (profiles, rotation,
+    staffing)."""
     setup_style()
     tables = build_tables(*ARTICLES[name])
     with tempfile.TemporaryDirectory() as tmp:
@@ -49,7 +55,7 @@ def article_figures(name: str, languages=("en", "vi"), only: str = ""):
     colours = series_colours(rotation_figures(flows), flows)
     for language in languages:
         story = Story(facts, language, derived, lead_repeats(tokens))
-        for figure, kind, subject in profile_figures(profiles) + rotation_figures(flows):
+        for figure, kind, subject in profile_figures(profiles) + rotation_figures(flows) + staffing_figures(facts):
             if only and figure != only:
                 continue
             table = profiles if kind in ("pairs", "profile") else flows
@@ -188,4 +194,89 @@ def test_the_check_runs_before_a_figure_is_saved(tmp_path: Path):
     with pytest.raises(ArticleFactsError, match="The figure broken cannot be read"):
         save_figure(fig, tmp_path, "broken")
     assert not list(tmp_path.iterdir()), "nothing is written"
+    plt.close(fig)
+
+
+# The icon charts (one mark per person): the editor's F4 found them leaving a large blank space, the marks in
+# the left 56% of the page (right=0.62, equal aspect) and a fixed gap over the footer.
+ICON_FIGURES = ("rotation-bloc", "rotation-outcome", "rotation-communes")
+
+
+def inches(fig, box) -> tuple[float, float, float, float]:
+    """A display box as inches from the figure's left and bottom: (x0, y0, x1, y1)."""
+    return tuple(v / fig.dpi for v in (box.x0, box.y0, box.x1, box.y1))
+
+
+def plot_extent(fig):
+    """(x0, y0, x1, y1) in inches of everything the plot's axes draw: marks, rules, labels."""
+    from matplotlib.transforms import Bbox
+
+    fig.draw_without_rendering()
+    renderer = figure_renderer(fig)
+    ax = fig.axes[0]
+    boxes = [a.get_window_extent(renderer) for a in (*ax.lines, *ax.texts)]
+    boxes += [Bbox.from_extents(*ax.transData.transform(c.get_offsets()).min(axis=0),
+                                *ax.transData.transform(c.get_offsets()).max(axis=0)) for c in ax.collections]
+    return inches(fig, Bbox.union(boxes))  # the marks by their centres: within half a mark of their edge
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("figure", ICON_FIGURES)
+def test_the_seeds_icon_charts_fit_their_marks_and_text_with_no_large_blank(figure, language):
+    """F4: the marks and their labels reach from the title's left edge across the page, and nothing but a small
+    gap lies between the subtitle and the first label, or between the last mark and the footer; the old layout
+    (the marks in the left 56%, a legend under them, a fixed gap over the footer) left an inch or more empty."""
+    _, _, fig = next(article_figures("seed", (language,), figure))
+    renderer = figure_renderer(fig)
+    x0, y0, x1, y1 = plot_extent(fig)
+    width = fig.get_figwidth()
+    title = next(t for t in fig.texts if t.get_text() and t.get_fontsize() == 13)
+    head_bottom = min(inches(fig, t.get_window_extent(renderer))[1] for t in fig.texts
+                      if t.get_position()[1] > 0.5 and t not in fig.footer_texts)
+    foot_top = max(inches(fig, t.get_window_extent(renderer))[3] for t in fig.footer_texts)
+    assert abs(x0 - inches(fig, title.get_window_extent(renderer))[0]) < 0.1, "the labels line up with the title"
+    widest = max(len(c.get_offsets()) for c in fig.axes[0].collections)
+    assert widest < 15 or x1 > 0.55 * width, "rows of twenty marks, not ten: a group of 16 or 21 runs across the page"
+    assert head_bottom - y1 < 0.45 and y0 - foot_top < 0.45, (head_bottom - y1, y0 - foot_top)
+    assert fig.axes[0].get_legend() is None, "each group is labelled over its own marks"
+    assert not faults(fig)
+    plt.close(fig)
+
+
+def mark_groups(fig, counts) -> list[tuple[float, float]]:
+    """(top, bottom) in data units of the marks of each group of ``counts`` (the scatter of that many marks)."""
+    spans = []
+    for count in counts:
+        ys = next([y for _, y in c.get_offsets()] for c in fig.axes[0].collections if len(c.get_offsets()) == count)
+        spans.append((min(ys), max(ys)))
+    return spans
+
+
+@pytest.mark.parametrize(("name", "counts", "total"), [("r6-side-by-side-no-total", (43, 16, 27), 86),
+                                                     ("s3-parallel-counts-no-total", (120, 85, 64), 269)])
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_counts_printed_side_by_side_are_drawn_as_separate_labelled_groups(name, counts, total, language):
+    """r6 prints 43 cadres rotated from the district to the communes, 16 from the communes to the district and 27
+    between communes, and s3 120, 85 and 64, each with no total: each count is drawn apart (its own label, its
+    own marks or bar, a rule between two groups of marks), and the sum (86, 269) appears nowhere."""
+    _, _, fig = next(article_figures(name, (language,)))
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    for count in counts:
+        assert any(re.search(rf"\({count}\)|^{count}$", t) for t in texts), (count, texts)
+    assert not any(re.search(rf"\b{total}\b", t) for t in texts)
+    if sum(counts) <= ICON_LIMIT:
+        groups, rules = mark_groups(fig, counts), [line.get_ydata()[0] for line in fig.axes[0].lines]
+        assert len(rules) == len(counts) - 1
+        for (_, above), rule, (below, _) in zip(groups, rules, groups[1:], strict=False):
+            assert above < rule < below, "a rule between two counts"
+    else:
+        widths = sorted(p.get_width() for p in fig.axes[0].patches)
+        assert set(counts) <= set(widths) and max(widths) == max(counts), "one bar each on its own row, no total bar"
+    plt.close(fig)
+
+
+def test_the_parts_of_a_whole_are_drawn_together_with_no_rule_between_them():
+    """The seed's 26 rotated leaders by bloc (16 and 10) are parts of one whole: no rule sets them apart."""
+    _, _, fig = next(article_figures("seed", ("en",), "rotation-bloc"))
+    assert not fig.axes[0].lines and len(mark_groups(fig, (16, 10))) == 2
     plt.close(fig)

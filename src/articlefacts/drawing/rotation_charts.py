@@ -34,7 +34,7 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
         shown = f"{number(r['count'], story.language)}{share}"
         item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(r["count"]),
                 "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0, "inner_label": "",
-                "key": r["key"]}
+                "key": r["key"], "approx": r["bound"] == "approx", "apart": not r["parent_key"]}
         inner = subsets[subsets["parent_key"] == r["key"]]
         if len(inner):
             sub = inner.iloc[0]
@@ -46,14 +46,22 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     return out
 
 
-MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key"]
+MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key", "approx",
+                "apart"]
+MARK_DEFAULTS = {"inner_key": "", "approx": False, "apart": False}
+
+
+def mark_table(groups: list[dict]) -> pd.DataFrame:
+    """Drawable groups as a table of :data:`MARK_COLUMNS`, a column a group lacks filled from
+    :data:`MARK_DEFAULTS` (no subset, an exact count, part of a whole)."""
+    return pd.DataFrame([{**MARK_DEFAULTS, **g} for g in groups], columns=MARK_COLUMNS)
 
 
 def split_marks(story: Story, flows: pd.DataFrame, split: str, colours: list[str]) -> pd.DataFrame:
     """The groups of one split's chart, one row per part (and its rest, in grey), with the columns of
     :func:`split_groups` (:data:`MARK_COLUMNS`; ``inner_key`` empty for a part without a reported subset)."""
     group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
-    return pd.DataFrame(split_groups(story, flows, group, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+    return mark_table(split_groups(story, flows, group, colours))
 
 
 def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str],
@@ -144,7 +152,7 @@ def subset_groups(story: Story, flows: pd.DataFrame, key: str, colours: list[str
 
 def subset_marks(story: Story, flows: pd.DataFrame, key: str, colours: list[str]) -> pd.DataFrame:
     """The groups of a subset's chart as a table (:data:`MARK_COLUMNS`), the subset first."""
-    return pd.DataFrame(subset_groups(story, flows, key, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+    return mark_table(subset_groups(story, flows, key, colours))
 
 
 def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str],

@@ -13,7 +13,7 @@ import pandas as pd
 
 from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import draw_marks
-from articlefacts.drawing.rotation_charts import MARK_COLUMNS
+from articlefacts.drawing.rotation_charts import mark_table
 from articlefacts.drawing.style import SERIES
 from articlefacts.i18n import number
 from articlefacts.telling.own_words import staffing_keys
@@ -64,7 +64,7 @@ def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
     if what == "split":
         keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)
                                 & (facts["relation"] == "part") & facts["parent_key"].eq("")])
-        return keys, [group_item(story, k, SERIES[i % len(SERIES)]) for i, k in enumerate(keys)]
+        return keys, [{**group_item(story, k, SERIES[i % len(SERIES)]), "apart": True} for i, k in enumerate(keys)]
     inner = facts.index[(facts["parent_key"] == name) & (facts["relation"] == "subset")][0]
     return [name, inner], [group_item(story, name, SERIES[0], inner)]
 
@@ -73,7 +73,7 @@ def staffing_marks(story: Story, subject: str) -> pd.DataFrame:
     """The groups of one staffing subject's chart, one row per kind of move or per count (columns
     :data:`~articlefacts.drawing.rotation_charts.MARK_COLUMNS`, as :func:`~articlefacts.drawing.plots.draw_marks`
     takes)."""
-    return pd.DataFrame(staffing_parts(story, subject)[1], columns=MARK_COLUMNS).fillna({"inner_key": ""})
+    return mark_table(staffing_parts(story, subject)[1])
 
 
 def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
