@@ -280,3 +280,123 @@ def test_the_parts_of_a_whole_are_drawn_together_with_no_rule_between_them():
     _, _, fig = next(article_figures("seed", ("en",), "rotation-bloc"))
     assert not fig.axes[0].lines and len(mark_groups(fig, (16, 10))) == 2
     plt.close(fig)
+
+
+def recoded(tmp_path: Path, name: str, monkeypatch, drop: tuple[str, ...] = (), **topics: tuple[str, ...]) -> str:
+    """Fixture ``name`` coded again in ``tmp_path`` (facts ``drop``ped, each fact of ``topics[topic]`` given that
+    topic; for the shortages, relation part of a split of their own), registered for :func:`article_figures`."""
+    from conftest import edit_facts
+
+    folder = tmp_path / name
+    folder.mkdir()
+    for file in ("article.txt", "facts.csv", "not-data.csv", "meta.json"):
+        (folder / file).write_bytes(Path(ARTICLES[name][["article.txt", "facts.csv", "not-data.csv", "meta.json"]
+                                                       .index(file)]).read_bytes())
+    facts = folder / "facts.csv"
+    if drop:
+        facts.write_text("".join(line for line in facts.read_text(encoding="utf-8").splitlines(keepends=True)
+                                 if not line.startswith(drop)), encoding="utf-8")
+    for topic, keys in topics.items():
+        for key in keys:
+            extra = {"relation": "part", "split": "shortage"} if key.endswith("_short") else {}
+            edit_facts(facts, key, topic=topic, **extra)
+    monkeypatch.setitem(ARTICLES, f"{name}*", tuple(str(folder / f) for f in ("article.txt", "facts.csv",
+                                                                               "not-data.csv", "meta.json")))
+    return f"{name}*"
+
+
+R4_SHORT = ("khe_may_short", "na_khoang_short")
+R4_RECRUITED = ("recruited", "headline_recruited", "dong_tam", "thuong_lam", "hung_dao", "thanh_xuan", "phu_thinh",
+                "tan_lap", "kim_binh")
+
+
+@pytest.mark.parametrize(("language", "title", "caveat"), [
+    ("en", "Khe Mây and Nà Khoang are each 8 staff short", "No total is drawn: the article prints none"),
+    ("vi", "Xã Khe Mây và xã Nà Khoang mỗi nơi thiếu 8 người", "Không vẽ tổng số: bài báo không nêu tổng")])
+def test_r4s_two_communes_each_8_short_are_told_in_words_and_drawn_apart(tmp_path, monkeypatch, language, title,
+                                                                          caveat):
+    """r4: «hai xã vùng cao Khe Mây và Nà Khoang cùng thiếu 8 cán bộ, công chức»: 8 short in each, no total. Coded
+    as the docs ask for a shortage (topic staffing), the chart's title says it in words (not "8 (staff shortages)
+    and 8 …"), its caveat says no total is printed and never calls a shortage a kind of move, and the two 8s are
+    two groups of eight marks with a rule between them; 16 appears nowhere."""
+    name = recoded(tmp_path, "r4-distributive-numbers", monkeypatch, staffing=R4_SHORT)
+    (_, figure, fig), = article_figures(name, (language,))
+    assert figure == "staffing-shortage" and fig.captions["title"] == title
+    footer = " ".join(fig.captions["footer"])
+    assert footer.startswith(caveat) and "move" not in footer and "khác nhau" not in footer
+    texts = " ".join(" ".join(t.get_text().split()) for t in fig.findobj(Text))
+    assert "staff shortages" not in texts and "thiếu cán bộ" not in texts and not re.search(r"\b16\b", texts)
+    assert "Khe Mây (8)" in texts and "Nà Khoang (8)" in texts or "Khe Mây commune is short of its quota (8)" in texts
+    assert len(mark_groups(fig, (8, 8))) == 2 and len(fig.axes[0].lines) == 1
+    assert not faults(fig)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_r4s_recruits_by_commune_a_staffing_split_with_a_parent_is_drawn(tmp_path, monkeypatch, language):
+    """r4: the 33 recruited went «xã Đồng Tâm nhận 10 người, xã Thượng Lâm 5 người; ba xã Hưng Đạo, Thanh Xuân, Phú
+    Thịnh, mỗi xã 4 người; xã Tân Lập và xã Kim Bình, mỗi đơn vị 3 người». Coded as staffing, the split of the 33 is
+    drawn (it was neither drawn nor said not to be): one group per commune with its own number, no rest (they add
+    up to 33), no 12 or 6 as if printed."""
+    name = recoded(tmp_path, "r4-distributive-numbers", monkeypatch, staffing=R4_RECRUITED)
+    (_, figure, fig), = article_figures(name, (language,))
+    communes = {"Đồng Tâm": 10, "Thượng Lâm": 5, "Hưng Đạo": 4, "Thanh Xuân": 4, "Phú Thịnh": 4, "Tân Lập": 3,
+                "Kim Bình": 3}
+    labels = [" ".join(t.get_text().split()) for t in fig.axes[0].texts]
+    assert figure == "staffing-commune" and len(labels) == 7
+    for (commune, n), label in zip(communes.items(), labels, strict=True):
+        assert commune in label and label.endswith(f"({n})")
+    assert [len(c.get_offsets()) for c in fig.axes[0].collections] == list(communes.values())
+    assert "33" in fig.captions["title"] and "Đồng Tâm" in fig.captions["title"]
+    texts = " ".join(t.get_text() for t in fig.findobj(Text))
+    assert not re.search(r"\b(12|6)\b", texts) and "not reported" not in texts and "không nêu" not in texts
+    assert not faults(fig)
+    plt.close(fig)
+
+
+def test_the_rest_of_an_exact_whole_is_labelled_as_not_reported(tmp_path, monkeypatch):
+    """With Kim Bình's 3 left out of the facts, the 33 recruited are 30 accounted for: the other 3 are drawn in
+    grey and labelled as what they are, "not reported in the article" («bài báo không nêu»), never "others"."""
+    name = recoded(tmp_path, "r4-distributive-numbers", monkeypatch, drop=("kim_binh",),
+                   staffing=tuple(k for k in R4_RECRUITED if k != "kim_binh"))
+    for language, rest in (("en", "not reported in the article (3)"), ("vi", "bài báo không nêu (3)")):
+        (_, _, fig), = article_figures(name, (language,))
+        last = " ".join(fig.axes[0].texts[-1].get_text().split())
+        assert last == rest and "Kim Bình" not in last
+        assert not faults(fig)
+        plt.close(fig)
+
+
+R2_SETTLED = ("surplus", "settled", "headline_settled", "placed", "left", "former_chairs")
+R2_WORDS = {"en": ("Nearly 500", "About 90", "more than 200", "about 90"),
+            "vi": ("Gần 500", "Khoảng 90", "trên 200", "khoảng 90")}
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_r2s_titles_keep_the_printed_qualifier_and_an_approximate_count_never_looks_exact(tmp_path, monkeypatch,
+                                                                                           language):
+    """r2 prints «353 người trong tổng số gần 500», of the 353 «trên 200 người được bố trí công tác» and «khoảng 90
+    người nghỉ hưu trước tuổi, nghỉ thôi việc», among these «hai đồng chí» former chairs. Coded as staffing, every
+    chart title keeps «gần» / «khoảng» / «trên»; the about 90 are drawn in open marks and labelled "about 90 ≈";
+    the parts are told against the 353 they split, and the rest of the 353 (not accounted for, and not exact) is
+    not drawn as a number: no 63 or 62 anywhere."""
+    nearly, about, more, about_lower = R2_WORDS[language]
+    name = recoded(tmp_path, "r2-number-words-and-approximations", monkeypatch, staffing=R2_SETTLED)
+    figures = {figure: fig for _, figure, fig in article_figures(name, (language,))}
+    assert set(figures) == {"staffing-surplus", "staffing-left", "staffing-outcome"}
+    assert figures["staffing-surplus"].captions["title"].startswith(f"{nearly} ")
+    assert figures["staffing-left"].captions["title"].startswith(f"{about} ")
+    outcome = figures["staffing-outcome"].captions["title"]
+    assert "353" in outcome and more in outcome and about_lower in outcome
+    left = figures["staffing-left"]
+    ninety = next(c for c in left.axes[0].collections if len(c.get_offsets()) == 90)
+    assert to_hex(ninety.get_facecolor()[0]) == "#ffffff", "open marks: not an exact count"
+    assert any(f"({about_lower} ≈)" in " ".join(t.get_text().split()) for t in left.axes[0].texts)
+    assert "«khoảng 90»" in " ".join(left.captions["footer"])
+    bars = figures["staffing-outcome"].axes[0].patches
+    assert sorted(p.get_width() for p in bars) == [90, 200] and all(p.get_hatch() for p in bars), "no rest bar"
+    for fig in figures.values():
+        texts = " ".join(t.get_text() for t in fig.findobj(Text))
+        assert not re.search(r"\b6[23]\b", texts) and not re.search(r"(?<![≈\w] )\b90\)", texts)
+        assert not faults(fig)
+        plt.close(fig)

@@ -114,11 +114,11 @@ def draw_marks(marks: pd.DataFrame, cap: dict, marker: str = "o") -> Figure:
         plot_marks(ax, rows, COLOURS, marker=marker, apart=apart)
         return fig
     bars = [{"label": r["name"], "count": r["count"], "colour": r["colour"], "inner": r["inner"],
-             "inner_label": r["inner_label"], "text": r["shown"]} for r in rows]
+             "inner_label": r["inner_label"], "text": r["shown"], "approx": r["approx"]} for r in rows]
     legend_in = 0.3 * sum(1 for r in bars if r["inner"])
     fig, ax = new_figure(cap, BAR_ROW_IN * len(bars) + 0.5 + legend_in)
-    plot_count_bars(ax, bars)
     fig.subplots_adjust(left=0.36, bottom=fig.subplotpars.bottom + (legend_in + 0.3) / fig.get_figheight())
+    plot_count_bars(ax, bars)
     return fig
 
 

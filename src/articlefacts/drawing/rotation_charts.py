@@ -18,7 +18,12 @@ from articlefacts.telling.profile_findings import (
     split_label,
 )
 from articlefacts.telling.rotation_findings import flow_label, period_caveat, whole_words
-from articlefacts.telling.story import Story, source_person, words
+from articlefacts.telling.story import Story, count_text, join, source_person, words
+
+
+def printed(fact: pd.Series) -> str:
+    """A count as the article prints it, its qualifier with it («khoảng 90», «trên 200», «gần 500»)."""
+    return count_text(fact["value"], fact["bound"], "vi", fact.get("qualifier", "") or "")
 
 
 def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
@@ -30,22 +35,25 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     for colour, (_, r) in zip(colours, group.iterrows(), strict=False):
         share = (f", {story.share(r['share_pct'], r['share_decimals'], r['share_bound'])}"
                  if r["share_status"] == "printed" else "")
-        name = story.starred(flow_label(story, r), r["key"])
-        shown = f"{number(r['count'], story.language)}{share}"
+        rest = r["relation"] == "rest"  # the rest of an exact whole the article does not account for
+        name = story.t("fig.own.rest") if rest else story.starred(flow_label(story, r), r["key"])
+        said = story.fact_count(r["key"]) if r["key"] in story.facts.index else number(r["count"], story.language)
+        shown = f"{said}{' ≈' if r['bound'] == 'approx' else ''}{share}"  # «khoảng 90»: "about 90 ≈"
         item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(r["count"]),
-                "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0, "inner_label": "",
-                "key": r["key"], "approx": r["bound"] == "approx", "apart": not r["parent_key"]}
+                "colour": "grey" if rest else colour, "inner": 0, "inner_label": "", "key": r["key"],
+                "approx": r["bound"] not in ("eq", ""), "apart": not r["parent_key"], "said": said}
         inner = subsets[subsets["parent_key"] == r["key"]]
         if len(inner):
             sub = inner.iloc[0]
             item["inner"] = int(sub["count"])
             item["inner_label"] = story.starred(story.t("fig.split.inner", label=story.words(sub["key"]),
-                                                       n=number(sub["count"], story.language)), sub["key"])
+                                                       n=story.fact_count(sub["key"])), sub["key"])
             item["inner_key"] = sub["key"]
         out.append(item)
     return out
 
 
+# "said": the count in words with its bound (for titles), not a drawn column
 MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key", "approx",
                 "apart"]
 MARK_DEFAULTS = {"inner_key": "", "approx": False, "apart": False}
@@ -83,7 +91,7 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     if parent_key:
         parent = story.facts.loc[parent_key]
         total = story.row_count(parent)
-        title = story.marked(part_title(story, number(top["count"], story.language), total,
+        title = story.marked(part_title(story, top["said"], total,
                                         flow_label(story, flows[flows["key"] == top["key"]].iloc[0]), unit), top["key"])
         if top["inner"] and top.get("inner_key") in story.lead:
             title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
@@ -99,7 +107,7 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
         caveats.append(period_caveat(story, parent, period))
         caveats += story.notes(parent_key)[:1] if parent_key in story.lead else []
     else:
-        title = story.t("fig.side_by_side.title", n=number(top["count"], story.language), label=top["name"],
+        title = story.t("fig.side_by_side.title", n=top["said"], label=top["name"],
                         k=len(groups))
         subtitle = story.t("fig.side_by_side.subtitle" if name else "fig.side_by_side.subtitle.unnamed",
                            k=len(groups), split=name, period=period)
@@ -107,6 +115,9 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     attributed = {source_person(story.facts.loc[k], story.language) for k in group["key"] if k in story.facts.index}
     caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sorted(attributed - {""})]
     caveats += period_notes(story, group)
+    bounded = [f"«{printed(story.facts.loc[g['key']])}»" for g in groups
+               if g["approx"] and g["key"] in story.facts.index]
+    caveats += [story.t("fig.marks.bounded", tokens=join(bounded, story.language))] if bounded else []
     shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
     return caption(story, title, subtitle, caveats, meta, shown)
 

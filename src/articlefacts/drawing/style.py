@@ -18,6 +18,7 @@ from articlefacts.drawing.labels import (  # noqa: F401 (INSIDE_TEXT: the colour
 )
 from articlefacts.drawing.legible import check_glyphs, font_files, missing_glyphs  # noqa: F401 (their old home)
 from articlefacts.drawing.wrap import BREAK_BEFORE, VIETNAMESE_LETTERS, nfc, wrap_measured  # noqa: F401
+from articlefacts.drawing.wrap import text_width as wrap_text_width
 
 # Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, Paul Tol's
 # indigo, wine, olive, rose and purple (plum), and darker teal, brown, violet and rust for articles with many
@@ -208,20 +209,29 @@ def panel_axes(fig, ax, sizes: list[float], headings: list[str]) -> list:
 def plot_count_bars(ax, rows) -> None:
     """Counts too many for one mark each, as horizontal bars on one scale from 0; rows have label, count, colour,
     text, and optionally inner (a count within it, drawn in INK from the left) and inner_label, which goes to a
-    legend under the bars."""
+    legend under the bars, and approx (a count printed as a bound or approximation: an open, hatched bar). Call
+    it once the axes are in place: the scale is made long enough for each value label beside its bar."""
     from matplotlib.patches import Patch
 
     top = max(r["count"] for r in rows)
+    axis_in = ax.get_position().width * ax.figure.get_figwidth()
+    # the scale leaves room for each value label beside its bar (measured): count + label ≤ the axis's end
+    end = max([top * 1.05] + [r["count"] / max(0.2, 1 - (wrap_text_width(r["text"], 9.5) + 0.15) / axis_in)
+                              for r in rows])
     inner = []
     for i, r in enumerate(rows):
-        ax.barh(i, r["count"], color=COLOURS[r["colour"]], height=0.6)
+        if r.get("approx"):  # a count printed as a bound or an approximation: open and hatched, never solid
+            ax.barh(i, r["count"], color="white", edgecolor=COLOURS[r["colour"]], hatch="///", linewidth=1.2,
+                    height=0.6)
+        else:
+            ax.barh(i, r["count"], color=COLOURS[r["colour"]], height=0.6)
         if r.get("inner"):
             ax.barh(i, r["inner"], color=INK, height=0.6)
             inner.append(r["inner_label"])
-        ax.text(r["count"] + top * 0.01, i, nfc(r["text"]), va="center", ha="left", fontsize=9.5, color=INK)
+        ax.text(r["count"] + end * 0.01, i, nfc(r["text"]), va="center", ha="left", fontsize=9.5, color=INK)
     ax.set_yticks(range(len(rows)), tick_labels(rows), fontsize=10)
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.15)
+    ax.set_xlim(0, end)
     ax.grid(axis="y", visible=False)
     if inner:
         # under the bars, from the figure's left margin, so that a long entry has the page's width
