@@ -400,3 +400,25 @@ def test_r2s_titles_keep_the_printed_qualifier_and_an_approximate_count_never_lo
         assert not re.search(r"\b6[23]\b", texts) and not re.search(r"(?<![≈\w] )\b90\)", texts)
         assert not faults(fig)
         plt.close(fig)
+
+
+def test_r4s_each_staffing_chart_has_its_section_headed_by_its_finding(tmp_path, monkeypatch):
+    """Notebook 03 heads each staffing chart with the finding that states its facts: the recruits by commune under
+    the finding of the 33 (the section once failed to find a finding for a split with a whole)."""
+    from articlefacts.telling.coverage import ROTATION, tell
+    from articlefacts.telling.sections import staffing_sections
+
+    name = recoded(tmp_path, "r4-distributive-numbers", monkeypatch, staffing=R4_RECRUITED + R4_SHORT)
+    setup_style()
+    tables = build_tables(*ARTICLES[name])
+    with tempfile.TemporaryDirectory() as tmp:
+        for table, frame in tables.outputs().items():
+            save_table(frame, table, tmp)
+        facts, derived, tokens = (load_table(t, tmp) for t in ("facts", "derived", "number_tokens"))
+    for language in ("en", "vi"):
+        story = Story(facts, language, derived, lead_repeats(tokens))
+        sections = staffing_sections(facts, tell(ROTATION, story, rotation_flows(facts, derived)))
+        by_figure = {s.figures[0][0]: s.heading for s in sections}
+        assert set(by_figure) == {"staffing-shortage", "staffing-commune"}
+        assert "33" in by_figure["staffing-commune"] and "Đồng Tâm" in by_figure["staffing-commune"]
+        assert "Khe Mây" in by_figure["staffing-shortage"] and "8" in by_figure["staffing-shortage"]
