@@ -15,7 +15,8 @@ import pytest
 
 from articlefacts import paths
 from articlefacts.draft.propose import FACTS_COLUMNS
-from articlefacts.drawing.style import WRAP_IN, icon_layout, legend_height, legend_text, setup_style
+from articlefacts.drawing.marks import CELL_IN, PER_ROW, block_lines, blocks_height, mark_x, row_count
+from articlefacts.drawing.style import setup_style
 from articlefacts.drawing.wrap import text_width
 from articlefacts.errors import ArticleFactsError
 from articlefacts.reading.facts import build_fact, read_facts
@@ -104,10 +105,14 @@ def test_no_change_is_computed_or_worded_where_groups_differ():
         assert not re.search(words, text), language
 
 
-def test_icon_rows_hold_ten_and_each_group_starts_its_own_row():
-    layout = icon_layout([10, 16])
-    assert max(x for g in layout for x, _ in g) == 9
-    assert {y for _, y in layout[0]} == {0} and {y for _, y in layout[1]} == {1, 2}
+def test_icon_rows_hold_two_tens_apart_and_each_group_has_its_own_rows():
+    """A row holds twenty marks, the second ten after a gap, so a row is counted at a glance; the seed's 16 of the
+    government bloc take one row, its 21 who returned two."""
+    assert PER_ROW == 20 and row_count(16) == 1 and row_count(21) == 2 and row_count(0) == 1
+    assert mark_x(9) + CELL_IN < mark_x(10), "a gap between the tens"
+    assert mark_x(20) == mark_x(0), "the twenty-first mark starts the next row"
+    one = {"label": "khối chính quyền (16)", "count": 16, "inner": 0, "inner_label": ""}
+    assert blocks_height([one, one], 7.6, apart=True) > blocks_height([one, one], 7.6), "counts apart: further apart"
 
 
 def fact_row(**cells):
@@ -242,12 +247,14 @@ def test_the_facts_heading_is_short_and_says_how_many_labels_the_audit_could_not
     assert "; 1 without its label in the same sentence" in finding.split("\n")[0]
 
 
-def test_a_long_legend_entry_is_wrapped_and_the_legend_made_taller():
-    long = "vẫn đang tiếp tục giữ các chức vụ chủ chốt ở cơ sở, tại các xã, thị trấn đã nhận cán bộ luân chuyển (5)"
+def test_a_long_group_label_is_wrapped_and_its_block_made_taller():
+    long = ("vẫn đang tiếp tục giữ các chức vụ chủ chốt ở cơ sở, tại các xã, thị trấn đã nhận cán bộ luân chuyển, "
+            "theo đúng danh sách mà Ban Tổ chức Huyện ủy đã tổng hợp (5)")
     setup_style()
-    lines = legend_text(long).split("\n")
-    assert len(lines) > 1 and all(text_width(line, 9.5) <= WRAP_IN["legend"] for line in lines), "measured, not counted"
-    assert legend_height([(long, 5, "blue", 0)]) > legend_height([("khối chính quyền (16)", 16, "blue", 0)])
+    lines, _ = block_lines({"label": long, "inner": 0}, 4.0)
+    assert len(lines) > 1 and all(text_width(line, 9.5) <= 4.0 for line in lines), "measured, not counted"
+    short = {"label": "khối chính quyền (5)", "count": 5, "inner": 0, "inner_label": ""}
+    assert blocks_height([{**short, "label": long}], 4.0) > blocks_height([short], 4.0)
 
 
 def test_an_english_attribution_without_the_articles_words_is_refused(tmp_path):

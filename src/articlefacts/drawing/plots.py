@@ -21,32 +21,34 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from articlefacts.drawing.marks import blocks_height, plot_marks
 from articlefacts.drawing.style import (
+    COLOURS,
     PANEL_GAP_IN,
     PANEL_LINE_IN,
     SHARE_COLOUR,
+    WIDTH_IN,
     check_glyphs,
     finalise_figure,
     heading_lines,
-    icon_rows,
-    legend_height,
     panel_axes,
     plot_count_bars,
-    plot_icon_array,
     plot_points,
     plot_share_bars,
 )
 
 # More people than this in one chart are drawn as bars: one mark each would not fit on the page.
 ICON_LIMIT = 100
-ICON_ROW_IN = 0.5
 BAR_ROW_IN = 0.55
+MARKS_FOOT_IN = 0.3  # under marks, which have no axis labels: the gap before the caveat
+MARKS_LEFT, MARKS_RIGHT = 0.02, 0.97  # the marks' blocks span the width the title and footer lines take
 
 
-def new_figure(cap: dict, plot_height: float):
-    """A figure carrying ``cap`` (title, subtitle, caveat, source) around a plot of ``plot_height`` inches,
-    detached from pyplot (it is shown when the cell displays it, never twice). Returns ``(fig, ax)``."""
-    fig, ax = finalise_figure(plot_height, cap["title"], cap["subtitle"], cap["source"], cap["caveat"])
+def new_figure(cap: dict, plot_height: float, axis_in: float = 0.55):
+    """A figure carrying ``cap`` (title, subtitle, caveat, source) around a plot of ``plot_height`` inches (with
+    ``axis_in`` under it for axis labels), detached from pyplot (it is shown when the cell displays it, never
+    twice). Returns ``(fig, ax)``."""
+    fig, ax = finalise_figure(plot_height, cap["title"], cap["subtitle"], cap["source"], cap["caveat"], axis_in)
     plt.close(fig)
     return fig, ax
 
@@ -87,28 +89,36 @@ def draw_year_points(points: pd.DataFrame, cap: dict, colour: str = SHARE_COLOUR
     return fig
 
 
+def flag(value) -> bool:
+    """A table cell read as yes or no: missing (None, NaN) is no."""
+    return value is not None and value == value and bool(value)
+
+
 def draw_marks(marks: pd.DataFrame, cap: dict, marker: str = "o") -> Figure:
     """The groups of a split or a subset: one mark per member (``marker``) when they hold :data:`ICON_LIMIT` or
-    fewer, each group in its own rows with a legend under them; else one bar per group on one scale from 0.
+    fewer, each group a block of its own, its label over its marks (:mod:`articlefacts.drawing.marks`), the
+    figure as tall as the blocks; else one bar per group on one scale from 0.
 
-    ``marks`` columns: label (name and count, for the legend), name, shown (the count as printed), count,
-    colour (a name of :data:`~articlefacts.drawing.style.COLOURS`, or grey), inner (members of a reported subset
-    of the group, starred or drawn darker; 0 for none) and inner_label. Returns the figure.
+    ``marks`` columns: label (name and count), name, shown (the count as printed), count, colour (a name of
+    :data:`~articlefacts.drawing.style.COLOURS`, or grey), inner (members of a reported subset of the group,
+    starred or drawn darker; 0 for none) and inner_label; optionally approx (True where the count is printed
+    as an approximation: open marks) and apart (True on every row when the groups are counts printed side by
+    side with no whole: set apart, a rule between them). Returns the figure.
     """
-    rows = marks.to_dict("records")
+    rows = [{**r, "approx": flag(r.get("approx")), "apart": flag(r.get("apart"))} for r in marks.to_dict("records")]
     if sum(r["count"] for r in rows) <= ICON_LIMIT:
-        groups = [(r["label"], r["count"], r["colour"], r["inner"], r["inner_label"] or "★") for r in rows]
-        legend_in = legend_height(groups)
-        fig, ax = new_figure(cap, ICON_ROW_IN * icon_rows([r["count"] for r in rows]) + 0.3 + legend_in)
-        plot_icon_array(ax, groups, marker=marker)
-        fig.subplots_adjust(right=0.62, bottom=fig.subplotpars.bottom + legend_in / fig.get_figheight())
+        apart = bool(rows) and all(r["apart"] for r in rows)
+        width_in = WIDTH_IN * (MARKS_RIGHT - MARKS_LEFT)
+        fig, ax = new_figure(cap, blocks_height(rows, width_in, apart), MARKS_FOOT_IN)
+        fig.subplots_adjust(left=MARKS_LEFT, right=MARKS_RIGHT)  # the labels line up with the title
+        plot_marks(ax, rows, COLOURS, marker=marker, apart=apart)
         return fig
     bars = [{"label": r["name"], "count": r["count"], "colour": r["colour"], "inner": r["inner"],
-             "inner_label": r["inner_label"], "text": r["shown"]} for r in rows]
+             "inner_label": r["inner_label"], "text": r["shown"], "approx": r["approx"]} for r in rows]
     legend_in = 0.3 * sum(1 for r in bars if r["inner"])
     fig, ax = new_figure(cap, BAR_ROW_IN * len(bars) + 0.5 + legend_in)
-    plot_count_bars(ax, bars)
     fig.subplots_adjust(left=0.36, bottom=fig.subplotpars.bottom + (legend_in + 0.3) / fig.get_figheight())
+    plot_count_bars(ax, bars)
     return fig
 
 

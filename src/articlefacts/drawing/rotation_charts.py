@@ -18,7 +18,12 @@ from articlefacts.telling.profile_findings import (
     split_label,
 )
 from articlefacts.telling.rotation_findings import flow_label, period_caveat, whole_words
-from articlefacts.telling.story import Story, source_person, words
+from articlefacts.telling.story import Story, count_text, join, source_person, words
+
+
+def printed(fact: pd.Series) -> str:
+    """A count as the article prints it, its qualifier with it («khoảng 90», «trên 200», «gần 500»)."""
+    return count_text(fact["value"], fact["bound"], "vi", fact.get("qualifier", "") or "")
 
 
 def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours: list[str]) -> list[dict]:
@@ -30,30 +35,41 @@ def split_groups(story: Story, flows: pd.DataFrame, group: pd.DataFrame, colours
     for colour, (_, r) in zip(colours, group.iterrows(), strict=False):
         share = (f", {story.share(r['share_pct'], r['share_decimals'], r['share_bound'])}"
                  if r["share_status"] == "printed" else "")
-        name = story.starred(flow_label(story, r), r["key"])
-        shown = f"{number(r['count'], story.language)}{share}"
+        rest = r["relation"] == "rest"  # the rest of an exact whole the article does not account for
+        name = story.t("fig.own.rest") if rest else story.starred(flow_label(story, r), r["key"])
+        said = story.fact_count(r["key"]) if r["key"] in story.facts.index else number(r["count"], story.language)
+        shown = f"{said}{' ≈' if r['bound'] == 'approx' else ''}{share}"  # «khoảng 90»: "about 90 ≈"
         item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(r["count"]),
-                "colour": "grey" if r["relation"] == "rest" else colour, "inner": 0, "inner_label": "",
-                "key": r["key"]}
+                "colour": "grey" if rest else colour, "inner": 0, "inner_label": "", "key": r["key"],
+                "approx": r["bound"] not in ("eq", ""), "apart": not r["parent_key"], "said": said}
         inner = subsets[subsets["parent_key"] == r["key"]]
         if len(inner):
             sub = inner.iloc[0]
             item["inner"] = int(sub["count"])
             item["inner_label"] = story.starred(story.t("fig.split.inner", label=story.words(sub["key"]),
-                                                       n=number(sub["count"], story.language)), sub["key"])
+                                                       n=story.fact_count(sub["key"])), sub["key"])
             item["inner_key"] = sub["key"]
         out.append(item)
     return out
 
 
-MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key"]
+# "said": the count in words with its bound (for titles), not a drawn column
+MARK_COLUMNS = ["label", "name", "shown", "count", "colour", "inner", "inner_label", "key", "inner_key", "approx",
+                "apart"]
+MARK_DEFAULTS = {"inner_key": "", "approx": False, "apart": False}
+
+
+def mark_table(groups: list[dict]) -> pd.DataFrame:
+    """Drawable groups as a table of :data:`MARK_COLUMNS`, a column a group lacks filled from
+    :data:`MARK_DEFAULTS` (no subset, an exact count, part of a whole)."""
+    return pd.DataFrame([{**MARK_DEFAULTS, **g} for g in groups], columns=MARK_COLUMNS)
 
 
 def split_marks(story: Story, flows: pd.DataFrame, split: str, colours: list[str]) -> pd.DataFrame:
     """The groups of one split's chart, one row per part (and its rest, in grey), with the columns of
     :func:`split_groups` (:data:`MARK_COLUMNS`; ``inner_key`` empty for a part without a reported subset)."""
     group = flows[(flows["group"] == split) & flows["relation"].isin(("part", "rest"))]
-    return pd.DataFrame(split_groups(story, flows, group, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+    return mark_table(split_groups(story, flows, group, colours))
 
 
 def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, colours: list[str],
@@ -75,7 +91,7 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     if parent_key:
         parent = story.facts.loc[parent_key]
         total = story.row_count(parent)
-        title = story.marked(part_title(story, number(top["count"], story.language), total,
+        title = story.marked(part_title(story, top["said"], total,
                                         flow_label(story, flows[flows["key"] == top["key"]].iloc[0]), unit), top["key"])
         if top["inner"] and top.get("inner_key") in story.lead:
             title += story.marked(story.t("fig.split.title.inner", m=number(top["inner"], story.language),
@@ -91,7 +107,7 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
         caveats.append(period_caveat(story, parent, period))
         caveats += story.notes(parent_key)[:1] if parent_key in story.lead else []
     else:
-        title = story.t("fig.side_by_side.title", n=number(top["count"], story.language), label=top["name"],
+        title = story.t("fig.side_by_side.title", n=top["said"], label=top["name"],
                         k=len(groups))
         subtitle = story.t("fig.side_by_side.subtitle" if name else "fig.side_by_side.subtitle.unnamed",
                            k=len(groups), split=name, period=period)
@@ -99,6 +115,9 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     attributed = {source_person(story.facts.loc[k], story.language) for k in group["key"] if k in story.facts.index}
     caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sorted(attributed - {""})]
     caveats += period_notes(story, group)
+    bounded = [f"«{printed(story.facts.loc[g['key']])}»" for g in groups
+               if g["approx"] and g["key"] in story.facts.index]
+    caveats += [story.t("fig.marks.bounded", tokens=join(bounded, story.language))] if bounded else []
     shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
     return caption(story, title, subtitle, caveats, meta, shown)
 
@@ -144,7 +163,7 @@ def subset_groups(story: Story, flows: pd.DataFrame, key: str, colours: list[str
 
 def subset_marks(story: Story, flows: pd.DataFrame, key: str, colours: list[str]) -> pd.DataFrame:
     """The groups of a subset's chart as a table (:data:`MARK_COLUMNS`), the subset first."""
-    return pd.DataFrame(subset_groups(story, flows, key, colours), columns=MARK_COLUMNS).fillna({"inner_key": ""})
+    return mark_table(subset_groups(story, flows, key, colours))
 
 
 def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colours: list[str],

@@ -13,7 +13,7 @@ import pandas as pd
 
 from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import draw_marks
-from articlefacts.drawing.rotation_charts import MARK_COLUMNS
+from articlefacts.drawing.rotation_charts import mark_table, printed
 from articlefacts.drawing.style import SERIES
 from articlefacts.i18n import number
 from articlefacts.telling.own_words import staffing_keys
@@ -22,13 +22,17 @@ from articlefacts.telling.story import Story, join, source_person
 
 def staffing_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(file name, chart kind, subject) of every staffing figure: one per split printed side by side without a
-    total (subject ``split:<name>``), one per count with a subset counted within it (subject ``fact:<key>``)."""
+    total (subject ``split:<name>``), one per split of a staffing count into parts (``parts:<name>``), one per
+    count with a subset counted within it (subject ``fact:<key>``)."""
     own = facts.loc[staffing_keys(facts)]
     counts = own[own["unit"].isin(("people", "communes"))]
     out = []
     loose = counts[(counts["relation"] == "part") & counts["parent_key"].eq("") & counts["split"].ne("")]
     for split in dict.fromkeys(loose["split"]):
         out.append((f"staffing-{split.replace('_', '-')}", "staffing", f"split:{split}"))
+    nested = counts[(counts["relation"] == "part") & counts["parent_key"].isin(counts.index) & counts["split"].ne("")]
+    for split in dict.fromkeys(nested["split"]):  # a staffing count split into parts (33 recruits by commune)
+        out.append((f"staffing-{split.replace('_', '-')}", "staffing", f"parts:{split}"))
     for key in counts.index:
         inner = counts[(counts["parent_key"] == key) & (counts["relation"] == "subset")]
         if len(inner) and key not in loose.index:
@@ -45,14 +49,14 @@ def kind_name(story: Story, key: str) -> str:
 def group_item(story: Story, key: str, colour: str, inner: str = "") -> dict:
     """One drawable group: the fact's words and count, and the count of ``inner`` (a subset) inside it."""
     fact = story.facts.loc[key]
-    shown = number(fact["value"], story.language)
+    shown = story.fact_count(key)  # with its bound in the article's words: «khoảng 90» is "about 90"
     name = story.words(key)
-    item = {"label": f"{name} ({shown})", "name": name, "shown": shown, "count": int(fact["value"]),
-            "colour": colour, "inner": 0, "inner_label": "", "key": key}
+    mark = " ≈" if fact["bound"] == "approx" else ""  # «khoảng 90»: "about 90 ≈", drawn in open marks
+    item = {"label": f"{name} ({shown}{mark})", "name": name, "shown": f"{shown}{mark}", "count": int(fact["value"]),
+            "colour": colour, "inner": 0, "inner_label": "", "key": key, "approx": fact["bound"] != "eq"}
     if inner:
         item["inner"] = int(story.facts.loc[inner, "value"])
-        item["inner_label"] = story.t("fig.split.inner", label=story.words(inner),
-                                      n=number(story.facts.loc[inner, "value"], story.language))
+        item["inner_label"] = story.t("fig.split.inner", label=story.words(inner), n=story.fact_count(inner))
         item["inner_key"] = inner
     return item
 
@@ -64,7 +68,18 @@ def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
     if what == "split":
         keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)
                                 & (facts["relation"] == "part") & facts["parent_key"].eq("")])
-        return keys, [group_item(story, k, SERIES[i % len(SERIES)]) for i, k in enumerate(keys)]
+        return keys, [{**group_item(story, k, SERIES[i % len(SERIES)]), "apart": True} for i, k in enumerate(keys)]
+    if what == "parts":
+        keys = list(facts.index[(facts["split"] == name) & (facts["relation"] == "part")
+                                & facts["parent_key"].isin(staffing_keys(facts))])
+        parent = facts.loc[facts.loc[keys[0], "parent_key"]]
+        groups = [group_item(story, k, SERIES[i % len(SERIES)]) for i, k in enumerate(keys)]
+        rest = parent["value"] - facts.loc[keys, "value"].sum()
+        if rest > 0 and parent["bound"] == "eq" and (facts.loc[keys, "bound"] == "eq").all():
+            label = story.t("fig.own.rest")  # the rest of an exact whole the article does not account for
+            groups.append({**group_item(story, keys[0], "grey"), "label": f"{label} ({number(rest, story.language)})",
+                           "name": label, "shown": number(rest, story.language), "count": int(rest), "key": ""})
+        return [parent.name, *keys], groups
     inner = facts.index[(facts["parent_key"] == name) & (facts["relation"] == "subset")][0]
     return [name, inner], [group_item(story, name, SERIES[0], inner)]
 
@@ -73,7 +88,7 @@ def staffing_marks(story: Story, subject: str) -> pd.DataFrame:
     """The groups of one staffing subject's chart, one row per kind of move or per count (columns
     :data:`~articlefacts.drawing.rotation_charts.MARK_COLUMNS`, as :func:`~articlefacts.drawing.plots.draw_marks`
     takes)."""
-    return pd.DataFrame(staffing_parts(story, subject)[1], columns=MARK_COLUMNS).fillna({"inner_key": ""})
+    return mark_table(staffing_parts(story, subject)[1])
 
 
 def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
@@ -81,14 +96,34 @@ def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
     facts = story.facts
     what, name = subject.split(":", 1)
     keys, groups = staffing_parts(story, subject)
-    if what == "split":
+    if what == "split" and facts.loc[keys, "measure"].nunique() > 1:  # kinds of move: secondment, transfer
         items = [story.t("fig.own.kind", n=g["shown"], kind=kind_name(story, g["key"])) for g in groups]
         title = story.t("fig.own.side_by_side.title", items=join(items, story.language))
         subtitle = story.t("fig.own.subtitle", period=facts.loc[keys[0], "period"])
         caveats = [story.t("fig.own.side_by_side.caveat")]
+    elif what == "split":  # one thing counted in several places (8 short in each of two communes)
+        title = counts_title(story, keys)
+        subtitle = story.t("fig.own.subtitle", period=facts.loc[keys[0], "period"])
+        caveats = [story.t("fig.own.apart.caveat")]
+    elif what == "parts":
+        parent, parts = keys[0], keys[1:]
+        who = story.counted_words(parent) if story.language == "en" else story.capital(story.words(parent))
+        top = max(parts, key=lambda k: facts.loc[k, "value"])  # the first of the largest, in the article's order
+        if all(facts.loc[k, "term_vi"][:1].isupper() for k in parts):  # places, named: "the most (10) in Đồng Tâm"
+            title = story.t("fig.own.parts.title", total=story.fact_count(parent), who=who,
+                            n=story.fact_count(top), top=facts.loc[top, "term_vi"])
+        else:  # kinds of outcome: each with its bound in words ("more than 200 placed …, about 90 retired …")
+            items = [story.t("fig.own.part", n=story.fact_count(k), what=story.words(k)) for k in parts]
+            title = story.t("fig.own.parts.title.items", total=story.fact_count(parent), who=who,
+                            items=join(items, story.language))
+        subtitle = story.t("fig.own.parts.subtitle", total=story.fact_count(parent), who=who,
+                           period=facts.loc[parent, "period"])
+        exact = facts.loc[keys, "bound"].eq("eq").all()
+        short = facts.loc[parent, "value"] > facts.loc[parts, "value"].sum()
+        caveats = [] if exact or not short else [story.t("fig.own.rest.bounded", total=story.fact_count(parent))]
     else:
         inner = keys[1]
-        title = story.t("fig.own.inner.title", n=groups[0]["shown"], who=story.words(name),
+        title = story.t("fig.own.inner.title", n=story.fact_count(name), who=story.words(name),
                         m=number(facts.loc[inner, "value"], story.language), inner=story.words(inner))
         subtitle = story.t("fig.own.subtitle", period=facts.loc[name, "period"])
         places = facts[(facts["topic"] == "staffing") & (facts["unit"] == "communes") & facts["parent_key"].eq("")
@@ -99,11 +134,46 @@ def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
                                      for k, v in places["value"].items()], story.language)
             keys += list(places.index)
         caveats = []
-    caveats += [story.reading(k) for k in keys if story.reading(k)]
+    caveats += list(dict.fromkeys(story.reading(k) for k in keys if story.reading(k)))  # a shared token: once
+    bounded = [f"«{printed(facts.loc[g['key']])}»" for g in groups if g["approx"] and g["key"]]
+    if bounded:  # the key to the open marks and hatched bars
+        caveats.insert(0, story.t("fig.marks.bounded", tokens=join(bounded, story.language)))
     sources = sorted({source_person(facts.loc[k], story.language) for k in keys} - {""})
     caveats += [story.t("fig.profile.caveat.attributed", who=w) for w in sources]
     shown = [g["label"] + (f" — {g['inner_label']}" if g["inner"] else "") for g in groups]
     return caption(story, title, subtitle, caveats, meta, shown)
+
+
+def place_name(story: Story, key: str) -> str:
+    """Where a count is, as the article names it: its own words in Vietnamese («xã Khe Mây»), the article's term
+    (the name, «Khe Mây») in English."""
+    return story.words(key) if story.language == "vi" else story.facts.loc[key, "term_vi"]
+
+
+def place_items(story: Story, keys: list[str], short: bool = False) -> list[str]:
+    """Each count and where it is ("10 in Đồng Tâm"), counts that share one printed number («mỗi xã 4 người»)
+    together ("4 each in Hưng Đạo, Thanh Xuân and Phú Thịnh"), in the article's order."""
+    facts, out = story.facts, []
+    for (_quote, _value), group in facts.loc[keys].groupby(["quote", "value"], sort=False):
+        n = story.fact_count(group.index[0])
+        names = [place_name(story, k) for k in group.index]
+        if len(names) > 1:
+            out.append(story.t("fig.own.item.each", n=n, names=join(names, story.language)))
+        else:
+            out.append(story.t("fig.own.item.short" if short else "fig.own.item", n=n, name=names[0]))
+    return out
+
+
+def counts_title(story: Story, keys: list[str]) -> str:
+    """The title of one thing counted side by side in several places, as a headline: "Khe Mây and Nà Khoang are
+    each 8 staff short" (a shortage, «thiếu»), "A and B: 4 each", else each count with its place."""
+    facts = story.facts.loc[keys]
+    short = facts["quote"].str.contains("thiếu").all()
+    if facts["value"].nunique() == 1:
+        names = join([place_name(story, k) for k in keys], story.language)
+        return story.t("fig.own.each.short.title" if short else "fig.own.each.title", names=names,
+                       n=story.fact_count(keys[0]))
+    return story.capital(join(place_items(story, keys, short), story.language))
 
 
 def staffing_chart(story: Story, meta: dict, subject: str):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
-from matplotlib.legend_handler import HandlerTuple
 from matplotlib.transforms import blended_transform_factory
 
 from articlefacts.drawing.labels import (  # noqa: F401 (INSIDE_TEXT: the colour's home)
@@ -19,6 +18,7 @@ from articlefacts.drawing.labels import (  # noqa: F401 (INSIDE_TEXT: the colour
 )
 from articlefacts.drawing.legible import check_glyphs, font_files, missing_glyphs  # noqa: F401 (their old home)
 from articlefacts.drawing.wrap import BREAK_BEFORE, VIETNAMESE_LETTERS, nfc, wrap_measured  # noqa: F401
+from articlefacts.drawing.wrap import text_width as wrap_text_width
 
 # Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, Paul Tol's
 # indigo, wine, olive, rose and purple (plum), and darker teal, brown, violet and rust for articles with many
@@ -90,12 +90,14 @@ def tick_labels(rows, width_in: float = WRAP_IN["label"]) -> list[str]:
     return ["\n".join(wrapped(r["label"], "label", width_in)) for r in rows]
 
 
-def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, caveat: str = ""):
+def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, caveat: str = "",
+                    axis_in: float = 0.55):
     """A new figure carrying the finding as title, what is measured as subtitle, the caveat and the source.
 
     Every chart in the project is made through this helper, so none can lose its source line. The
     figure is sized so that the title, subtitle and footer lines, wrapped by their measured width
-    (:func:`wrapped`), fit around a plot of ``plot_height`` inches. Returns ``(fig, ax)``; ``fig.captions``
+    (:func:`wrapped`), fit around a plot of ``plot_height`` inches, with ``axis_in`` inches under the plot for its
+    axis labels (less for a plot without an axis). Returns ``(fig, ax)``; ``fig.captions``
     holds the texts, ``fig.footer_texts`` the footer's Text objects, the source line last (``fig.source_lines``
     lines of them).
     """
@@ -104,7 +106,7 @@ def finalise_figure(plot_height: float, title: str, subtitle: str, source: str, 
            [("subtitle", line) for line in wrapped(subtitle, "subtitle")]
     foot = [line for text in footer for line in wrapped(text, "footer")]
     head_in = 0.2 + sum(LINE_IN[k] for k, _ in head) + 0.25
-    foot_in = 0.55 + LINE_IN["footer"] * len(foot)
+    foot_in = axis_in + LINE_IN["footer"] * len(foot)
     height = plot_height + head_in + foot_in
     fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
     fig.captions = {"title": nfc(title), "subtitle": nfc(subtitle), "footer": [nfc(f) for f in footer]}
@@ -207,20 +209,29 @@ def panel_axes(fig, ax, sizes: list[float], headings: list[str]) -> list:
 def plot_count_bars(ax, rows) -> None:
     """Counts too many for one mark each, as horizontal bars on one scale from 0; rows have label, count, colour,
     text, and optionally inner (a count within it, drawn in INK from the left) and inner_label, which goes to a
-    legend under the bars."""
+    legend under the bars, and approx (a count printed as a bound or approximation: an open, hatched bar). Call
+    it once the axes are in place: the scale is made long enough for each value label beside its bar."""
     from matplotlib.patches import Patch
 
     top = max(r["count"] for r in rows)
+    axis_in = ax.get_position().width * ax.figure.get_figwidth()
+    # the scale leaves room for each value label beside its bar (measured): count + label ≤ the axis's end
+    end = max([top * 1.05] + [r["count"] / max(0.2, 1 - (wrap_text_width(r["text"], 9.5) + 0.15) / axis_in)
+                              for r in rows])
     inner = []
     for i, r in enumerate(rows):
-        ax.barh(i, r["count"], color=COLOURS[r["colour"]], height=0.6)
+        if r.get("approx"):  # a count printed as a bound or an approximation: open and hatched, never solid
+            ax.barh(i, r["count"], color="white", edgecolor=COLOURS[r["colour"]], hatch="///", linewidth=1.2,
+                    height=0.6)
+        else:
+            ax.barh(i, r["count"], color=COLOURS[r["colour"]], height=0.6)
         if r.get("inner"):
             ax.barh(i, r["inner"], color=INK, height=0.6)
             inner.append(r["inner_label"])
-        ax.text(r["count"] + top * 0.01, i, nfc(r["text"]), va="center", ha="left", fontsize=9.5, color=INK)
+        ax.text(r["count"] + end * 0.01, i, nfc(r["text"]), va="center", ha="left", fontsize=9.5, color=INK)
     ax.set_yticks(range(len(rows)), tick_labels(rows), fontsize=10)
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.15)
+    ax.set_xlim(0, end)
     ax.grid(axis="y", visible=False)
     if inner:
         # under the bars, from the figure's left margin, so that a long entry has the page's width
@@ -230,64 +241,6 @@ def plot_count_bars(ax, rows) -> None:
                   frameon=False, fontsize=9.5, borderaxespad=0.2)
 
 
-def icon_layout(counts: list[int], per_row: int = 10) -> list[list[tuple[int, int]]]:
-    """(column, row) of every mark: each group starts on a new row, ``per_row`` marks to a row.
-
-    Rows of ten can be counted at a glance, and no group shares a row with another, so nothing
-    suggests a pairing. Returns one list of positions per group.
-    """
-    positions, row = [], 0
-    for count in counts:
-        positions.append([(k % per_row, row + k // per_row) for k in range(count)])
-        row += max(1, -(-count // per_row))
-    return positions
-
-
-def plot_icon_array(ax, groups, per_row: int = 10, marker: str = "o", size: float = 300) -> None:
-    """One mark per member: groups are (label, count, colour, starred) tuples, each group in its own rows.
-
-    ``starred`` marks that many of the group's members with a white star (a reported subset of it).
-    """
-    handles, labels = [], []
-    layout = icon_layout([g[1] for g in groups], per_row)
-    for (label, _count, colour, starred, *_), spots in zip(groups, layout, strict=True):
-        xs, ys = [p[0] for p in spots], [p[1] for p in spots]
-        handles.append(ax.scatter(xs, ys, s=size, marker=marker, color=COLOURS[colour], edgecolor="white",
-                                  linewidth=1.5))
-        labels.append(legend_text(label))
-        if starred:
-            star = ax.scatter(xs[:starred], ys[:starred], s=size * 0.4, marker="*", color="white", zorder=3)
-            handles.append((handles[-1], star))
-            labels.append(legend_text(starred_label(groups, label)))
-    rows = max(y for spots in layout for _, y in spots) + 1 if any(layout) else 1
-    ax.set_xlim(-0.7, per_row - 0.3)
-    ax.set_ylim(rows - 0.4, -0.6)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, loc="upper left",
-              bbox_to_anchor=(0, -0.02), ncol=1, frameon=False, fontsize=9.5, handletextpad=0.6,
-              borderaxespad=0.2, markerscale=0.6)
-
-
 def legend_text(label: str, width_in: float = WRAP_IN["legend"]) -> str:
     """A legend entry wrapped to ``width_in`` inches (measured), so a long label stays on the figure."""
     return "\n".join(wrapped(label, "legend", width_in))
-
-
-def legend_height(groups) -> float:
-    """Inches the legend of :func:`plot_icon_array` takes for these groups, a line of text at a time."""
-    entries = [g[0] for g in groups] + [starred_label(groups, g[0]) for g in groups if g[3]]
-    return 0.24 * sum(legend_text(e).count("\n") + 1 for e in entries) + 0.2
-
-
-def starred_label(groups, label) -> str:
-    """The legend text of a group's starred members (the fifth element of its tuple, if given)."""
-    for g in groups:
-        if g[0] == label and len(g) > 4:
-            return g[4]
-    return "★"
-
-
-def icon_rows(counts: list[int], per_row: int = 10) -> int:
-    """How many rows :func:`icon_layout` uses for these group sizes."""
-    return sum(max(1, -(-c // per_row)) for c in counts)
