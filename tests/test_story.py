@@ -50,7 +50,8 @@ def everything(out: Path, language: str) -> str:
         for cell in nbformat.read(path, as_version=4).cells:
             for o in cell.get("outputs", []):
                 data = o.get("data", {})
-                parts += [data.get("text/markdown", ""), html.unescape(data.get("text/html", ""))]
+                shown = re.sub(r'src="data:[^"]*"', 'src=""', data.get("text/html", ""))  # a chart's PNG: not text
+                parts += [data.get("text/markdown", ""), html.unescape(shown)]
     return "\n".join(parts)
 
 
