@@ -186,6 +186,21 @@ def test_an_english_line_with_a_vietnamese_name_wraps_at_any_space():
     assert " ".join(lines) == text
 
 
+def test_a_footnote_mark_never_ends_a_line_apart_from_its_note():
+    """The editor found the Vietnamese rotation-outcome footer ending a line with «*», its note on the next: at every
+    width, in both languages, the mark starts its note's line (or sits inside a line), never at a line's end."""
+    setup_style()
+    notes = ["Bài báo không cho biết cách chia này trùng với các cách chia khác thế nào, nên các cách chia không được "
+             "ghép với nhau. * Theo cách hiểu của nhóm biên soạn, “trong đó” được tính trên 21 người đã về huyện.",
+             "The article does not say how this breakdown overlaps the others, so they are not combined. * By our "
+             "reading, «trong đó» refers to the 21 who returned to the district."]
+    for text in notes:
+        for tenths in range(20, 90):
+            lines = wrapped(text, "footer", tenths / 10)
+            assert " ".join(lines) == text
+            assert all(line.split()[-1] != "*" for line in lines[:-1]), (tenths, lines)
+
+
 def test_the_check_runs_before_a_figure_is_saved(tmp_path: Path):
     from articlefacts.outputs import save_figure
 

@@ -5,9 +5,12 @@ readers without the steps or English prose."""
 
 from __future__ import annotations
 
+import ast
 import base64
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -31,23 +34,31 @@ CHARTED = [p for p in EXECUTED if not p.name.startswith("01")]
 def figure_outputs(path):
     """(cell source, output) for every output of the executed notebook ``path`` that holds an image."""
     return [(cell.source, out) for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
-            for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+            for out in cell.get("outputs", []) if "<img " in "".join(out.get("data", {}).get("text/html", ""))]
+
+
+def first_code_cell(path):
+    return next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
 
 
 @pytest.mark.parametrize("path", CHARTED, ids=lambda p: p.name)
 def test_every_figure_is_a_figure_its_cell_drew_and_saved(path):
     """Each image is a matplotlib Figure rendered by the cell that drew and saved it, not a file read back:
     its plain-text form is the Figure's, no published PNG has its bytes, and the cell calls a draw_ helper
-    and save_chart. One image per caption in the notebook's findings file."""
+    and save_chart. One image per caption in the notebook's findings file, in caption order, each with its
+    figure's title as alt text (F5: GitHub rendered the images without an alt attribute)."""
     notebook, language = path.name.split(".")[0], path.name.split(".")[1]
     shown = figure_outputs(path)
     published = {f.read_bytes() for f in (ROOT / paths.FIGURES_DIR / language).glob("*.png")}
     captions = json.loads((ROOT / paths.PROCESSED_DIR / "findings" / f"{notebook}.{language}.json").read_text(
         encoding="utf-8"))["figures"]
     assert len(shown) == len(captions) >= 1
-    for source, out in shown:
+    for (source, out), caption in zip(shown, captions.values(), strict=True):
+        img = "".join(out["data"]["text/html"])
+        alt, png = re.fullmatch(r'<img alt="([^"]*)" src="data:image/png;base64,([A-Za-z0-9+/=]+)">', img).groups()
+        assert html.unescape(alt) == caption["title"] != ""
         assert "".join(out["data"]["text/plain"]).startswith("<Figure size"), "an image that is not a Figure"
-        assert base64.b64decode(out["data"]["image/png"]) not in published, "a published PNG read back from disk"
+        assert base64.b64decode(png) not in published, "a published PNG read back from disk"
         assert "draw_" in source and "save_chart(" in source, "an image from a cell that does not draw it"
         assert "read_bytes" not in source and "Image(" not in source
 
@@ -64,15 +75,25 @@ def test_02_and_03_read_by_default_where_01_writes_by_default(name):
 
 
 @pytest.mark.parametrize("name", paths.NOTEBOOKS)
-def test_every_notebook_starts_with_the_guard(name):
-    first = nbformat.read(SOURCES[name], as_version=4).cells[0]
+def test_every_notebook_opens_with_its_title_then_the_guard(name):
+    """NB2: the title (markdown, one per edition) is the first thing a reader sees, the guard the first code cell, so
+    Run All still stops there; in every executed copy too."""
+    cells = nbformat.read(SOURCES[name], as_version=4).cells
+    titles = [c for c in cells[:2] if c.cell_type == "markdown"]
+    assert cells[0].cell_type == "markdown" and titles
+    assert all(c.source.startswith(f"# {name[:2]} · ") and "\n" not in c.source for c in titles)
+    first = cells[len(titles)]
     assert first.cell_type == "code" and "check_working_folder()" in first.source and "sys.executable" in first.source
+    for path in EXECUTED:
+        if path.name.startswith(name):
+            copy = nbformat.read(path, as_version=4).cells
+            assert copy[0].cell_type == "markdown" and copy[0].source.startswith("# ") and copy[1].id == first.id
 
 
 def test_a_kernel_without_the_package_is_told_in_two_lines_which_python_ran():
     """The first cell in a Python that cannot import articlefacts (-S: no site-packages, so no editable
     install): two lines, the Python named and `make lab` as the fix."""
-    guard = nbformat.read(SOURCES[paths.NOTEBOOKS[1]], as_version=4).cells[0].source
+    guard = first_code_cell(SOURCES[paths.NOTEBOOKS[1]]).source
     probe = ("try:\n" + "".join(f"    {line}\n" for line in guard.splitlines())
              + "except ModuleNotFoundError as err:\n    print('\\n'.join(err._render_traceback_()))\n")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -92,7 +113,7 @@ def test_jupyter_shows_a_kernel_without_the_package_the_two_lines_alone():
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("import sys\nsys.modules['articlefacts'] = None"),
-                nbformat.read(SOURCES[paths.NOTEBOOKS[2]], as_version=4).cells[0]]
+                first_code_cell(SOURCES[paths.NOTEBOOKS[2]])]
     with pytest.raises(CellExecutionError):
         NotebookClient(nb, kernel_name="python3", timeout=60,
                        resources={"metadata": {"path": str(ROOT / paths.NOTEBOOKS_DIR)}}).execute()
@@ -135,11 +156,12 @@ def test_run_all_on_an_executed_copy_stops_at_its_first_cell_and_changes_nothing
     before = git_status()
     nb, err = run_all(path, path.parent)
     assert err is not None and err.ename == "ArticleFactsError"
-    stopped = nb.cells[0]
+    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")  # the title above it is markdown
+    stopped = nb.cells[at]
     assert [o.output_type for o in stopped.outputs] == ["error"]
     assert len(stopped.outputs[0].traceback) == 2 and stopped.outputs[0].traceback[0].startswith("error: ")
-    kept = nbformat.read(path, as_version=4).cells[1:]
-    assert [c.get("outputs") for c in nb.cells[1:]] == [c.get("outputs") for c in kept], "a cell after the first ran"
+    kept = nbformat.read(path, as_version=4).cells[at + 1:]
+    assert [c.get("outputs") for c in nb.cells[at + 1:]] == [c.get("outputs") for c in kept], "a later cell ran"
     assert git_status() == before
 
 
@@ -191,8 +213,9 @@ def test_the_vi_edition_leaves_out_the_steps_and_every_english_text_of_the_sourc
     shown = [c for c in vi if c.cell_type == "markdown"]
     assert shown and all("lang-vi" in c.metadata.get("tags", []) for c in shown)
     assert not english & {h for c in shown for h in headings(c.source)}
-    assert "## Bài báo cho biết gì" in shown[1].source
-    assert f"[notebooks/executed/{name}.en.ipynb]({name}.en.ipynb)" in shown[0].source  # where the steps are
+    assert shown[0].source.startswith(f"# {name[:2]} · ")  # the title
+    assert "## Bài báo cho biết gì" in shown[2].source
+    assert f"[notebooks/executed/{name}.en.ipynb]({name}.en.ipynb)" in shown[1].source  # where the steps are
 
 
 @pytest.mark.parametrize("name", paths.NOTEBOOKS[1:])
@@ -227,3 +250,73 @@ def test_a_cell_belongs_to_the_edition_its_tags_name():
     assert [c.id for c in edition_cells(notebook(), "en").cells] == ["plain", "steps", "lang-en"]
     assert [c.id for c in edition_cells(notebook(), "vi").cells] == ["plain", "lang-vi"]
     assert len(edition_cells(notebook(), None).cells) == 4  # notebook 01 has no language: every cell kept
+
+
+def assigned(source: str) -> set[str]:
+    return {t.id for node in ast.walk(ast.parse(source)) if isinstance(node, (ast.Assign, ast.AugAssign))
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            for t in ast.walk(target) if isinstance(t, ast.Name)}
+
+
+def used(source: str) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+@pytest.mark.parametrize("name", paths.NOTEBOOKS[1:])
+def test_a_vi_reader_is_told_where_each_frame_from_a_hidden_step_is_built(name):
+    """The vi edition leaves out the steps; every code cell it shows that uses a frame only a step builds says, in a
+    Vietnamese comment, which step of the English edition builds it."""
+    source = nbformat.read(SOURCES[name], as_version=4).cells
+    steps = [c for c in source if c.cell_type == "code" and "steps" in c.metadata.get("tags", [])]
+    shown = [c for c in nbformat.read(ROOT / paths.EXECUTED_DIR / f"{name}.vi.ipynb", as_version=4).cells
+             if c.cell_type == "code"]
+    made_in_steps = set().union(*(assigned(c.source) for c in steps)) - set().union(
+        *(assigned(c.source) for c in shown))
+    told = 0
+    for cell in shown:
+        for frame in sorted(used(cell.source) & made_in_steps):
+            comment = [line for line in cell.source.splitlines() if line.startswith("#") and f"`{frame}`" in line]
+            assert comment and "của bản tiếng Anh" in comment[0], (cell.id, frame)
+            step = re.search(r"«([^»]+)»", comment[0]).group(1)
+            assert any(f"## {step}" in c.source for c in source if c.cell_type == "markdown"), step
+            told += 1
+    assert told >= 5
+
+
+@pytest.mark.parametrize("name", paths.NOTEBOOKS[1:])
+def test_each_edition_shows_its_own_language_as_the_default(name):
+    """A reader opening the vi copy sees ``language = "vi"`` in its parameters cell (the run's), not the source's."""
+    for language in ("en", "vi"):
+        cells = nbformat.read(ROOT / paths.EXECUTED_DIR / f"{name}.{language}.ipynb", as_version=4).cells
+        parameters = next(c for c in cells if "parameters" in c.metadata.get("tags", []))
+        assert re.search(rf'^language = "{language}"  # ', parameters.source, re.M), parameters.source
+    assert 'language = "en"' in next(c for c in nbformat.read(SOURCES[name], as_version=4).cells
+                                     if "parameters" in c.metadata.get("tags", [])).source
+
+
+def test_an_editions_default_language_is_its_own():
+    from articlefacts.pipeline.normalise import edition_default
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('x = "language"\nlanguage = "en"  # language: en or vi', id="p"),
+                nbformat.v4.new_code_cell('language = "en"', id="other")]
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    edition_default(nb, "vi")
+    assert nb.cells[0].source == 'x = "language"\nlanguage = "vi"  # language: en or vi'
+    assert nb.cells[1].source == 'language = "en"'  # only the parameters cell
+    assert edition_default(nb, None).cells[0].source.count('"vi"') == 1
+
+
+def test_notebook_01_shows_each_sentence_once_and_a_narrow_derived_table():
+    """NB1: the sentence that holds a quote was repeated on every row of its facts; now each is shown once, with the
+    facts it holds, and the derived table keeps the columns a reader needs (value, bound, unit, formula)."""
+    cells = nbformat.read(ROOT / paths.EXECUTED_DIR / "01-clean-article.ipynb", as_version=4).cells
+    tables = ["".join(out["data"]["text/html"]) for c in cells if c.cell_type == "code" for out in c.outputs
+              if "<table" in "".join(out.get("data", {}).get("text/html", ""))]
+    cells_text = [html.unescape(td) for t in tables for td in re.findall(r"<td>(.*?)</td>", t, re.S)]
+    # The article: «Cuối năm 2002, toàn huyện có 230 cán bộ … của 23 xã, thị trấn.» holds three facts.
+    sentence = "Cuối năm 2002, toàn huyện có 230 cán bộ cấp ủy, chính quyền, đoàn thể của 23 xã, thị trấn."
+    assert cells_text.count(sentence) == 1
+    assert "baseline_year, cadres_2002, communes_2002" in cells_text
+    derived = next(t for t in tables if "<th>formula</th>" in t)
+    assert re.findall(r"<th>(.*?)</th>", derived) == ["key", "value", "bound", "unit", "formula", "description"]

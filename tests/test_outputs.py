@@ -74,3 +74,26 @@ def test_datapackage_catches_a_broken_constraint(tmp_path, meta):
     (tmp_path / "percent_counts.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     assert not frictionless.validate(str(tmp_path / "datapackage.json")).valid
+
+
+def test_every_number_with_a_decimals_column_is_written_with_exactly_those_decimals():
+    """N4: 7 of the 230 cadres of 2002 is 3.04%, one decimal (one person is 0.43 points), so derived.csv writes 3.0,
+    never 3; 89.62% of 405 is 362.961 people, three decimals; 13 of 23 communes is 57%, none. Every table holds to
+    the one rule its codebook states."""
+    import csv
+
+    from articlefacts.outputs import DECIMALS_FROM
+
+    derived = {r["key"]: r for r in csv.DictReader((PROCESSED / "derived.csv").open(encoding="utf-8"))}
+    assert derived["share_professional_secondary_2002"]["value"] == "3.0"
+    assert derived["count_party_members_2021"]["value"] == "362.961"
+    assert derived["share_rotation_communes"]["value"] == "57"
+    checked = 0
+    for table in PROCESSED.glob("*.csv"):
+        for row in csv.DictReader(table.open(encoding="utf-8")):
+            for column, decimals in DECIMALS_FROM.items():
+                if row.get(column) and row.get(decimals):
+                    written = row[column].partition(".")[2]
+                    assert len(written) == int(row[decimals]), (table.name, column, row[column], row[decimals])
+                    checked += 1
+    assert checked > 40

@@ -162,6 +162,20 @@ def test_readme_blocks_are_current():
         assert rendered == text, f"{name}: numbers or gallery differ from data/processed: run `make readme`"
 
 
+def test_both_readmes_hold_every_generated_block_with_the_findings_under_a_heading():
+    """README.md lacked the findings README.vi.md has: each holds every block `make readme` writes, the findings
+    (one bullet per finding of notebooks 02 and 03, as the notebooks wrote them) under a heading of their own."""
+    for language, name in readme_module.READMES.items():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for block in readme_module.blocks(language):
+            assert text.count(f"<!-- {block}:start -->") == text.count(f"<!-- {block}:end -->") == 1, (name, block)
+        heading = {"en": "## What the article reports", "vi": "## Bài báo cho biết gì"}[language]
+        findings = text.split("<!-- findings:start -->")[1].split("<!-- findings:end -->")[0]
+        assert text.index(heading) < text.index("<!-- findings:start -->") < text.index("<!-- gallery:start -->")
+        assert findings.count("\n- ") == sum(len(readme_module.read_findings(nb, language)["findings"])
+                                             for nb in readme_module.NOTEBOOKS[1:]) >= 10
+
+
 def test_readme_is_short_and_leads_with_the_story_in_both_languages():
     """The front page is for readers: at most 12 KB, the Vietnamese entry linked both ways, a lead that names the
     place, the outlet and the date, with the engineering moved to docs/."""

@@ -209,3 +209,32 @@ def test_counts_of_other_things_in_a_profile_are_told_on_their_own(tmp_path):
     t = tables("", folder)
     profiles = conform(profile_table(t.facts, t.derived, t.percent_counts), "profiles")  # valid as published
     assert set(profiles["measure"]) == {"headcount", "not_meeting_requirements"}  # no months, offices, positions
+
+
+def test_the_article_named_as_its_own_source_is_its_own_voice_and_never_cited(seed, tmp_path):
+    """An empty attribution is the article's own voice; a coder who wrote the article itself as the source («Bài
+    báo», "the article") means the same: the facts read it as empty, and the findings of both editions are those of
+    the seed, with no sentence saying "according to the article" / «theo bài báo» as if it were a source."""
+    from articlefacts import paths
+    from articlefacts.shaping.flows import rotation_flows
+    from articlefacts.shaping.profiles import profile_table
+    from articlefacts.telling.coverage import PROFILES, ROTATION, tell
+    from articlefacts.telling.story import Story
+
+    facts_file = tmp_path / "facts.csv"
+    shutil.copy(paths.FACTS, facts_file)
+    edit_facts(facts_file, "cadres_2002", attribution="Bài báo")
+    edit_facts(facts_file, "rotated_total", attribution=" the article ", attribution_en="The article")
+    tables = build_tables(paths.ARTICLE, facts_file, paths.NOT_DATA, paths.META)
+    assert tables.facts.loc[["cadres_2002", "rotated_total"], ["attribution", "attribution_en"]].eq("").all().all()
+
+    def said(t, language):
+        story = Story(t.facts, language, t.derived)
+        profiles = profile_table(t.facts, t.derived, t.percent_counts)
+        flows = rotation_flows(t.facts, t.derived)
+        return [f.text for f in tell(PROFILES, story, profiles) + tell(ROTATION, story, flows)]
+
+    for language in ("en", "vi"):
+        text = said(tables, language)
+        assert text == said(seed, language)
+        assert not any("according to the article" in s.lower() or "(theo bài báo" in s.lower() for s in text)

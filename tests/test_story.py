@@ -50,7 +50,8 @@ def everything(out: Path, language: str) -> str:
         for cell in nbformat.read(path, as_version=4).cells:
             for o in cell.get("outputs", []):
                 data = o.get("data", {})
-                parts += [data.get("text/markdown", ""), html.unescape(data.get("text/html", ""))]
+                shown = re.sub(r'src="data:[^"]*"', 'src=""', data.get("text/html", ""))  # a chart's PNG: not text
+                parts += [data.get("text/markdown", ""), html.unescape(shown)]
     return "\n".join(parts)
 
 
@@ -177,9 +178,11 @@ def test_s1_the_partial_group_is_drawn_apart_and_the_population_is_the_articles(
         fig = captions(out, language)[0]
         assert who in fig["title"] and cadres not in fig["title"]
         nb = nbformat.read(out / f"notebooks/executed/02-compare-qualifications.{language}.ipynb", as_version=4)
-        h1 = [o["data"]["text/markdown"] for c in nb.cells for o in c.get("outputs", [])
-              if o.get("data", {}).get("text/markdown", "").startswith("# ")]
-        assert len(h1) == 1 and who in h1[0] and cadres not in h1[0]
+        # The population's heading, in the article's words, comes first under the notebook's markdown title.
+        h2 = [o["data"]["text/markdown"] for c in nb.cells for o in c.get("outputs", [])
+              if o.get("data", {}).get("text/markdown", "").startswith("## ")]
+        assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# 02 · ")
+        assert h2 and who in h2[0] and cadres not in h2[0]
         said = " ".join(findings(out, language))
         assert source in said
         professional = next(s for s in findings(out, language) if "950" in s)
@@ -320,3 +323,28 @@ def test_r8_the_disagreeing_shares_are_flagged_where_shown_and_the_profile_is_ti
     pairs = checks[checks["kind"] == "printed_share"]["status"]
     assert pairs.value_counts().to_dict() == {"pass": 7, "flag": 2}
     assert pairs["printed_share:under_35_pct"] == "flag" and pairs["printed_share:theory_elementary_pct"] == "flag"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_rotation_table_shows_the_formula_of_every_value_it_derives_in_that_values_column(seed, language):
+    """The editor found «nguồn tỷ lệ» saying «tính theo công thức» on a row whose «công thức» was empty, and the
+    reverse on the rests. Each value now says where it comes from in its own column, a derived one with its
+    formula: 10 of the 26 is derived as 10 / 26; the 10 communes without rotated leaders as 23 − 13 (vi)."""
+    from articlefacts.shaping.flows import rotation_flows
+    from articlefacts.telling.display_tables import flows_display
+    from articlefacts.telling.story import Story
+
+    story = Story(seed.facts, language, seed.derived)
+    flows = rotation_flows(seed.facts, seed.derived)
+    shown = flows_display(story, flows)
+    derived = story.t("value.derived_from", formula="")
+    printed = "reported"  # a raw status, which show() words in the edition's language
+    for (_, r), (_, row) in zip(flows.iterrows(), shown.iterrows(), strict=True):
+        share_formula = f"{story.count(r['count'])} / {story.count(r['parent_count'])}"
+        assert row["share_status"] == (derived + share_formula if r["share_status"] == "derived" else
+                                       "printed" if r["share_status"] == "printed" else "")
+        assert row["count_from"].startswith(derived) == (r["status"] == "derived")
+        assert row["count_from"] == printed or len(row["count_from"]) > len(derived)
+    rest = shown[flows["key"].eq("rest_rotation_communes").to_numpy()].iloc[0]
+    assert rest["count_from"] == derived + ("23 − 13" if language == "vi" else "communes_2002 − rotation_communes")
+    assert "formula" not in shown and "status" not in shown

@@ -21,6 +21,11 @@ if TYPE_CHECKING:  # pandas and matplotlib are imported only where a table or fi
     import pandas as pd
 
 FLOAT_FORMAT = "%.10g"
+# A number written with exactly the decimals its row's decimals column says, the same rule in every table: those
+# the article prints, or those a derived value's formula needs (3.0, not 3; 57; 362.961). Number column → the
+# column that holds its decimals (the codebook says so for each).
+DECIMALS_FROM = {"value": "decimals", "percent": "decimals", "share_pct": "share_decimals",
+                 "share_computed": "share_decimals"}
 
 
 def write_bytes_atomic(data: bytes, target: Path) -> None:
@@ -57,10 +62,24 @@ def save_table(frame: pd.DataFrame, name: str, directory: str | Path) -> Path:
     return write_csv(conform(frame, name), Path(directory) / f"{name}.csv")
 
 
+def with_decimals(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each number column of :data:`DECIMALS_FROM` whose decimals column it holds written as text
+    with exactly that many decimals (an empty number stays empty); other columns unchanged."""
+    import pandas as pd
+
+    frame = frame.copy()
+    for column, decimals in DECIMALS_FROM.items():
+        if column in frame and decimals in frame:
+            frame[column] = [None if pd.isna(value) or pd.isna(places) else f"{float(value):.{int(places)}f}"
+                             for value, places in zip(frame[column], frame[decimals], strict=True)]
+    return frame
+
+
 def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write an already validated frame as CSV: no index, LF line ends, floats as ``%.10g``; returns the path."""
+    """Write an already validated frame as CSV: no index, LF line ends, a number with a decimals column at exactly
+    those decimals (:func:`with_decimals`), other floats as ``%.10g``; returns the path."""
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    with_decimals(frame).to_csv(buffer, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
     return write_text(buffer.getvalue(), path)
 
 

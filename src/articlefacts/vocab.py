@@ -88,8 +88,9 @@ STEPS_TAG = "steps"
 REVIEWERS_EDITION = "en"
 LANGUAGE_TAGS = tuple(f"lang-{language}" for language in LANGUAGES)
 
-# The attribution of a fact the article states in its own voice.
-ARTICLE_ITSELF = "the article"
+# A fact the article states in its own voice has an empty attribution (no outside source). A coder who wrote the
+# article itself as the source ("the article", «bài báo», any case) means the same: read as empty.
+OWN_VOICE_FILLERS = ("the article", "bài báo")
 
 # Vietnamese nouns that already say what a count counts: «120 cán bộ …» needs no «người» between the number
 # and the words: cadres, civil servants, comrades (people), Party members, leaders; communes and townships

@@ -86,10 +86,10 @@ def test_requests_without_the_token_are_refused(lab):
     assert get(f"{lab['base']}/api/contents?token={lab['token']}")[0] == 200
 
 
-def run_all(page, url: str) -> tuple[int, int]:
+def run_all(page, url: str) -> tuple[int, int, int]:
     """Open ``url`` (a notebook in JupyterLab), Run All, wait until every code cell of that notebook (the visible
     panel: an earlier notebook stays open in its hidden tab) has run; returns the number of errors and of images
-    shown."""
+    shown and of those with alt text."""
     page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     # The toolbar says "idle" while the kernel is still starting; the status bar knows better.
@@ -104,7 +104,9 @@ def run_all(page, url: str) -> tuple[int, int]:
         }""", timeout=120_000)
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")  # the notebook just run, not an earlier tab
     errors = panel.locator('[data-mime-type="application/vnd.jupyter.error"]').count()
-    return errors, panel.locator(".jp-OutputArea-output img").count()
+    images = panel.locator(".jp-OutputArea-output img")
+    described = panel.locator(".jp-OutputArea-output img[alt]:not([alt=''])")
+    return errors, images.count(), described.count()
 
 
 def test_run_all_on_notebooks_01_then_02_shows_figures_and_no_error(lab):
@@ -118,16 +120,16 @@ def test_run_all_on_notebooks_01_then_02_shows_figures_and_no_error(lab):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            errors01, _ = run_all(page, f"{base}/01-clean-article.ipynb?token={lab['token']}")
+            errors01, _, _ = run_all(page, f"{base}/01-clean-article.ipynb?token={lab['token']}")
             # A workspace of its own, so that JupyterLab does not restore 01's tab (unsaved, its prompts blank) too
             second = f"{lab['base']}/lab/workspaces/second/tree/notebooks"
-            errors, images = run_all(page, f"{second}/02-compare-qualifications.ipynb?token={lab['token']}")
+            errors, images, described = run_all(page, f"{second}/02-compare-qualifications.ipynb?token={lab['token']}")
             page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / "02-run-all.png"))
         finally:
             browser.close()
     assert errors01 == 0 and errors == 0
-    assert images >= 2
+    assert images >= 2 and described == images, "every chart shown with its title as alt text"
     assert (lab["project"] / "build/lab/data/processed/facts.csv").is_file(), "01 writes under build/lab"
     interactive = lab["project"] / "build/lab/figures/en/profiles-upper-secondary.png"
     assert interactive.is_file(), "an interactive run writes under build/lab (the notebook's defaults)"

@@ -9,7 +9,8 @@ Vietnamese writes each syllable apart («lý luận chính trị»), so a break 
 Every space is scored: 0 after punctuation or before a word that starts a new word group
 (:data:`BREAK_BEFORE`, or an opening bracket), 1 between two syllables, 3 inside a term of
 :data:`KEEP_TOGETHER` («trung học chuyên nghiệp»). A line ends at the cheapest space that fits, the
-latest of those. English breaks at any space.
+latest of those. English breaks at any space. In both languages a footnote mark standing alone («*») is bound to
+the note it marks: a line never ends with it (:data:`COST_MARK`), so the mark starts its note's line.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ KEEP_TOGETHER = (
     "cơ sở", "bổ nhiệm", "giới thiệu", "ứng cử", "địa phương", "tổng số", "tỷ lệ", "bài báo", "số người",
     "cách hiểu", "biên soạn", "chuyên trách", "không chuyên trách", "khảo sát", "thống kê",
 )
-COST_GROUP, COST_SYLLABLE, COST_TERM = 0, 1, 3
+# A footnote mark (the «*» of a reading) written apart from the note that follows it.
+FOOTNOTE_MARKS = {"*", "**", "†"}
+COST_GROUP, COST_SYLLABLE, COST_TERM, COST_MARK = 0, 1, 3, 9
 DPI = 100
 
 
@@ -71,11 +74,14 @@ def is_vietnamese(text: str) -> bool:
 def break_costs(words: list[str], vietnamese: bool) -> list[int]:
     """The cost of a line break before each word (the first word's is 0): see the module's docstring."""
     costs = [COST_GROUP] * len(words)
+    for i in range(1, len(words)):
+        if words[i - 1] in FOOTNOTE_MARKS:  # never «… nhau. *» / «Theo cách hiểu …»: the mark stays with its note
+            costs[i] = COST_MARK
     if not vietnamese:
         return costs
     lower = [w.lower().strip(",;:.()«»\"") for w in words]
     for i in range(1, len(words)):
-        if words[i].lower() in BREAK_BEFORE or words[i][0] == "(" or words[i - 1][-1] in ",;:.)":
+        if costs[i] or words[i].lower() in BREAK_BEFORE or words[i][0] == "(" or words[i - 1][-1] in ",;:.)":
             continue
         costs[i] = COST_SYLLABLE
     for term in KEEP_TOGETHER:

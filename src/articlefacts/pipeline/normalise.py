@@ -7,11 +7,14 @@ random id, the staging folders the kernel wrote to (shown as the final folders),
 Python patch version, and the split of printed output into several stream outputs by timing; the
 kernel recorded is the kernel that ran. :func:`finish` also keeps only the cells of the run's edition
 (:func:`edition_cells`): every cell ran, so the tables the steps build exist in both editions, but the
-Vietnamese readers' edition leaves out the steps and the English prose.
+Vietnamese readers' edition leaves out the steps and the English prose. In an edition's copy the parameters cell's
+default ``language`` is the edition's (:func:`edition_default`), so a reader of the Vietnamese copy sees
+``language = "vi"`` where the run set it, not the source's "en".
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from articlefacts.paths import relative
@@ -19,6 +22,7 @@ from articlefacts.vocab import LANGUAGE_TAGS, REVIEWERS_EDITION, STEPS_TAG
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
 INJECTED = "injected-parameters"
+PARAMETERS = "parameters"
 
 
 def prepare(nb):
@@ -79,6 +83,16 @@ def edition_cells(nb, language: str | None):
     return nb
 
 
+def edition_default(nb, language: str | None):
+    """In the executed ``nb``, the parameters cell's default ``language = "…"`` line set to ``language`` (the run's),
+    its comment kept; nothing for a notebook without that parameter. Returns ``nb``."""
+    if language is not None:
+        for cell in nb.cells:
+            if PARAMETERS in cell.get("metadata", {}).get("tags", []):
+                cell.source = re.sub(r'^language = "[^"]*"', f'language = "{language}"', cell.source, flags=re.M)
+    return nb
+
+
 def injected_source(kernel: str, params: dict) -> str:
     """The injected-parameters cell papermill writes for ``params`` (its own translator, so byte-identical)."""
     from papermill.translators import translate_parameters
@@ -98,6 +112,7 @@ def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dic
     if kernelspec is not None:
         nb.metadata["kernelspec"] = dict(kernelspec)
     edition_cells(nb, params.get("language"))
+    edition_default(nb, params.get("language"))
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for key in TIMING_KEYS:

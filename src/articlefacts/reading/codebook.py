@@ -140,7 +140,9 @@ def codebook(meta: dict) -> str:
             f"`{t['name']}.csv`: {', '.join(t['article_text'])}" for t in tables().values() if t.get("article_text"))
         + f"), which remain © {meta['outlet']}, quoted so that every number can be checked.", "",
         "Offsets are character positions in the article text after NFC normalisation, with no-break spaces as "
-        "spaces and runs of spaces folded to one. Formulas of derived values are in `derived.csv`, column `formula`.",
+        "spaces and runs of spaces folded to one. Formulas of derived values are in `derived.csv`, column `formula`. "
+        "A number beside a decimals column (`value`, `percent`, `share_pct`, `share_computed`) is written with exactly "
+        "those decimals: as printed, or those its formula's result needs (3.0, not 3).",
     ]
     for t in tables().values():
         lines += codebook_table(f"{t['name']}.csv", t["title"],

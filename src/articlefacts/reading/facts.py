@@ -27,7 +27,7 @@ from articlefacts.reading.numbers import (
 )
 from articlefacts.reading.schemas import check_input
 from articlefacts.reading.units import check_units
-from articlefacts.vocab import ARTICLE_ITSELF, DURATION_UNITS, HEADCOUNT, is_count
+from articlefacts.vocab import DURATION_UNITS, HEADCOUNT, OWN_VOICE_FILLERS, is_count
 
 # The columns a facts file must have (cells may be empty where input_tables.json allows); every other
 # column input_tables.json defines may be left out, and reads as empty.
@@ -95,6 +95,18 @@ def relation_problem(row: pd.Series, units: dict[str, str]) -> tuple[str, str] |
     return None
 
 
+def own_voice(facts: pd.DataFrame) -> pd.DataFrame:
+    """``facts`` (the facts file's rows) with the article named as its own source («bài báo», "the article") read as
+    an empty attribution, the article's own voice, and an ``attribution_en`` that only repeats it emptied too."""
+    def filler(column: str) -> pd.Series:
+        return facts[column].str.strip().str.casefold().isin(OWN_VOICE_FILLERS)
+
+    own = filler("attribution")
+    facts.loc[own, "attribution"] = ""
+    facts.loc[own & (filler("attribution_en") | facts["attribution_en"].eq("")), "attribution_en"] = ""
+    return facts
+
+
 def read_facts(path) -> pd.DataFrame:
     """Read and check the facts file; returns one row per line (repeats included), all strings.
 
@@ -107,6 +119,7 @@ def read_facts(path) -> pd.DataFrame:
     name = relative(resolve(path))
     check_units(facts, f"Facts file {name}")
     check_input(facts, "facts_file", f"Facts file {name}")
+    facts = own_voice(facts)
     facts["relation"] = facts.apply(infer_relation, axis=1)
     keys = set(facts["key"])
     units = dict(zip(facts["key"], facts["unit"], strict=True))
@@ -250,7 +263,7 @@ def build_fact(fact: pd.Series, text: str, structure: pd.DataFrame) -> dict:
             "quote_start": start, "quote_end": end, "token_start": start + token.start(),
             "token_end": start + token.end(), "part": part_at(structure, start)["part"],
             "context": text[slice(*sentence_span(text, start, end))],
-            "attribution": fact["attribution"] or ARTICLE_ITSELF}
+            "attribution": fact["attribution"]}
 
 
 def build_facts(facts: pd.DataFrame, text: str, structure: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -44,7 +44,7 @@ def audit_summary(tables, language: str = "en") -> dict[str, str]:
                  "en")
     audit = audit_counts(checks)
     return {
-        "title": f"01 · The numbers of «{meta['headline_vi']}», each traced to its quote",
+        "title": f"The numbers of «{meta['headline_vi']}», each traced to its quote",
         "structure": f"The article has {len(tables.structure)} lines: {shape}",
         "tokens": tokens[:1].upper() + tokens[1:],
         "facts": capital(f"{plural(len(facts), 'fact')}, {'' if len(facts) == 1 else 'each '}traced to one "

@@ -31,6 +31,23 @@ def show_step(frame: pd.DataFrame, language: str = "en") -> None:
         display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
+def figure_html(fig) -> str:
+    """``fig`` (a matplotlib ``Figure``) as one ``<img>``: the PNG the notebook's inline backend would show
+    (IPython's ``print_figure``, bbox tight, at the figure's dpi), embedded, with the figure's title as its ``alt``
+    (``fig.captions["title"]``, set by :func:`articlefacts.drawing.style.finalise_figure`; '' without one)."""
+    from IPython.core.pylabtools import print_figure
+
+    png = print_figure(fig, "png", base64=True)
+    alt = html.escape(getattr(fig, "captions", {}).get("title", ""), quote=True)
+    return f'<img alt="{alt}" src="data:image/png;base64,{png}">'
+
+
+def show_figure(fig) -> None:
+    """Display ``fig`` with its title as alt text (:func:`figure_html`), which GitHub, JupyterLab and nbconvert
+    render (a plain image output has no alt); its plain-text form is the Figure's own, ``<Figure size …>``."""
+    display({"text/html": figure_html(fig), "text/plain": repr(fig)}, raw=True)
+
+
 def say(text: str, level: int = 0) -> None:
     """Display a sentence written by code (a heading when ``level`` > 0), escaped so that it renders as written
     (:func:`articlefacts.markdown.escape`; a list of "- " lines stays a list); nothing for an empty text."""

@@ -96,17 +96,25 @@ def flow_group(story: Story, r: pd.Series) -> str:
 
 def flows_display(story: Story, flows: pd.DataFrame) -> pd.DataFrame:
     """The rotation flows for reading: split (or the whole of a subset), part (marked when it rests on our reading),
-    count, share of the whole, where the share comes from (left empty when the count is derived too, which
-    says it), status of the count and formula."""
+    count, share of the whole, where the share comes from and where the count comes from. A value the project
+    derives says so with its formula beside it, in the column of that value: the share's (count / whole: «10 / 26»),
+    the count's (:func:`formula_text`: «23 − 13»); a printed value says it is the article's. So the two columns
+    never disagree about which value is derived."""
     rows = []
     for _, r in flows.iterrows():
         reading = r["key"] if r["key"] in story.facts.index else r["group"] if r["relation"] == "subset_rest" else ""
         label = flow_label(story, r)
         if reading and story.reading(reading):
             label += " " + story.t("fig.reading_mark")
-        share_from = "" if r["share_status"] == r["status"] == "derived" else r["share_status"] or ""
+        share_from = r["share_status"] or ""
+        if share_from == "derived":
+            share_from = story.t("value.derived_from", formula=f"{story.count(r['count'])} / "
+                                 f"{story.count(r['parent_count'])}")
+        count_from = r["status"]
+        if count_from == "derived" and r["formula"]:
+            count_from = story.t("value.derived_from", formula=formula_text(story, r["formula"]))
         rows.append({"group": flow_group(story, r), "part": label, "count": story.count(r["count"], r["bound"]),
                      "share": "" if pd.isna(r["share_pct"]) else story.share(r["share_pct"], r["share_decimals"],
                                                                              r["share_bound"]),
-                     "share_status": share_from, "status": r["status"], "formula": formula_text(story, r["formula"])})
-    return pd.DataFrame(rows, columns=["group", "part", "count", "share", "share_status", "status", "formula"])
+                     "share_status": share_from, "count_from": count_from})
+    return pd.DataFrame(rows, columns=["group", "part", "count", "share", "share_status", "count_from"])

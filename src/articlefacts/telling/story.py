@@ -16,7 +16,7 @@ import pandas as pd
 from articlefacts.i18n import capital, has, number, percent, t
 from articlefacts.reading.numbers import qualifier_key
 from articlefacts.telling.headlines import is_noun, predicate
-from articlefacts.vocab import ARTICLE_ITSELF, COUNTED_NOUNS_VI
+from articlefacts.vocab import COUNTED_NOUNS_VI
 
 # Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
 # repeat of the body's fact).
@@ -75,10 +75,11 @@ def whole_words(fact: pd.Series, language: str) -> str:
 
 
 def source_person(fact: pd.Series, language: str) -> str:
-    """Who gives a fact, as a sentence in ``language`` names them ('' for the article itself): in en, the
+    """Who gives a fact, as a sentence in ``language`` names them ('' for the article's own voice, an empty
+    ``attribution``: the article is never named as a source of its own numbers): in en, the
     facts file's ``attribution_en`` where given; in vi, a title such as «Ông» is lower-cased mid-sentence."""
     who = fact.get("attribution", "")
-    if not who or who == ARTICLE_ITSELF:
+    if not who:
         return ""
     if language == "en" and fact.get("attribution_en"):
         return fact["attribution_en"]
