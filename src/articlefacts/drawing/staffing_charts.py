@@ -98,7 +98,7 @@ def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
     keys, groups = staffing_parts(story, subject)
     if what == "split" and facts.loc[keys, "measure"].nunique() > 1:  # kinds of move: secondment, transfer
         items = [story.t("fig.own.kind", n=g["shown"], kind=kind_name(story, g["key"])) for g in groups]
-        title = story.t("fig.own.side_by_side.title", items=join(items, story.language))
+        title = story.capital(story.t("fig.own.side_by_side.title", items=join(items, story.language)))
         subtitle = story.t("fig.own.subtitle", period=facts.loc[keys[0], "period"])
         caveats = [story.t("fig.own.side_by_side.caveat")]
     elif what == "split":  # one thing counted in several places (8 short in each of two communes)
