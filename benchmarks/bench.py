@@ -165,16 +165,21 @@ def corpus_table(rows: dict[str, float]) -> list[str]:
             f"{'met' if rows['corpus no-op'] <= 0.5 else 'missed'} |"]
 
 
-def machine() -> list[str]:
-    """Cores, Python and the versions of the packages that set the pace."""
+def machine(load: tuple[float, float]) -> list[str]:
+    """Cores, Python, the versions of the packages that set the pace, and how busy the machine was
+    (the 15-minute load average when the run started and when it ended; above the core count, other work
+    shared the cores and the seconds, more than the ratios, are slower than a quiet machine's)."""
     pkgs = ", ".join(f"{p} {version(p)}" for p in ("papermill", "nbclient", "ipykernel", "jupyterlab", "pandas",
                                                      "matplotlib", "seaborn", "uv"))
     return [f"- cores: {os.cpu_count()}; Python {platform.python_version()} on {platform.machine()}",
             f"- packages: {pkgs}",
-            f"- runs per measure: {RUNS} (median reported; a ratio is the median of the rounds' own ratios)"]
+            f"- runs per measure: {RUNS} (median reported; a ratio is the median of the rounds' own ratios)",
+            f"- load average (15 min) at start and end: {load[0]:.2f}, {load[1]:.2f} "
+            f"({os.cpu_count()} cores; more means other work shared them)"]
 
 
 def main() -> None:
+    start_load = os.getloadavg()[2]
     rows, details = {}, []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
@@ -237,7 +242,7 @@ def main() -> None:
     ctable = corpus_table(corpus)
     print("\n".join(table + [""] + ctable + [""] + where))
     body = ["# Benchmark results", "", "Written by `make bench` (benchmarks/bench.py); committed when it changes.",
-            "Absolute seconds drift on shared machines: read the ratios.", "", "## Machine", "", *machine(), "",
+            "Absolute seconds drift on shared machines: read the ratios.", "", "## Machine", "", *machine((start_load, os.getloadavg()[2])), "",
             "## Results", "", *table, "", "## A corpus", "", *ctable, "", "## Where the time goes", "", *where, "",
             (Path(__file__).with_name("analysis.md").read_text(encoding="utf-8")
              if Path(__file__).with_name("analysis.md").exists() else "")]
