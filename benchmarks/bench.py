@@ -241,8 +241,9 @@ def main() -> None:
     where += [f"| {k} | {v:.2f} s |" for k, v in details.items()]
     ctable = corpus_table(corpus)
     print("\n".join(table + [""] + ctable + [""] + where))
+    load = (start_load, os.getloadavg()[2])
     body = ["# Benchmark results", "", "Written by `make bench` (benchmarks/bench.py); committed when it changes.",
-            "Absolute seconds drift on shared machines: read the ratios.", "", "## Machine", "", *machine((start_load, os.getloadavg()[2])), "",
+            "Absolute seconds drift on shared machines: read the ratios.", "", "## Machine", "", *machine(load), "",
             "## Results", "", *table, "", "## A corpus", "", *ctable, "", "## Where the time goes", "", *where, "",
             (Path(__file__).with_name("analysis.md").read_text(encoding="utf-8")
              if Path(__file__).with_name("analysis.md").exists() else "")]
