@@ -93,6 +93,20 @@ def edition_default(nb, language: str | None):
     return nb
 
 
+STEP_POINTER = re.compile(r"^# .*của bản tiếng Anh\n", re.M)  # a vi reader's pointer to a step of the en edition
+
+
+def edition_comments(nb, language: str | None):
+    """In the executed ``nb`` of the reviewers' edition (English), the code cells' Vietnamese comments that tell a
+    vi reader which step of the English edition builds a frame («… của bản tiếng Anh») left out: there the step
+    is shown just above. Returns ``nb``."""
+    if language == REVIEWERS_EDITION:
+        for cell in nb.cells:
+            if cell.get("cell_type") == "code":
+                cell.source = STEP_POINTER.sub("", cell.source)
+    return nb
+
+
 def injected_source(kernel: str, params: dict) -> str:
     """The injected-parameters cell papermill writes for ``params`` (its own translator, so byte-identical)."""
     from papermill.translators import translate_parameters
@@ -113,6 +127,7 @@ def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dic
         nb.metadata["kernelspec"] = dict(kernelspec)
     edition_cells(nb, params.get("language"))
     edition_default(nb, params.get("language"))
+    edition_comments(nb, params.get("language"))
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for key in TIMING_KEYS:

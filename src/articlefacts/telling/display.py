@@ -31,21 +31,22 @@ def show_step(frame: pd.DataFrame, language: str = "en") -> None:
         display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
 
 
-def figure_html(fig) -> str:
-    """``fig`` (a matplotlib ``Figure``) as one ``<img>``: the PNG the notebook's inline backend would show
-    (IPython's ``print_figure``, bbox tight, at the figure's dpi), embedded, with the figure's title as its ``alt``
-    (``fig.captions["title"]``, set by :func:`articlefacts.drawing.style.finalise_figure`; '' without one)."""
+def figure_png(fig) -> str:
+    """``fig`` (a matplotlib ``Figure``) as the base64 PNG the notebook's inline backend would show (IPython's
+    ``print_figure``, bbox tight, at the figure's dpi)."""
     from IPython.core.pylabtools import print_figure
 
-    png = print_figure(fig, "png", base64=True)
-    alt = html.escape(getattr(fig, "captions", {}).get("title", ""), quote=True)
-    return f'<img alt="{alt}" src="data:image/png;base64,{png}">'
+    return print_figure(fig, "png", base64=True)
 
 
 def show_figure(fig) -> None:
-    """Display ``fig`` with its title as alt text (:func:`figure_html`), which GitHub, JupyterLab and nbconvert
-    render (a plain image output has no alt); its plain-text form is the Figure's own, ``<Figure size …>``."""
-    display({"text/html": figure_html(fig), "text/plain": repr(fig)}, raw=True)
+    """Display ``fig`` as a plain image output: ``image/png`` (which GitHub, JupyterLab and nbconvert all show;
+    an ``<img>`` with a ``data:`` source in an HTML output is not shown everywhere) and the Figure's own plain-text
+    form, ``<Figure size …>``. The figure's title (``fig.captions["title"]``, set by
+    :func:`articlefacts.drawing.style.finalise_figure`) goes in the output's metadata as ``alt``, for the tools
+    that read it; the chart's title and alt text are also in the findings file and the README's gallery."""
+    alt = getattr(fig, "captions", {}).get("title", "")
+    display({"image/png": figure_png(fig), "text/plain": repr(fig)}, metadata={"image/png": {"alt": alt}}, raw=True)
 
 
 def say(text: str, level: int = 0) -> None:
