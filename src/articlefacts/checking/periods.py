@@ -66,11 +66,11 @@ def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text
     for key, row in facts.iterrows():
         stated = sorted(int(y) for y in re.findall(r"\d{4}", row["period"]))
         printed_years = {
-            "unprinted": "uses a year the article does not print (a reading, such as «5 năm qua» counted back from "
-                         "the article's year; say so in the note)",
-            "date": f"uses the article's date for {meta['date'][:4]}, a year the article does not print beside it "
-                    "(a reading, such as «vừa hoàn thành» or «hiện»; say so in the note)",
-            "elsewhere": "uses a year printed only in another paragraph (a reading; say so in the note)",
+            "unprinted": "uses a year the article does not print, counted from its words and its date: a reading, "
+                         "told as one",
+            "date": f"uses {meta['date'][:4]}, the year of the article's date, which the article does not print "
+                    "beside it: a reading, told as one",
+            "elsewhere": "uses a year printed only in another paragraph: a reading, told as one",
             "": "uses years the article prints beside it"}[read[key]]
         other = source_period(row)
         source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""

@@ -82,7 +82,7 @@ def methods_note(tables, meta: dict, by: dict, checks: pd.DataFrame) -> str:
                f"{plural(n_derived, 'value')} {verb(n_derived, 'is', 'are')} derived")
     told = ("none of them flags or notes anything a reader should know" if not flagged else
             f"{flagged} of them {verb(flagged, 'flags or notes', 'flag or note')} something a reader should know, "
-            f"said beside the {verb(flagged, 'figure it concerns', 'figures they concern')}")
+            f"said where {verb(flagged, 'the figure it concerns is', 'the figures they concern are')} told")
     return (f"All {plural(by['tokens'], 'number')} printed in «{meta['headline_vi']}» ({meta['outlet']}, "
             f"{meta['date']}) {verb(by['tokens'], 'is', 'are')} accounted for: {data}{shared}{repeats} and "
             f"{n_not} {verb(n_not, 'is', 'are')} not data, each with its reason{words}. {derived} from the data "

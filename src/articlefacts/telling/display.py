@@ -20,7 +20,14 @@ def show(frame: pd.DataFrame, language: str = "en") -> None:
     """Display a table as plain HTML without the index; headers and status values in ``language``."""
     frame = frame.rename(columns={c: t(f"col.{c}", language) for c in frame.columns if has(f"col.{c}")})
     frame = frame.map(lambda v: t(f"value.{v}", language) if isinstance(v, str) and has(f"value.{v}") else v)
-    display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
+    display(HTML(table_html(frame)))
+
+
+def table_html(frame: pd.DataFrame) -> str:
+    """``frame`` as a plain HTML table without the index, every missing value (NaN, ``pd.NA``, ``None``) an empty
+    cell (``to_html``'s ``na_rep`` leaves ``<NA>`` in nullable columns), floats in their shortest form."""
+    blank = frame.astype(object).where(frame.notna(), "")
+    return blank.to_html(index=False, escape=True, border=0, float_format=lambda v: f"{v:g}")
 
 
 def show_step(frame: pd.DataFrame, language: str = "en") -> None:
@@ -28,7 +35,7 @@ def show_step(frame: pd.DataFrame, language: str = "en") -> None:
     cell's code reads against it) in the English edition; nothing in another edition, which shows no English
     keys (its readers get the findings, the tables for reading and the charts; the English edition has these)."""
     if language == "en":
-        display(HTML(frame.to_html(index=False, na_rep="", escape=True, border=0, float_format=lambda v: f"{v:g}")))
+        display(HTML(table_html(frame)))
 
 
 def figure_png(fig) -> str:
