@@ -62,3 +62,26 @@ def test_the_corpus_package_cites_the_web_page_of_each_article_that_gives_one(tm
     paths = [source["path"] for source in datapackage(tmp_path, ["a", "b"])["sources"]]
     assert paths == [f"{tmp_path.as_posix()}/a/article.txt", "https://outlet.example/a.html",
                      f"{tmp_path.as_posix()}/b/article.txt"]
+
+
+def test_one_kernel_per_article_writes_the_bytes_of_make_report(corpus, tmp_path):
+    """Most article fixtures are built for the tests on one kernel per article (tests/one_kernel.py); built so,
+    an article that `make corpus` built here, with figures of both kinds in both languages, gives the same files,
+    byte for byte (its own folder's path aside, which the executed notebooks name)."""
+    from one_kernel import build_all
+
+    name = GOOD[1]
+    build_all({name: corpus["in"] / name}, tmp_path)
+    made, one = corpus["out"] / name, tmp_path / name
+    assert (one / "build/report.status").read_text(encoding="utf-8") == "ok\n", (one / "build/report.log").read_text()
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes().replace(bytes(folder), b"OUT")
+                for part in ("data", "figures", "notebooks") for p in sorted((folder / part).rglob("*")) if p.is_file()}
+
+    expected, got = files(made), files(one)
+    for part in ("figures/en/profile-", "figures/vi/profile-", "figures/en/rotation-", "figures/vi/rotation-",
+                 "notebooks/executed/03-rotation-outcomes.vi.ipynb"):
+        assert any(k.startswith(part) for k in expected), part
+    assert sorted(expected) == sorted(got)
+    assert [k for k in expected if expected[k] != got[k]] == []
