@@ -271,19 +271,20 @@ ARTICLE_CASES = sorted(p.name for p in ARTICLE_FIXTURES.iterdir() if p.is_dir())
 
 
 # The fixtures `make corpus` builds (with one broken article) to prove the corpus and the make path; the
-# others are built on one kernel per article (tests/one_kernel.py), which test_corpus.py checks gives
-# `make report`'s bytes.
+# others are built on shared kernels (tests/one_kernel.py), and so is COMPARED, whose bytes test_corpus.py
+# compares with make's.
 CORPUS_GOOD = ("d1-no-rotation", "d11-bounded-total")
+COMPARED = "d11-bounded-total"
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> dict:
     """The fixtures of :data:`CORPUS_GOOD`, and a copy of d2-no-percent whose facts file names a quote the
     article does not hold ("broken"), built with `make corpus` (each article with `make report` into its own
-    folder, two notebooks at a time), then `make corpus` again; meanwhile every other article fixture is
-    built on one kernel per article (tests/one_kernel.py), two at a time, each into ``one_kernel/<name>``.
-    Returns {"in": corpus folder, "out": its output folder, "first", "again": the two make results,
-    "one_kernel": the folder of the others}."""
+    folder, two notebooks at a time), then `make corpus` again. Meanwhile every other article fixture, and
+    :data:`COMPARED` last, are built on one kernel per process, two processes at once (tests/one_kernel.py),
+    into ``one_kernel/<name>``. Returns {"in": corpus folder, "out": its output folder, "first", "again":
+    the two make results, "one_kernel": the folder of the others}."""
     from one_kernel import build_all
 
     base = tmp_path_factory.mktemp("corpus")
@@ -302,7 +303,8 @@ def corpus(tmp_path_factory) -> dict:
     args = ["make", "--no-print-directory", f"VENV={VENV}", "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}"]
     running = subprocess.Popen(args, cwd=ROOT, env=project_env(ROOT), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    build_all({name: base / "others" / name for name in ARTICLE_CASES if name not in CORPUS_GOOD}, base / "one_kernel")
+    others = {name: base / "others" / name for name in ARTICLE_CASES if name not in CORPUS_GOOD}
+    build_all(others | {COMPARED: base / "in" / COMPARED}, base / "one_kernel")
     stdout, stderr = running.communicate(timeout=1800)
     first = subprocess.CompletedProcess(args, running.returncode, stdout, stderr)
     again = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")

@@ -5,7 +5,7 @@ processes that import papermill and five kernels that import pandas, matplotlib 
 two thirds of the CPU an article costs. The tests of the article fixtures read what the notebooks wrote
 (tables, findings, figures, executed notebooks), so this builds each fixture through the runner's own
 :func:`articlefacts.pipeline.runner.execute`, with the same parameters as the Makefile's recipes, but in
-one process and on one kernel per article: between two notebooks the kernel's namespace is cleared
+one process and on one kernel for many articles: between two notebooks the kernel's namespace is cleared
 (IPython's ``reset``, which also starts its execution count again at 1), its figures are closed and the
 warnings it has shown may be shown again. Every notebook still starts from matplotlib's defaults
 (:func:`articlefacts.drawing.style.setup_style`).
@@ -14,8 +14,8 @@ What a user runs is `make report`: tests/test_corpus.py builds some fixtures wit
 checks that this gives the same bytes for them.
 
 Usage (as make would run it, from the project folder, with the Makefile's exported settings):
-``python tests/one_kernel.py ARTICLE_FOLDER OUT`` writes OUT/build/report.status ("ok" or "failed: <first
-error line>") and OUT/build/report.log, as ``make corpus`` does for each article.
+``python tests/one_kernel.py OUT ARTICLE_FOLDER...`` builds each article into OUT/<folder name> and writes
+its build/report.status ("ok" or "failed: <first error line>") and build/report.log, as ``make corpus`` does.
 """
 
 from __future__ import annotations
@@ -74,59 +74,110 @@ def reset_kernel(km) -> None:
     run_sync(reset)()
 
 
-def build(article: Path, out: Path) -> None:
-    """Build one article (a folder with article.txt, facts.csv, not-data.csv, meta.json) into ``out`` on one
-    kernel; raises ArticleFactsError as the runner would for the first notebook that fails."""
+class SharedKernel:
+    """One kernel for article after article: started on first use, reset between two notebooks, started
+    again after a notebook that failed. The kernel clients nbclient makes on it (one per notebook, left
+    connected when nbclient does not own the manager) are disconnected after each notebook."""
+
+    def __init__(self):
+        self.km, self.clients, self.used = None, [], False
+
+    def get(self):
+        """The kernel's manager, reset if a notebook ran on it since it started."""
+        from articlefacts.paths import KERNEL_NAME
+        from articlefacts.pipeline.kernels import start_kernel
+
+        if self.km is None:
+            self.km, self.used = start_kernel(KERNEL_NAME, ROOT / "notebooks"), False
+            make_client = self.km.client
+
+            def client(**kwargs):
+                self.clients.append(make_client(**kwargs))
+                return self.clients[-1]
+
+            self.km.client = client
+        elif self.used:
+            reset_kernel(self.km)
+        self.used = True
+        return self.km
+
+    def release(self) -> None:
+        """After a notebook: disconnect the clients made for it."""
+        while self.clients:
+            self.clients.pop().stop_channels()
+
+    def stop(self, keep_log: bool = False) -> None:
+        from articlefacts.pipeline.kernels import stop_kernel
+
+        self.release()
+        if self.km is not None:
+            stop_kernel(self.km, keep_log=keep_log)
+        self.km = None
+
+
+def build(article: Path, out: Path, kernel: SharedKernel) -> None:
+    """Build one article (a folder with article.txt, facts.csv, not-data.csv, meta.json) into ``out`` on the
+    shared kernel; raises ArticleFactsError as the runner would for the first notebook that fails."""
     from articlefacts.paths import BUILD_DIR, KERNEL_NAME
     from articlefacts.pipeline.datapackage import write_datapackage
-    from articlefacts.pipeline.kernels import start_kernel, stop_kernel
-    from articlefacts.pipeline.runner import execute, isolate_environment, parse_assignments
+    from articlefacts.pipeline.runner import execute, parse_assignments
 
-    isolate_environment()
-    km, ok = start_kernel(KERNEL_NAME, ROOT / "notebooks"), False
-    try:
-        for number, (source, target, params) in enumerate(runs(article, out)):
-            if number:
-                reset_kernel(km)
-            execute(ROOT / source, ROOT / target, parse_assignments(params), out / BUILD_DIR, KERNEL_NAME, km)
-            if number == 0:  # make writes the data package once 01 has succeeded
-                write_datapackage(f"{article}/meta.json", f"{out}/data/processed")
-        ok = True
-    finally:
-        stop_kernel(km, keep_log=not ok)
+    for number, (source, target, params) in enumerate(runs(article, out)):
+        try:
+            execute(ROOT / source, ROOT / target, parse_assignments(params), out / BUILD_DIR, KERNEL_NAME,
+                    kernel.get())
+        except BaseException:
+            kernel.stop(keep_log=True)  # the next article starts on a fresh kernel
+            raise
+        finally:
+            kernel.release()
+        if number == 0:  # make writes the data package once 01 has succeeded
+            write_datapackage(f"{article}/meta.json", f"{out}/data/processed")
 
 
 def main(argv: list[str]) -> int:
-    """Command line: build ARTICLE_FOLDER into OUT, recording its status and log as ``make corpus`` does."""
+    """Command line: build each ARTICLE_FOLDER into OUT/<its name>, recording its status and log as
+    ``make corpus`` does; returns 1 if any failed."""
     from articlefacts.errors import ArticleFactsError
+    from articlefacts.pipeline.runner import isolate_environment
 
-    article, out = Path(argv[0]), Path(argv[1])
-    (out / "build").mkdir(parents=True, exist_ok=True)
+    isolate_environment()
+    kernel, failed = SharedKernel(), 0
     try:
-        build(article, out)
-        status, log = "ok", ""
-    except ArticleFactsError as err:
-        status, log = f"failed: error: {err.what}", f"error: {err.what}\nHow to fix: {err.fix}\n"
-    except Exception:  # recorded for the test that reads it
-        log = traceback.format_exc()
-        status = f"failed: {log.strip().splitlines()[-1]}"
-    (out / "build/report.log").write_text(log, encoding="utf-8")
-    (out / "build/report.status").write_text(status + "\n", encoding="utf-8")
-    return 0 if status == "ok" else 1
+        for article in map(Path, argv[1:]):
+            out = Path(argv[0]) / article.name
+            (out / "build").mkdir(parents=True, exist_ok=True)
+            try:
+                build(article, out, kernel)
+                status, log = "ok", ""
+            except ArticleFactsError as err:
+                status, log = f"failed: error: {err.what}", f"error: {err.what}\nHow to fix: {err.fix}\n"
+            except Exception:  # recorded for the test that reads it
+                log = traceback.format_exc()
+                status = f"failed: {log.strip().splitlines()[-1]}"
+            (out / "build/report.log").write_text(log, encoding="utf-8")
+            (out / "build/report.status").write_text(status + "\n", encoding="utf-8")
+            failed += status != "ok"
+    finally:
+        kernel.stop()
+    return 1 if failed else 0
 
 
-def build_all(articles: dict[str, Path], out: Path, jobs: int = 2) -> dict[str, subprocess.CompletedProcess]:
-    """Build each article (name → input folder) into ``out/<name>``, ``jobs`` at a time, each in a process
-    of its own; returns name → the finished process."""
+def build_all(articles: dict[str, Path], out: Path, jobs: int = 2) -> list[subprocess.CompletedProcess]:
+    """Build each article (name → input folder) into ``out/<name>``: ``jobs`` processes at once, each with one
+    kernel for its share of the articles (dealt in turn, in the order given); returns the finished processes."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "ARTICLEFACTS_", "PYTHONPATH"))}
     env |= MAKE_ENV
+    folders = [articles[name] for name in articles]
+    for name, folder in articles.items():
+        assert folder.name == name, (name, folder)
 
-    def one(name: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(Path(__file__)), str(articles[name]), str(out / name)], cwd=ROOT,
-                              env=env, capture_output=True, text=True, timeout=600, check=False)
+    def one(share: list[Path]) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(Path(__file__)), str(out), *map(str, share)], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=1800, check=False)
 
     with ThreadPoolExecutor(jobs) as pool:
-        return dict(zip(articles, pool.map(one, articles), strict=True))
+        return list(pool.map(one, [folders[i::jobs] for i in range(jobs) if folders[i::jobs]]))
 
 
 if __name__ == "__main__":

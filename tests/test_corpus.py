@@ -9,8 +9,8 @@ import frictionless
 import pandas as pd
 
 from articlefacts.reading.schemas import load_table
+from conftest import COMPARED, ROOT, make
 from conftest import CORPUS_GOOD as GOOD
-from conftest import ROOT, make
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -64,15 +64,12 @@ def test_the_corpus_package_cites_the_web_page_of_each_article_that_gives_one(tm
                      f"{tmp_path.as_posix()}/b/article.txt"]
 
 
-def test_one_kernel_per_article_writes_the_bytes_of_make_report(corpus, tmp_path):
-    """Most article fixtures are built for the tests on one kernel per article (tests/one_kernel.py); built so,
-    an article that `make corpus` built here, with figures of both kinds in both languages, gives the same files,
-    byte for byte (its own folder's path aside, which the executed notebooks name)."""
-    from one_kernel import build_all
-
-    name = GOOD[1]
-    build_all({name: corpus["in"] / name}, tmp_path)
-    made, one = corpus["out"] / name, tmp_path / name
+def test_the_fixtures_built_on_a_shared_kernel_have_the_bytes_of_make_report(corpus):
+    """Most article fixtures are built for the tests on a kernel shared by the notebooks of several articles
+    (tests/one_kernel.py). Built so, after other articles on the same kernel, an article that `make corpus` built
+    here, with figures of both kinds in both languages, gives the same files, byte for byte (its own folder's
+    path aside, which the executed notebooks name)."""
+    made, one = corpus["out"] / COMPARED, corpus["one_kernel"] / COMPARED
     assert (one / "build/report.status").read_text(encoding="utf-8") == "ok\n", (one / "build/report.log").read_text()
 
     def files(folder):
