@@ -76,11 +76,11 @@ def reset_kernel(km) -> None:
 
 class SharedKernel:
     """One kernel for article after article: started on first use, reset between two notebooks, started
-    again after a notebook that failed. The kernel clients nbclient makes on it (one per notebook, left
-    connected when nbclient does not own the manager) are disconnected after each notebook."""
+    again after a notebook that failed. The kernel client nbclient makes for each notebook (and leaves
+    connected, since it does not own the manager) is closed after the notebook."""
 
     def __init__(self):
-        self.km, self.clients, self.used = None, [], False
+        self.km, self.used = None, False
 
     def get(self):
         """The kernel's manager, reset if a notebook ran on it since it started."""
@@ -89,27 +89,21 @@ class SharedKernel:
 
         if self.km is None:
             self.km, self.used = start_kernel(KERNEL_NAME, ROOT / "notebooks"), False
-            make_client = self.km.client
-
-            def client(**kwargs):
-                self.clients.append(make_client(**kwargs))
-                return self.clients[-1]
-
-            self.km.client = client
         elif self.used:
             reset_kernel(self.km)
         self.used = True
         return self.km
 
     def release(self) -> None:
-        """After a notebook: disconnect the clients made for it."""
-        while self.clients:
-            self.clients.pop().stop_channels()
+        """After a notebook: close the clients made for it."""
+        from articlefacts.pipeline.kernels import close_clients
+
+        if self.km is not None:
+            close_clients(self.km)
 
     def stop(self, keep_log: bool = False) -> None:
         from articlefacts.pipeline.kernels import stop_kernel
 
-        self.release()
         if self.km is not None:
             stop_kernel(self.km, keep_log=keep_log)
         self.km = None
