@@ -80,7 +80,7 @@ class SharedKernel:
     connected, since it does not own the manager) is closed after the notebook."""
 
     def __init__(self):
-        self.km, self.used = None, False
+        self.km, self.used, self.clients = None, False, []
 
     def get(self):
         """The kernel's manager, reset if a notebook ran on it since it started."""
@@ -89,6 +89,13 @@ class SharedKernel:
 
         if self.km is None:
             self.km, self.used = start_kernel(KERNEL_NAME, ROOT / "notebooks"), False
+            make_client = self.km.client
+
+            def client(**kwargs):
+                self.clients.append(make_client(**kwargs))
+                return self.clients[-1]
+
+            self.km.client = client
         elif self.used:
             reset_kernel(self.km)
         self.used = True
@@ -96,10 +103,8 @@ class SharedKernel:
 
     def release(self) -> None:
         """After a notebook: close the clients made for it."""
-        from articlefacts.pipeline.kernels import close_clients
-
-        if self.km is not None:
-            close_clients(self.km)
+        while self.clients:
+            self.clients.pop().stop_channels()
 
     def stop(self, keep_log: bool = False) -> None:
         from articlefacts.pipeline.kernels import stop_kernel

@@ -145,14 +145,6 @@ class IPCKernelManager(AsyncKernelManager):
         logs = ROOT / BUILD_DIR / "kernels"
         logs.mkdir(parents=True, exist_ok=True)
         self.log_path = logs / f"kernel-{os.getpid()}-{id(self)}.log"
-        self.clients: list[AsyncKernelClient] = []
-
-    def client(self, **kwargs) -> AsyncKernelClient:
-        """jupyter_client's ``client()``, remembered so that :func:`stop_kernel` can close it: nbclient leaves
-        connected the client of a kernel it was given (``km=``)."""
-        kc = super().client(**kwargs)
-        self.clients.append(kc)
-        return kc
 
 
 
@@ -189,27 +181,11 @@ async def kill_and_shut_down(km: IPCKernelManager) -> None:
     await km.shutdown_kernel(now=True)
 
 
-def close_clients(km: IPCKernelManager) -> None:
-    """Disconnect every client made for the kernel of ``km`` and close its ZeroMQ context now.
-
-    Left to the garbage collector, a client still held by the frames of an interrupted run is finalised as
-    the process exits: its ``__del__`` terminates its context, but the context no longer sees the sockets
-    collected with it (its weak references to them are cleared first), and the termination waits for them
-    for ever. The runner then never exits after Ctrl-C, nor the make that started it."""
-    while km.clients:
-        kc = km.clients.pop()
-        kc.stop_channels()
-        if not kc.context.closed:
-            kc.context.destroy(linger=0)
-
-
 def stop_kernel(km: IPCKernelManager, keep_log: bool) -> None:
-    """Kill the kernel at once (the notebook has ended, or the run failed), close the clients made for it
-    (:func:`close_clients`) and remove its sockets and connection file; its log stays in ``build/kernels/``
-    only if ``keep_log`` (the run failed)."""
+    """Kill the kernel at once (the notebook has ended, or the run failed) and remove its sockets and
+    connection file; its log stays in ``build/kernels/`` only if ``keep_log`` (the run failed)."""
     if km.has_kernel:
         run_sync(kill_and_shut_down)(km)
-    close_clients(km)
     remove_socket_dirs()
     if not keep_log:
         km.log_path.unlink(missing_ok=True)
