@@ -294,10 +294,13 @@ test-browser: $(DEV_INSTALLED) ## Drive JupyterLab in headless Chromium: Run All
 lint: $(DEV_INSTALLED) ## Run ruff on the package, the tests and the notebooks
 	$(VENV)/bin/ruff check src tests notebooks benchmarks
 
-# pytest in two processes at once, one per core: the tests of the article fixtures (which build them all with
-# one make corpus) and the others (which rebuild the seed in copies of the project). Their heavy fixtures are
-# apart, so nothing is built twice, and each fills the other's waits. Each prints its own summary.
-FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_story_reading.py test_wording.py test_figures.py)
+# pytest in two processes at once, one per core: the tests of the article fixtures (which build three with make
+# corpus and the others on shared kernels, tests/one_kernel.py) and the others (which rebuild the seed in copies
+# of the project). Their heavy fixtures are apart, so nothing is built twice, and each fills the other's waits.
+# The in-process figure checks (test_legible.py) run last in the first, which would otherwise end first.
+# Each prints its own summary.
+FIXTURE_TESTS := $(addprefix tests/,test_articles.py test_corpus.py test_story.py test_story_reading.py test_wording.py \
+  test_figures.py test_legible.py)
 test: test-fixtures test-others ## Install the development lock if needed, lint, and run the test suite (two pytest processes)
 	@:
 test-fixtures test-others: $(DEV_INSTALLED) lint

@@ -270,37 +270,54 @@ ARTICLE_FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 ARTICLE_CASES = sorted(p.name for p in ARTICLE_FIXTURES.iterdir() if p.is_dir())
 
 
-CORPUS_GOOD = ("d1-no-rotation", "x-of-y-province-repeats")
+# The fixtures `make corpus` builds (with one broken article) to prove the corpus and the make path; the
+# others are built on shared kernels (tests/one_kernel.py), and so is COMPARED, whose bytes test_corpus.py
+# compares with make's.
+CORPUS_GOOD = ("d1-no-rotation", "d11-bounded-total")
+COMPARED = "d11-bounded-total"
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> dict:
-    """Every article fixture, and a copy of d2-no-percent whose facts file names a quote the article does not
-    hold ("broken"), built once with `make corpus` (each article with `make report` into its own folder, two
-    notebooks at a time), then `make corpus` again: {"in": corpus folder, "out": its output folder, "first",
-    "again": the two make results}."""
+    """The fixtures of :data:`CORPUS_GOOD`, and a copy of d2-no-percent whose facts file names a quote the
+    article does not hold ("broken"), built with `make corpus` (each article with `make report` into its own
+    folder, two notebooks at a time), then `make corpus` again. Meanwhile every other article fixture, and
+    :data:`COMPARED` last, are built on one kernel per process, two processes at once (tests/one_kernel.py),
+    into ``one_kernel/<name>``. Returns {"in": corpus folder, "out": its output folder, "first", "again":
+    the two make results, "one_kernel": the folder of the others}."""
+    from one_kernel import build_all
+
     base = tmp_path_factory.mktemp("corpus")
     for name in ARTICLE_CASES:
-        (base / "in" / name).mkdir(parents=True)
+        folder = base / ("in" if name in CORPUS_GOOD else "others") / name
+        folder.mkdir(parents=True)
         for file in ("article.txt", "facts.csv", "not-data.csv", "meta.json"):
-            shutil.copy2(ARTICLE_FIXTURES / name / file, base / "in" / name / file)
-    shutil.copytree(base / "in" / "d2-no-percent", base / "in" / "broken")
+            shutil.copy2(ARTICLE_FIXTURES / name / file, folder / file)
+    (base / "in" / "broken").mkdir()
+    for file in ("article.txt", "facts.csv", "not-data.csv", "meta.json"):
+        shutil.copy2(ARTICLE_FIXTURES / "d2-no-percent" / file, base / "in" / "broken" / file)
     facts = base / "in" / "broken" / "facts.csv"
     facts.write_text(facts.read_text(encoding="utf-8").replace("cấp xã có 300 người", "cấp xã có 301 người"),
                      encoding="utf-8")
     out = base / "out"
-    first = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}", timeout=1800)
+    args = ["make", "--no-print-directory", f"VENV={VENV}", "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}"]
+    running = subprocess.Popen(args, cwd=ROOT, env=project_env(ROOT), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    others = {name: base / "others" / name for name in ARTICLE_CASES if name not in CORPUS_GOOD}
+    build_all(others | {COMPARED: base / "in" / COMPARED}, base / "one_kernel")
+    stdout, stderr = running.communicate(timeout=1800)
+    first = subprocess.CompletedProcess(args, running.returncode, stdout, stderr)
     again = make(ROOT, "corpus", f"CORPUS={base / 'in'}", f"CORPUS_OUT={out}")
-    return {"in": base / "in", "out": out, "first": first, "again": again}
+    return {"in": base / "in", "out": out, "first": first, "again": again, "one_kernel": base / "one_kernel"}
 
 
 @pytest.fixture(scope="session")
 def built(corpus) -> dict[str, tuple[Path, subprocess.CompletedProcess]]:
-    """Each article fixture as `make corpus` built it (:func:`corpus`): name → (out folder, the result of its
-    `make report`, with its log as stderr)."""
+    """Each article fixture as :func:`corpus` built it (with `make corpus` or on one kernel): name → (out
+    folder, the result of its build, with its log as stderr)."""
     results = {}
     for name in ARTICLE_CASES:
-        folder = corpus["out"] / name
+        folder = corpus["out" if name in CORPUS_GOOD else "one_kernel"] / name
         status = (folder / "build/report.status").read_text(encoding="utf-8").strip()
         log = (folder / "build/report.log").read_text(encoding="utf-8")
         results[name] = (folder, subprocess.CompletedProcess(["make", "report"], 0 if status == "ok" else 1, log, log))

@@ -9,8 +9,8 @@ import frictionless
 import pandas as pd
 
 from articlefacts.reading.schemas import load_table
+from conftest import COMPARED, ROOT, make
 from conftest import CORPUS_GOOD as GOOD
-from conftest import ROOT, make
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -62,3 +62,23 @@ def test_the_corpus_package_cites_the_web_page_of_each_article_that_gives_one(tm
     paths = [source["path"] for source in datapackage(tmp_path, ["a", "b"])["sources"]]
     assert paths == [f"{tmp_path.as_posix()}/a/article.txt", "https://outlet.example/a.html",
                      f"{tmp_path.as_posix()}/b/article.txt"]
+
+
+def test_the_fixtures_built_on_a_shared_kernel_have_the_bytes_of_make_report(corpus):
+    """Most article fixtures are built for the tests on a kernel shared by the notebooks of several articles
+    (tests/one_kernel.py). Built so, after other articles on the same kernel, an article that `make corpus` built
+    here, with figures of both kinds in both languages, gives the same files, byte for byte (its own folder's
+    path aside, which the executed notebooks name)."""
+    made, one = corpus["out"] / COMPARED, corpus["one_kernel"] / COMPARED
+    assert (one / "build/report.status").read_text(encoding="utf-8") == "ok\n", (one / "build/report.log").read_text()
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes().replace(bytes(folder), b"OUT")
+                for part in ("data", "figures", "notebooks") for p in sorted((folder / part).rglob("*")) if p.is_file()}
+
+    expected, got = files(made), files(one)
+    for part in ("figures/en/profile-", "figures/vi/profile-", "figures/en/rotation-", "figures/vi/rotation-",
+                 "notebooks/executed/03-rotation-outcomes.vi.ipynb"):
+        assert any(k.startswith(part) for k in expected), part
+    assert sorted(expected) == sorted(got)
+    assert [k for k in expected if expected[k] != got[k]] == []

@@ -24,7 +24,18 @@ import nbformat
 import pytest
 
 from articlefacts.pipeline.workspace import copy_project
-from conftest import ROOT, VENV, make, output_hashes, project_env, run_runner, sha256_tree, small_notebook, two_lines
+from conftest import (
+    OUTPUT_DIRS,
+    ROOT,
+    VENV,
+    make,
+    output_hashes,
+    project_env,
+    run_runner,
+    sha256_tree,
+    small_notebook,
+    two_lines,
+)
 
 STEM = "data/raw/baolangson-2021-01-22-luan-chuyen-can-bo-cao-loc"
 NB01 = ("notebooks/01-clean-article.ipynb", "notebooks/executed/01-clean-article.ipynb")
@@ -93,28 +104,53 @@ def test_a_cell_raising_midway_keeps_a_failed_copy_and_publishes_nothing(project
     assert_nothing_changed(project, committed, raw, stale="notebooks/executed/03-rotation-outcomes.en.ipynb")
 
 
-def interrupt_report_midway(project: Path) -> subprocess.Popen:
+def default_sigint() -> None:
+    """In the child, before make starts: Ctrl-C's signal handled as in a terminal. A shell starts a background
+    job (`make test &`, nohup) with SIGINT ignored, its children inherit that, and make and the runner keep
+    ignoring a signal ignored at their start: the report would run to its end whatever the test sent."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def output_stats(project: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime in ns) of every output file: a file the runner publishes is moved into place (a new inode)."""
+    stats = {}
+    for folder in OUTPUT_DIRS:
+        for path in sorted((project / folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                stats[path.relative_to(project).as_posix()] = (stat.st_ino, stat.st_mtime_ns)
+    return stats
+
+
+def interrupt_report_midway(project: Path) -> tuple[subprocess.Popen, str, str]:
     """Start `make report` after touching notebook 03, and send Ctrl-C (SIGINT to its process group) as soon as
-    the run of 03 has staged its folders. Returns the finished process."""
+    the run of 03 has staged its folders. Returns the finished process, its stdout and its stderr."""
     (project / NB03).touch()
     proc = subprocess.Popen(["make", "--no-print-directory", f"VENV={VENV}", "report"], cwd=project,
                             env=project_env(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
-    deadline = time.monotonic() + 60
+                            start_new_session=True, preexec_fn=default_sigint)
+    deadline = time.monotonic() + 120
     while not list(project.glob("build/runs/03-rotation-outcomes.en-*/stage")) and time.monotonic() < deadline:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGINT)
-    proc.communicate(timeout=120)
-    return proc
+    stdout, stderr = proc.communicate(timeout=120)
+    return proc, stdout, stderr
 
 
 def test_an_interrupted_report_publishes_nothing_and_the_next_one_recovers(project, committed):
     # On a fast, idle machine the run can finish between two looks at the folder: try again, up to three times.
     for _ in range(3):
-        proc = interrupt_report_midway(project)
+        before = output_stats(project)
+        proc, _, stderr = interrupt_report_midway(project)
         if proc.returncode != 0:
             break
-    assert proc.returncode != 0
+    assert proc.returncode != 0, "make report ran to its end after Ctrl-C"
+    after = output_stats(project)
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    # Ctrl-C came while both runs of 03 (en, vi, started together) were under way: neither may have replaced or
+    # removed any file (a published file is moved into place: a new inode).
+    assert not changed, f"an interrupted report published {sorted(changed)}: {stderr}"
+    assert "nothing was published" in stderr, stderr
     result = make(project, "report")
     assert result.returncode == 0, result.stderr
     assert "03-rotation-outcomes" in result.stdout

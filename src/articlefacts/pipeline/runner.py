@@ -265,5 +265,22 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def leave_at_once(status: int) -> None:
+    """End a run that was stopped (Ctrl-C, SIGTERM) without Python's shutdown, once its kernel is stopped and
+    its message printed. The shutdown's last garbage collection finalises the kernel client nbclient left
+    behind, whose ``__del__`` terminates its ZeroMQ context; a socket the interrupt caught half made is not
+    among those the context closes first, and the termination waits for it for ever (seen: the runner of
+    03.en alive two minutes after Ctrl-C, and make waiting for it)."""
+    from articlefacts.pipeline.kernels import remove_socket_dirs  # what its exit handler would remove
+
+    remove_socket_dirs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    if status in (130, 143):
+        leave_at_once(status)
+    sys.exit(status)
