@@ -85,3 +85,18 @@ def test_r4s_shortage_coded_with_no_split_is_drawn_as_two_8s(tmp_path, monkeypat
     assert not re.search(r"\b16\b", texts_of(fig))
     assert not faults(fig)
     plt.close(fig)
+
+
+def test_r4s_shortage_coded_with_no_split_rests_on_both_communes_facts(tmp_path, monkeypatch):
+    """The chart of «cùng thiếu 8» coded with no split rests on the two communes' facts, in the article's order
+    (the notebook heads its section with the finding that states them)."""
+    from articlefacts.drawing.staffing_charts import split_keys, staffing_figures
+    from articlefacts.reading.facts import read_facts
+
+    recoded(tmp_path, "r4-distributive-numbers", monkeypatch)
+    facts_file = tmp_path / "r4-distributive-numbers" / "facts.csv"
+    for key in ("khe_may_short", "na_khoang_short"):
+        edit_facts(facts_file, key, topic="staffing", measure="shortage")
+    facts = read_facts(facts_file).set_index("key")
+    assert ("staffing-shortage", "staffing", "split:shortage") in staffing_figures(facts)
+    assert split_keys(facts, "shortage") == ["khe_may_short", "na_khoang_short"]
