@@ -1,11 +1,11 @@
 """Figures of staff moved other than by rotation, and of shortages (topic ``staffing``), in the article's words.
 
-These shapes are drawn, and only these, because only these can be drawn honestly from the counts alone: the
-kinds of move the article prints side by side (one bar or mark group each, no total), one number printed for
-several places («cùng thiếu 8», split or not: one group each), a count split into parts, and a count with a
-count inside it (a shortage of 163 with the 58 in one field; its share of a bounded whole is rounded to stay
-true). A single number with nothing beside it is stated, not drawn. Labels are the facts file's words, with the measure's built-in name (secondment, transfer)
-where it has one; no figure text says rotation.
+These shapes are drawn, and only these, because only these can be drawn honestly from the counts alone: the kinds of
+move the article prints side by side (one bar or mark group each, no total), one number printed for several places
+(«cùng thiếu 8», split or not: one group each), a count split into parts, and a count with a count inside it (a shortage
+of 163 with the 58 in one field; its share of a bounded whole is rounded to stay true). A single number with nothing
+beside it is stated, not drawn. Labels are the facts file's words, with the measure's built-in name (secondment,
+transfer) where it has one; no figure text says rotation.
 """
 
 from __future__ import annotations
