@@ -23,6 +23,7 @@ from articlefacts import paths
 from articlefacts.checking.article_tables import build_tables
 from articlefacts.drawing.charts import draw
 from articlefacts.drawing.legible import check_legible, faults
+from articlefacts.drawing.level_charts import level_figures
 from articlefacts.drawing.plots import ICON_LIMIT
 from articlefacts.drawing.profile_charts import profile_figures
 from articlefacts.drawing.rotation_charts import rotation_figures, series_colours
@@ -58,7 +59,8 @@ def article_figures(name: str, languages=("en", "vi"), only: str = ""):
     colours = series_colours(rotation_figures(flows), flows)
     for language in languages:
         story = Story(facts, language, derived, lead_repeats(tokens))
-        for figure, kind, subject in profile_figures(profiles) + rotation_figures(flows) + staffing_figures(facts):
+        for figure, kind, subject in (profile_figures(profiles) + level_figures(facts) + rotation_figures(flows)
+                                      + staffing_figures(facts)):
             if only and figure != only:
                 continue
             table = profiles if kind in ("pairs", "profile") else flows

@@ -14,11 +14,15 @@ from articlefacts.telling.story import Story
 
 
 def draw(kind: str, story: Story, table: pd.DataFrame, meta: dict, subject: str, colours: list[str] | None = None):
-    """Draw one figure of ``kind`` (pairs, profile, split, subset, staffing); returns (fig, caption)."""
+    """Draw one figure of ``kind`` (pairs, profile, levels, split, subset, staffing); returns (fig, caption)."""
     if kind == "pairs":
         return pairs_chart(story, table, meta, subject)
     if kind == "profile":
         return profile_chart(story, table, meta, subject)
+    if kind == "levels":  # shares of a whole the article does not print, one measure in several years
+        from articlefacts.drawing.level_charts import levels_chart
+
+        return levels_chart(story, meta, subject)
     if kind == "staffing":  # facts outside the rotation table, drawn from the facts themselves
         from articlefacts.drawing.staffing_charts import staffing_chart
 

@@ -3,7 +3,8 @@
 For each, a function named for what it draws (:func:`profile_bars`, :func:`pair_points`) returns the small table
 a helper of :mod:`articlefacts.drawing.plots` draws in the notebook's cell, and a ``*_caption`` function returns
 its caption (:func:`articlefacts.drawing.captions.caption`); a share whose whole the article does not print is
-never drawn (a bar would imply a denominator).
+never drawn here (a bar would imply a denominator): its printed levels are points in
+:mod:`articlefacts.drawing.level_charts`.
 """
 
 from __future__ import annotations

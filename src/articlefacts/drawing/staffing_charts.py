@@ -1,23 +1,29 @@
 """Figures of staff moved other than by rotation, and of shortages (topic ``staffing``), in the article's words.
 
-Two shapes are drawn, and only these, because only these can be drawn honestly from the counts alone: the
-kinds of move the article prints side by side (one bar or mark group each, no total), and a count with a
-count inside it (a shortage of 163 with the 58 in one field). A single number with nothing beside it is
-stated, not drawn. Labels are the facts file's words, with the measure's built-in name (secondment, transfer)
-where it has one; no figure text says rotation.
+These shapes are drawn, and only these, because only these can be drawn honestly from the counts alone: the kinds of
+move the article prints side by side (one bar or mark group each, no total), one number printed for several places
+(«cùng thiếu 8», split or not: one group each), a count split into parts, and a count with a count inside it (a shortage
+of 163 with the 58 in one field; its share of a bounded whole is rounded to stay true). A single number with nothing
+beside it is stated, not drawn. Labels are the facts file's words, with the measure's built-in name (secondment,
+transfer) where it has one; no figure text says rotation.
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from articlefacts.checking.derive import derived_for
 from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import draw_marks
 from articlefacts.drawing.rotation_charts import mark_table, printed
-from articlefacts.drawing.style import SERIES
+from articlefacts.drawing.style import SERIES, legend_text
 from articlefacts.i18n import number
 from articlefacts.telling.own_words import staffing_keys
 from articlefacts.telling.story import Story, join, source_person
+
+PLACE_NOUNS_VI = ("xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "thôn", "bản")
 
 
 def staffing_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -30,6 +36,9 @@ def staffing_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
     loose = counts[(counts["relation"] == "part") & counts["parent_key"].eq("") & counts["split"].ne("")]
     for split in dict.fromkeys(loose["split"]):
         out.append((f"staffing-{split.replace('_', '-')}", "staffing", f"split:{split}"))
+    for measure in shared_counts(counts):  # one printed number for several places («cùng thiếu 8»), no split named
+        if measure not in set(loose["split"]):
+            out.append((f"staffing-{measure.replace('_', '-')}", "staffing", f"split:{measure}"))
     nested = counts[(counts["relation"] == "part") & counts["parent_key"].isin(counts.index) & counts["split"].ne("")]
     for split in dict.fromkeys(nested["split"]):  # a staffing count split into parts (33 recruits by commune)
         out.append((f"staffing-{split.replace('_', '-')}", "staffing", f"parts:{split}"))
@@ -38,6 +47,32 @@ def staffing_figures(facts: pd.DataFrame) -> list[tuple[str, str, str]]:
         if len(inner) and key not in loose.index:
             out.append((f"staffing-{key.replace('_', '-')}", "staffing", f"fact:{key}"))
     return out
+
+
+def shared_counts(facts: pd.DataFrame) -> dict[str, list[str]]:
+    """Counts of topic staffing that one printed number gives for several places («hai xã Khe Mây và Nà Khoang
+    cùng thiếu 8»: two facts with one quote and one number, 8 each), coded with no parent and no split: measure →
+    their keys, in the file's order. They are drawn as a split with no whole named by the measure (side by side,
+    never added up); the first such number of a measure is the one drawn."""
+    own = facts.loc[[k for k in staffing_keys(facts) if k in facts.index]]
+    free = own[own["unit"].isin(("people", "communes")) & own["parent_key"].eq("") & own["split"].eq("")
+               & own["relation"].isin(("", "part"))]
+    if "repeat_of" in free:
+        free = free[free["repeat_of"].fillna("").eq("")]
+    number = free["number"].fillna("") if "number" in free else pd.Series("", index=free.index)
+    out: dict[str, list[str]] = {}
+    for (measure, _quote, _number), group in free.groupby([free["measure"], free["quote"], number], sort=False):
+        if len(group) > 1 and measure not in out:
+            out[measure] = list(group.index)
+    return out
+
+
+def split_keys(facts: pd.DataFrame, name: str) -> list[str]:
+    """The keys of the staffing split with no whole ``name``: its parts, else the counts one printed number gives
+    for several places whose measure is ``name`` (:func:`shared_counts`)."""
+    keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name) & (facts["relation"] == "part")
+                            & facts["parent_key"].eq("")])
+    return keys or shared_counts(facts).get(name, [])
 
 
 def kind_name(story: Story, key: str) -> str:
@@ -56,9 +91,19 @@ def group_item(story: Story, key: str, colour: str, inner: str = "") -> dict:
             "colour": colour, "inner": 0, "inner_label": "", "key": key, "approx": fact["bound"] != "eq"}
     if inner:
         item["inner"] = int(story.facts.loc[inner, "value"])
-        item["inner_label"] = story.t("fig.split.inner", label=story.words(inner), n=story.fact_count(inner))
+        item["inner_label"] = story.t("fig.split.inner", label=story.words(inner), n=inner_count(story, inner))
         item["inner_key"] = inner
     return item
+
+
+def inner_count(story: Story, key: str) -> str:
+    """The count of a subset with its share of the whole beside it ("353 (more than 70%)"), the share as derived
+    (:func:`~articlefacts.checking.derive.bounded_share`: 353 of «gần 500» is at least 353/499, more than 70%,
+    never more than 71%); the count alone where no share is derived."""
+    share = derived_for(story.derived, "share", key) if len(story.derived) else None
+    if share is None:
+        return story.fact_count(key)
+    return f"{story.fact_count(key)} ({story.share(share['value'], int(share['decimals']), share['bound'])})"
 
 
 def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
@@ -66,8 +111,7 @@ def staffing_parts(story: Story, subject: str) -> tuple[list[str], list[dict]]:
     facts = story.facts
     what, name = subject.split(":", 1)
     if what == "split":
-        keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)
-                                & (facts["relation"] == "part") & facts["parent_key"].eq("")])
+        keys = split_keys(facts, name)
         return keys, [{**group_item(story, k, SERIES[i % len(SERIES)]), "apart": True} for i, k in enumerate(keys)]
     if what == "parts":
         keys = list(facts.index[(facts["split"] == name) & (facts["relation"] == "part")
@@ -145,9 +189,14 @@ def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
 
 
 def place_name(story: Story, key: str) -> str:
-    """Where a count is, as the article names it: its own words in Vietnamese («xã Khe Mây»), the article's term
-    (the name, «Khe Mây») in English."""
-    return story.words(key) if story.language == "vi" else story.facts.loc[key, "term_vi"]
+    """Where a count is, as the article names it: in Vietnamese the name with the noun before it in the fact's
+    own words («xã Khe Mây», from a label «xã Khe Mây» or «người còn thiếu ở xã Khe Mây so với …»), else the
+    name alone; the article's term (the name, «Khe Mây») in English."""
+    name = story.facts.loc[key, "term_vi"]
+    if story.language != "vi":
+        return name
+    own = re.search(rf"\b(?:{'|'.join(PLACE_NOUNS_VI)}) {re.escape(name)}", story.words(key))
+    return own.group(0) if own else name  # «người còn thiếu ở xã Khe Mây so với …» → «xã Khe Mây»
 
 
 def place_items(story: Story, keys: list[str], short: bool = False) -> list[str]:
@@ -190,4 +239,7 @@ def place_legend(fig, groups: int):
     if legend is not None and groups == 1:
         box = fig.axes[0].get_position()
         legend.set_bbox_to_anchor((box.x0, box.y0 - 0.36 / fig.get_figheight()), transform=fig.transFigure)
+        room = (1 - box.x0) * fig.get_figwidth() - 0.7  # the legend's key and margins take the rest
+        for text in legend.get_texts():  # wrapped again to the narrower room it now has
+            text.set_text(legend_text(" ".join(text.get_text().split()), room))
     return fig

@@ -220,8 +220,9 @@ def plot_count_bars(ax, rows) -> None:
                               for r in rows])
     inner = []
     for i, r in enumerate(rows):
-        if r.get("approx"):  # a count printed as a bound or an approximation: open and hatched, never solid
-            ax.barh(i, r["count"], color="white", edgecolor=COLOURS[r["colour"]], hatch="///", linewidth=1.2,
+        if r.get("approx"):  # a count printed as a bound or an approximation: hatched, with no outline, so that
+            # its end at the printed number («gần 500») is never drawn as a solid edge, as if exact
+            ax.barh(i, r["count"], color="white", edgecolor=COLOURS[r["colour"]], hatch="///", linewidth=0,
                     height=0.6)
         else:
             ax.barh(i, r["count"], color=COLOURS[r["colour"]], height=0.6)

@@ -99,12 +99,12 @@ def staffing_sections(facts: pd.DataFrame, findings: list[Finding]) -> list[Sect
     """Notebook 03: one section per staffing figure (moves side by side, a count split into parts, a count with a
     count inside it), headed by the finding that states its facts; none when the article reports no staff moved
     or short."""
-    from articlefacts.drawing.staffing_charts import staffing_figures
+    from articlefacts.drawing.staffing_charts import split_keys, staffing_figures
 
     out = []
     for figure in staffing_figures(facts):
         what, name = figure[2].split(":", 1)
-        keys = list(facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)]) \
-            if what in ("split", "parts") else [name]  # a split, with or without its whole; else one count
+        keys = split_keys(facts, name) if what == "split" else list(  # a split with no whole, or one number for two
+            facts.index[(facts["topic"] == "staffing") & (facts["split"] == name)]) if what == "parts" else [name]
         out.append(Section(heading_for(findings, keys[0]), facts.loc[keys], [figure]))
     return out
