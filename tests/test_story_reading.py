@@ -116,7 +116,7 @@ def test_r7_the_year_read_from_the_articles_date_is_flagged_and_said_as_a_readin
     checks = load_table("checks", out / "data/processed").set_index("check_id")
     for key in ("seconded", "transferred", "short_staff", "short_communes", "short_land"):
         assert checks.loc[f"period:{key}", "status"] == "flag", key
-        assert "article's date for 2025" in checks.loc[f"period:{key}", "detail"]
+        assert "uses 2025, the year of the article's date" in checks.loc[f"period:{key}", "detail"]
     facts = load_table("facts", out / "data/processed")
     assert set(facts["period_read"]) == {"date"}
     for language, mark in (("en", "By our reading, these figures are of 2025"),
