@@ -65,7 +65,8 @@ def test_only_the_rounding_quirk_the_two_population_flags_and_the_periods_read_f
                  "rotated_still_commune", "rotated_returned", "rotated_promoted"]
     assert flags == {"whole_count:party_members_2021", "comparability:headcount", "comparability:upper_secondary",
                      *(f"period:{key}" for key in now + until_now)}
-    assert "uses 2021, the year of the article's date" in seed.checks.set_index("check_id").loc["period:staff_2021", "detail"]
+    detail = seed.checks.set_index("check_id").loc["period:staff_2021", "detail"]
+    assert "uses 2021, the year of the article's date" in detail
     assert not (seed.checks["status"] == "fail").any()
 
 
