@@ -32,10 +32,10 @@ from articlefacts.vocab import HEADCOUNT
 
 
 def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """The two points of a measure two years report: label (year, the measure's words, who is counted), share
+    """The two points of a measure two years report: label (year, the measure's words · who is counted), share
     (percent) and text (the share as printed or derived), one row per year, earliest first."""
     v = pair_values(story, profiles, measure)
-    return pd.DataFrame([{"label": f"{v[f'y{i}']}: {v[f'w{i}']} ({v[f'n{i}']} {v[f'who{i}']})",
+    return pd.DataFrame([{"label": f"{v[f'y{i}']}: {v[f'w{i}']} · {v[f'n{i}']} {v[f'who{i}']}",
                           "share": v[f"s{i}"], "text": v[f"v{i}"]} for i in (0, 1)])
 
 
@@ -194,14 +194,15 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, head_key: 
                         count=story.count(r["count"]), whole=story.count(r["headcount"]),
                         computed=story.share(r["share_computed"], r["share_decimals"]))
                 for _, r in table[table["share_computed"].notna()].iterrows()]
-    caveats += truncation_caveat(story, table)
+    truncated = truncation_caveat(story, table)  # says what ≈ means, so the subtitle need not
+    caveats += truncated
     if source_person(head, story.language):
         caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
     inferred = any("≈" in b["text"] for p in panels for b in p["rows"])  # the key only where the sign is drawn
     derived = table["share_status"].eq("derived").any()
     subtitle = story.t("fig.profile.subtitle.derived" if derived else "fig.profile.subtitle", n=n,
                        who=words(head, story.language), year=year) + (
-        ". " + story.t("fig.profile.subtitle.inferred") if inferred else "")
+        ". " + story.t("fig.profile.subtitle.inferred") if inferred and not truncated else "")
     if head["parent_key"] in story.facts.index:  # a population counted within a larger total: named with it
         whole = story.facts.loc[head["parent_key"]]
         subtitle += " (" + story.t("p.year.of_total", n=story.row_count(whole),
