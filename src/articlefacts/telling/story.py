@@ -9,6 +9,7 @@ the headline reports and can say every fact no other sentence stated (:mod:`arti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -67,6 +68,23 @@ def words(fact: pd.Series, language: str) -> str:
     if language == "vi":
         return fact.get("label_vi") or fact["term_vi"]
     return fact["gloss_en"]
+
+
+def open_unit_words(fact: pd.Series, label: str, language: str) -> str:
+    """The words of a count in an open unit (months, offices, job positions) with its unit noun first, unless
+    the label already holds it: en the facts file's ``unit`` ('9 months the review took'), vi the word the
+    article prints right after the number in the quote («trong 9 tháng»: «9 tháng …»). A percentage or a year
+    has no noun."""
+    if fact["unit"] in ("percent", "year", ""):
+        return label
+    if language == "en":
+        unit = fact["unit"]
+        held = re.search(rf"\b{re.escape(unit.rstrip('s').lower())}", label.lower())
+    else:
+        after = re.search(r"\d[\d.,]*\s+(\w+)", fact["quote"])
+        unit = after.group(1) if after else ""
+        held = not unit or label.lower().startswith(unit.lower())
+    return label if held else f"{unit} {label}"
 
 
 def whole_words(fact: pd.Series, language: str) -> str:
@@ -183,7 +201,9 @@ class Story:
         but «cán bộ, công chức cấp xã» (:meth:`counted`); English: the words."""
         fact = self.facts.loc[key]
         label = words(fact, self.language)
-        unit = self.counted(fact["unit"], label) if fact["unit"] in ("people", "communes") else ""
+        if fact["unit"] not in ("people", "communes"):
+            return open_unit_words(fact, label, self.language)
+        unit = self.counted(fact["unit"], label)
         return f"{unit.strip()} {label}" if unit else label
 
     def notes(self, key: str, near: bool = False) -> list[str]:
