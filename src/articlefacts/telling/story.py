@@ -17,7 +17,7 @@ import pandas as pd
 from articlefacts.i18n import capital, has, number, percent, t
 from articlefacts.reading.numbers import qualifier_key
 from articlefacts.telling.headlines import is_noun, predicate
-from articlefacts.vocab import COUNTED_NOUNS_VI
+from articlefacts.vocab import COUNTED_NOUNS_VI, PLACE_NOUNS_VI
 
 # Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
 # repeat of the body's fact).
@@ -181,11 +181,12 @@ class Story:
 
     def counted(self, unit: str, label: str) -> str:
         """The unit's word to put between a count and its label, with its leading space: in Vietnamese « người»
-        or « xã», unless the label
-        already starts with a noun for people or communes («120 cán bộ …», not «120 người cán bộ …»);
+        or « xã», unless the label already starts with a noun for what is counted («120 cán bộ …», not «120
+        người cán bộ …»; a commune's name is no noun for people);
         English needs none."""
-        if self.language != "vi" or label.lower().startswith(COUNTED_NOUNS_VI):
-            return ""
+        nouns = COUNTED_NOUNS_VI if unit != "people" else tuple(n for n in COUNTED_NOUNS_VI if n not in PLACE_NOUNS_VI)
+        if self.language != "vi" or label.lower().startswith(nouns):
+            return ""  # but people «về xã Đồng Tâm» are «10 người xã Đồng Tâm», never «10 xã Đồng Tâm»
         return " " + self.unit(unit)
 
     def lead_key(self, key: str) -> str | None:
