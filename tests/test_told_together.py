@@ -59,8 +59,8 @@ def test_r2_the_outcomes_of_the_353_are_told_together_and_name_the_353(tmp_path,
     assert outcomes[0].index(parts[0]) < outcomes[0].index(parts[1]) < outcomes[0].index(parts[2])
 
 
-R4_RECRUITED = ("recruited", "headline_recruited", "communes_receiving", "dong_tam", "thuong_lam", "hung_dao", "thanh_xuan",
-                "phu_thinh", "tan_lap", "kim_binh")
+R4_RECRUITED = ("recruited", "headline_recruited", "communes_receiving", "dong_tam", "thuong_lam", "hung_dao",
+                "thanh_xuan", "phu_thinh", "tan_lap", "kim_binh")
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
