@@ -106,3 +106,19 @@ def test_r6_the_lead_note_is_said_once_for_the_three_directions(language, once):
         assert three.count(single) <= 1, three
     else:
         assert three.count(once) == 1 and single not in three.replace(once, "")
+
+
+def test_a_read_as_that_repeats_the_words_read_is_refused(tmp_path):
+    """«mỗi xã» read as «mỗi xã» says nothing of what the coder read: refused in two lines naming the fact and
+    the column; read as «4 người cho mỗi xã» it builds."""
+    from articlefacts.errors import ArticleFactsError
+
+    cells = {"reading": "mỗi xã", "read_as_en": "4 in each of the three communes", "read_as_vi": "mỗi xã"}
+    folder = recoded("r4-distributive-numbers", tmp_path, hung_dao=cells)
+    files = [str(folder / n) for n in ("article.txt", "facts.csv", "not-data.csv", "meta.json")]
+    with pytest.raises(ArticleFactsError) as err:
+        build_tables(*files)
+    what, fix = str(err.value).split("\n")
+    assert "hung_dao" in what and "read_as_vi" in what and fix.startswith("How to fix: ")
+    edit_facts(folder / "facts.csv", "hung_dao", read_as_vi="4 người cho mỗi xã")
+    assert "hung_dao" in build_tables(*files).facts.index
