@@ -122,3 +122,29 @@ def test_a_read_as_that_repeats_the_words_read_is_refused(tmp_path):
     assert "hung_dao" in what and "read_as_vi" in what and fix.startswith("How to fix: ")
     edit_facts(folder / "facts.csv", "hung_dao", read_as_vi="4 người cho mỗi xã")
     assert "hung_dao" in build_tables(*files).facts.index
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "rotation"), ("vi", "luân chuyển")])
+def test_r7_notebook_03_of_an_article_with_no_rotation_never_names_rotation_in_its_title_or_headings(language,
+                                                                                                     word):
+    """r7 reports secondment («biệt phái»), transfer («điều động») and a shortage, and no rotation: the title the
+    story prints, the notebook's own title and headings, and its opening paragraph, in each edition, never say
+    rotation; the title the story prints names what the article reports."""
+    import nbformat
+
+    from articlefacts.telling.coverage import title
+    from articlefacts.vocab import LANGUAGE_TAGS
+
+    folder = FIXTURES / "r7-secondment-and-shortage"
+    t = build_tables(*(str(folder / n) for n in ("article.txt", "facts.csv", "not-data.csv", "meta.json")))
+    assert not t.facts["topic"].eq("rotation").any()
+    story = Story(t.facts, language, t.derived, lead_repeats(t.inventory))
+    printed = title(ROTATION, story)
+    assert word not in printed.lower() and ("biệt phái" in printed.lower() or "second" in printed.lower()), printed
+    cells = nbformat.read(ROOT / "notebooks/03-rotation-outcomes.ipynb", as_version=4).cells
+    others = {tag for tag in LANGUAGE_TAGS if tag != f"lang-{language}"} | ({"steps"} if language == "vi" else set())
+    shown = [c.source for c in cells if c.cell_type == "markdown" and not others & set(c.metadata.get("tags", []))]
+    titles = [line for text in shown for line in text.splitlines() if line.startswith("#")]
+    assert titles and not [h for h in titles if word in h.lower()], titles
+    opening = shown[1]  # the paragraph under the title
+    assert "rotated leaders" not in opening and "lãnh đạo được luân chuyển" not in opening
