@@ -5,7 +5,8 @@ shortage of staff, anything the facts file codes as ``staffing`` or ``context``)
 this edition writes it, the facts file's words for what it counts (``label_vi``/``term_vi`` in Vietnamese,
 ``gloss_en`` in English) and the article's quote that holds it, in «…». Nothing is derived but the share of a
 subset in its own whole, which the checks derive from the two printed counts. Counts of one split with no
-printed total are stated together and never added up; a subset is stated with its whole; the rest one by one.
+printed total are stated together and never added up; a subset is stated with its whole, and the parts of a
+split of a whole together, with that whole named and the count of places they went to; the rest one by one.
 """
 
 from __future__ import annotations
