@@ -96,6 +96,8 @@ OWN_VOICE_FILLERS = ("the article", "bài báo")
 # and the words: cadres, civil servants, comrades (people), Party members, leaders; communes and townships
 # (docs/glossary.md says what each names).
 COUNTED_NOUNS_VI = ("cán bộ", "công chức", "đồng chí", "người", "đảng viên", "lãnh đạo", "xã", "thị trấn")
+# Of these, the nouns of places: a count of people whose label starts with one («xã Đồng Tâm») still needs «người».
+PLACE_NOUNS_VI = ("xã", "thị trấn")
 
 # The words that give a printed change its direction («tăng 21%»: up; «giảm 21 người»: down).
 CHANGE_DIRECTIONS = {"tăng": "up", "giảm": "down"}

@@ -158,8 +158,11 @@ def read_facts(path) -> pd.DataFrame:
         read_as = (row["read_as_en"], row["read_as_vi"])
         if any(read_as) and not (row["reading"] and all(read_as)):
             refuse(row, "read_as_en and read_as_vi say what the words in reading were read as, in both languages",
-                   "write the article's words in reading and what they were read as in both read_as_en and "
-                   "read_as_vi, or empty all three.")
+                   "write the article's words in reading and what they were read as in both read_as columns.")
+        same = [c for c, v in (("read_as_en", read_as[0]), ("read_as_vi", read_as[1]))
+                if v and v.strip(" «»“”").casefold() == row["reading"].strip(" «»“”").casefold()]
+        if same:  # «mỗi xã» read as «mỗi xã» says nothing; «4 người cho mỗi xã» does
+            refuse(row, f"{same[0]} repeats the words in reading", f"write in {same[0]} what they were read as.")
         if row["repeat_of"] and row["repeat_of"] not in keys:
             refuse(row, f"it repeats '{row['repeat_of']}', which is not a key", "correct repeat_of.")
     return facts

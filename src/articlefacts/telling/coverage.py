@@ -22,7 +22,7 @@ from articlefacts.telling.own_words import own_words_findings, own_words_title, 
 from articlefacts.telling.profile_findings import profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
 from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
-from articlefacts.telling.story import Finding, Story, join
+from articlefacts.telling.story import LEAD_PARTS, Finding, Story, join
 from articlefacts.telling.target_findings import target_findings, targets
 
 PROFILES, ROTATION = "02-compare-qualifications", "03-rotation-outcomes"
@@ -56,8 +56,9 @@ def stated_keys(findings: list[Finding], facts: pd.DataFrame) -> set[str]:
     return keys | set(dated.index)
 
 
-def also_reported(story: Story, findings: list[Finding], keys: list[str]) -> list[Finding]:
-    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period."""
+def also_reported(story: Story, findings: list[Finding], keys: list[str], first: bool = False) -> list[Finding]:
+    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period;
+    ``first``: it opens the story (it holds the headline's figure), so it says "reports", not "also reports"."""
     said = stated_keys(findings, story.facts)
     rest = [k for k in keys if k not in said]
     if not rest:
@@ -66,8 +67,8 @@ def also_reported(story: Story, findings: list[Finding], keys: list[str]) -> lis
     for key in rest:
         fact = story.facts.loc[key]
         items.append(story.t("also.item", value=story.noted(story.fact_count(key), key),
-                             label=story.words(key), period=fact["period"], quote=fact["quote"]))
-    return [Finding(story.t("also", items="; ".join(items)), tuple(rest))]
+                             label=story.counted_words(key), period=fact["period"], quote=fact["quote"]))
+    return [Finding(story.t("also.first" if first else "also", items="; ".join(items)), tuple(rest))]
 
 
 def lead_first(findings: list[Finding], story: Story) -> list[Finding]:
@@ -101,8 +102,27 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
     shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
     shaped += target_findings(story, [k for k in targets(story.facts) if k in keys])
-    findings = period_notes(lead_first(shaped, story) + also_reported(story, shaped, keys), story)
-    return [Finding(story.capital(f.text), f.keys, f.block) for f in findings]
+    also = also_reported(story, shaped, keys)
+    ordered = lead_first(shaped + also, story)
+    if also and ordered[0] is also[0]:  # the headline's figure is among them: what the story states first
+        ordered[0] = also_reported(story, shaped, keys, first=True)[0]
+    findings = period_notes(ordered, story)
+    return [Finding(story.capital(lead_notes_once(f.text, story)), f.keys, f.block) for f in findings]
+
+
+def lead_notes_once(text: str, story: Story) -> str:
+    """``text`` with the note that the headline or lead prints a figure said once when it follows several of its
+    numbers: '43 …, 16 … and 27 …' under one '(figures of the lead)', before the colon that opens the list (at
+    the end when there is none), not '(the lead's figure)' after each."""
+    for part in LEAD_PARTS:
+        bracket = f" ({story.t(f'lead.{part}')})"
+        if text.count(bracket) < 2:
+            continue
+        text = text.replace(bracket, "")
+        many = f" ({story.t(f'lead.{part}.many')})"
+        colon = text.find(": ")
+        text = text[:colon] + many + text[colon:] if colon >= 0 else text.removesuffix(".") + many + "."
+    return text
 
 
 def period_notes(findings: list[Finding], story: Story) -> list[Finding]:

@@ -5,7 +5,8 @@ shortage of staff, anything the facts file codes as ``staffing`` or ``context``)
 this edition writes it, the facts file's words for what it counts (``label_vi``/``term_vi`` in Vietnamese,
 ``gloss_en`` in English) and the article's quote that holds it, in «…». Nothing is derived but the share of a
 subset in its own whole, which the checks derive from the two printed counts. Counts of one split with no
-printed total are stated together and never added up; a subset is stated with its whole; the rest one by one.
+printed total are stated together and never added up; a subset is stated with its whole, and the parts of a
+split of a whole together, with that whole named and the count of places they went to; the rest one by one.
 """
 
 from __future__ import annotations
@@ -16,22 +17,67 @@ from articlefacts.checking.derive import derived_for
 from articlefacts.telling.story import Finding, Story, join, source_person
 
 
-def quoted(story: Story, key: str) -> str:
+def quoted(story: Story, key: str, extra: tuple[str, ...] = (), bare: bool = False) -> str:
     """A fact in its own words: its number as this edition prints it, what it counts, and the article's quote
-    («…») with its notes (the headline that repeats it, a reading) in the same bracket."""
+    («…») with its notes (the headline that repeats it, a reading, ``extra``) in the same bracket; ``bare``:
+    the number and words only, for a count whose quote the next one gives."""
     fact = story.facts.loc[key]
-    notes = "".join(f"; {n}" for n in story.notes(key))
-    return story.t("own.item", value=story.fact_count(key), label=story.counted_words(key) if fact["unit"] in (
-        "people", "communes") else story.words(key), quote=fact["quote"], notes=notes)
+    label = story.counted_words(key)
+    if bare:
+        return story.t("own.bare", value=story.fact_count(key), label=label)
+    notes = "".join(f"; {n}" for n in [*story.notes(key), *extra])
+    return story.t("own.item", value=story.fact_count(key), label=label, quote=fact["quote"], notes=notes)
+
+
+def share_of_whole(story: Story, key: str) -> str:
+    """The share of subset or part ``key`` in its whole as this edition prints it ('' when none is derived)."""
+    row = derived_for(story.derived, "share", key) if "kind" in story.derived.columns else None
+    return story.share(row["value"], row["decimals"], row["bound"]) if row is not None else ""
 
 
 def child_text(story: Story, key: str, of: str = "") -> str:
     """A subset stated after its whole: 'of them, 58 short in … (…), 35.6% of the whole', the share derived from
     the two counts; 'of the 163, …' when ``of`` (the whole's number) is given, as after several facts."""
-    row = derived_for(story.derived, "share", key) if "kind" in story.derived.columns else None
-    share = story.share(row["value"], row["decimals"], row["bound"]) if row is not None else ""
+    share = share_of_whole(story, key)
     kind = ("own.child.of" if of else "own.child") + (".share" if share else "")
     return story.t(kind, item=quoted(story, key), share=share, n=of)
+
+
+def parts_text(story: Story, keys: list[str]) -> str:
+    """The parts of one split, in order, each with its share of the whole; parts that one printed number gives
+    («mỗi xã 4 người») share one bracket: the quote, the reading and the share said once, after the last."""
+    items, run = [], []
+    for i, key in enumerate(keys):
+        run.append(key)
+        nxt = keys[i + 1] if i + 1 < len(keys) else None
+        if nxt and story.facts.loc[nxt, "quote"] == story.facts.loc[key, "quote"]:
+            continue
+        share = share_of_whole(story, key)
+        extra = (story.t("own.share.each" if len(run) > 1 else "own.share", share=share),) if share else ()
+        items += [quoted(story, k, bare=True) for k in run[:-1]] + [quoted(story, key, extra)]
+        run = []
+    return join(items, story.language)
+
+
+def split_clause(story: Story, parts: list[str], whole: str, places: list[str], of: str = "") -> str:
+    """The parts of one split of fact ``whole`` in one clause: 'of them, according to …, 7 communes (…): 10 …'
+    (the source said when the parts have one other than the whole's); 'of the 353 placed …, …' when ``of``."""
+    items = parts_text(story, parts)
+    if places:
+        items = f"{join([quoted(story, k) for k in places], story.language)}: {items}"
+    who = source_person(story.facts.loc[parts[0]], story.language)
+    own = who and who != source_person(story.facts.loc[whole], story.language) and not of
+    kind = ("own.split.named" if of else "own.split") + (".source" if own else "")
+    return story.t(kind, items=items, who=who, n=of)
+
+
+def places_of(facts: pd.DataFrame, parts: pd.DataFrame, said: set[str]) -> list[str]:
+    """The counts of places printed with a split's parts (the 7 communes the 33 recruits went to): facts in
+    communes of the parts' sentence and source, in no whole and no split."""
+    first = parts.iloc[0]
+    return [k for k, f in facts.iterrows() if k not in said and f["unit"] == "communes" and f["parent_key"] == ""
+            and f["split"] == "" and f["relation"] == "" and f["context"] == first["context"]
+            and f["attribution"] == first["attribution"]]
 
 
 def sourced(story: Story, items: str, fact: pd.Series, side_by_side: bool = False) -> str:
@@ -43,10 +89,34 @@ def sourced(story: Story, items: str, fact: pd.Series, side_by_side: bool = Fals
     return story.t(f"{key}.source" if who else key, items=items, who=who)
 
 
+def children_texts(story: Story, facts: pd.DataFrame, children: list[str], said: set[str],
+                   named: bool = False) -> list[str]:
+    """What is counted within the facts just stated: each subset on its own ('of the 163, …' when ``named``, as
+    after several facts), the parts of each split together (:func:`split_clause`); the keys said are added to
+    ``said``."""
+    out = []
+    for key in children:
+        fact = facts.loc[key]
+        if key in said:
+            continue
+        if fact["relation"] != "part" or fact["split"] == "":
+            out.append(child_text(story, key, of=story.fact_count(fact["parent_key"]) if named else ""))
+            said.add(key)
+            continue
+        group = facts[(facts["parent_key"] == fact["parent_key"]) & (facts["split"] == fact["split"])]
+        parts = [k for k in group.index if k not in said]
+        places = places_of(facts, group, said)
+        out.append(split_clause(story, parts, fact["parent_key"], places))
+        said |= {*parts, *places}
+    return out
+
+
 def own_words_findings(story: Story, keys: list[str]) -> list[Finding]:
     """One finding per group of ``keys``: the counts of one split without a printed total together (never
-    summed); each other fact with the subsets counted within it, and with the other such facts of its sentence
-    and source (163 short «ở 39 xã, phường»), in the facts file's order."""
+    summed); each other fact with the subsets counted within it and the parts of each split of it together,
+    and with the other such facts of its sentence and source (163 short «ở 39 xã, phường»); the parts of a
+    split of a fact already stated together, naming it ('of the 353 placed …, more than 200 … and about 90 …');
+    in the facts file's order."""
     facts = story.facts.loc[[k for k in keys if k in story.facts.index]]
     out, said = [], set()
     loose = facts[(facts["relation"] == "part") & facts["parent_key"].eq("") & facts["split"].ne("")]
@@ -59,15 +129,27 @@ def own_words_findings(story: Story, keys: list[str]) -> list[Finding]:
     for key, fact in facts.iterrows():
         if key in said or (fact["parent_key"] in facts.index and fact["parent_key"] not in said):
             continue
+        if fact["relation"] == "part" and fact["split"] and fact["parent_key"] in facts.index:
+            parent = fact["parent_key"]
+            group = facts[(facts["parent_key"] == parent) & (facts["split"] == fact["split"])]
+            parts = [k for k in group.index if k not in said]
+            places = places_of(facts, group, said)
+            said |= {*parts, *places}
+            grand = [k for k in facts.index if facts.loc[k, "parent_key"] in parts]
+            of = f"{story.fact_count(parent)} {story.counted_words(parent)}"
+            texts = [split_clause(story, parts, parent, places, of=of), *children_texts(story, facts, grand, said)]
+            out.append(Finding(sourced(story, "; ".join(texts), fact), (*places, *parts, *grand)))
+            continue
         together = [k for k, f in facts.iterrows() if k not in said and (k == key or (
             f["context"] == fact["context"] and f["attribution"] == fact["attribution"]
             and f["parent_key"] not in facts.index and f["split"] == ""))]
+        said |= set(together)
         children = [k for k in facts.index if facts.loc[k, "parent_key"] in together and k not in said]
+        before = set(said)
         parts = [join([quoted(story, k) for k in together], story.language)]
-        parts += [child_text(story, k, of=story.fact_count(facts.loc[k, "parent_key"]) if len(together) > 1 else "")
-                  for k in children]
-        out.append(Finding(sourced(story, "; ".join(parts), fact), (*together, *children)))
-        said |= {*together, *children}
+        parts += children_texts(story, facts, children, said, named=len(together) > 1)
+        out.append(Finding(sourced(story, "; ".join(parts), fact), (*together, *sorted(said - before, key=list(
+            facts.index).index))))
     return out
 
 

@@ -9,6 +9,7 @@ the headline reports and can say every fact no other sentence stated (:mod:`arti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,7 +17,7 @@ import pandas as pd
 from articlefacts.i18n import capital, has, number, percent, t
 from articlefacts.reading.numbers import qualifier_key
 from articlefacts.telling.headlines import is_noun, predicate
-from articlefacts.vocab import COUNTED_NOUNS_VI
+from articlefacts.vocab import COUNTED_NOUNS_VI, PLACE_NOUNS_VI
 
 # Parts of the article whose numbers the story leads with (docs/input-format.md: a number repeated there is a
 # repeat of the body's fact).
@@ -67,6 +68,23 @@ def words(fact: pd.Series, language: str) -> str:
     if language == "vi":
         return fact.get("label_vi") or fact["term_vi"]
     return fact["gloss_en"]
+
+
+def open_unit_words(fact: pd.Series, label: str, language: str) -> str:
+    """The words of a count in an open unit (months, offices, job positions) with its unit noun first, unless
+    the label already holds it: en the facts file's ``unit`` ('9 months the review took'), vi the word the
+    article prints right after the number in the quote («trong 9 tháng»: «9 tháng …»). A percentage or a year
+    has no noun."""
+    if fact["unit"] in ("percent", "year", ""):
+        return label
+    if language == "en":
+        unit = fact["unit"]
+        held = re.search(rf"\b{re.escape(unit.rstrip('s').lower())}", label.lower())
+    else:
+        after = re.search(r"\d[\d.,]*\s+(\w+)", fact["quote"])
+        unit = after.group(1) if after else ""
+        held = not unit or label.lower().startswith(unit.lower())
+    return label if held else f"{unit} {label}"
 
 
 def whole_words(fact: pd.Series, language: str) -> str:
@@ -163,11 +181,12 @@ class Story:
 
     def counted(self, unit: str, label: str) -> str:
         """The unit's word to put between a count and its label, with its leading space: in Vietnamese « người»
-        or « xã», unless the label
-        already starts with a noun for people or communes («120 cán bộ …», not «120 người cán bộ …»);
+        or « xã», unless the label already starts with a noun for what is counted («120 cán bộ …», not «120
+        người cán bộ …»; a commune's name is no noun for people);
         English needs none."""
-        if self.language != "vi" or label.lower().startswith(COUNTED_NOUNS_VI):
-            return ""
+        nouns = COUNTED_NOUNS_VI if unit != "people" else tuple(n for n in COUNTED_NOUNS_VI if n not in PLACE_NOUNS_VI)
+        if self.language != "vi" or label.lower().startswith(nouns):
+            return ""  # but people «về xã Đồng Tâm» are «10 người xã Đồng Tâm», never «10 xã Đồng Tâm»
         return " " + self.unit(unit)
 
     def lead_key(self, key: str) -> str | None:
@@ -183,7 +202,9 @@ class Story:
         but «cán bộ, công chức cấp xã» (:meth:`counted`); English: the words."""
         fact = self.facts.loc[key]
         label = words(fact, self.language)
-        unit = self.counted(fact["unit"], label) if fact["unit"] in ("people", "communes") else ""
+        if fact["unit"] not in ("people", "communes"):
+            return open_unit_words(fact, label, self.language)
+        unit = self.counted(fact["unit"], label)
         return f"{unit.strip()} {label}" if unit else label
 
     def notes(self, key: str, near: bool = False) -> list[str]:
