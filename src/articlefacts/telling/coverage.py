@@ -66,8 +66,9 @@ def also_reported(story: Story, findings: list[Finding], keys: list[str], first:
     items = []
     for key in rest:
         fact = story.facts.loc[key]
-        items.append(story.t("also.item", value=story.noted(story.fact_count(key), key),
-                             label=story.counted_words(key), period=fact["period"], quote=fact["quote"]))
+        notes = "".join(f"{note}; " for note in story.notes(key))  # after the words, so that they stay whole
+        items.append(story.t("also.item", value=story.fact_count(key), label=story.counted_words(key),
+                             notes=notes, period=fact["period"], quote=fact["quote"]))
     return [Finding(story.t("also.first" if first else "also", items="; ".join(items)), tuple(rest))]
 
 
