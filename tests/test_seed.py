@@ -267,3 +267,17 @@ def test_an_english_attribution_without_the_articles_words_is_refused(tmp_path):
     (tmp_path / "facts.csv").write_text(out.getvalue(), encoding="utf-8")
     with pytest.raises(ArticleFactsError, match="fact 'cadres_2002': attribution_en is filled in but attribution"):
         read_facts(tmp_path / "facts.csv")
+
+
+@pytest.mark.parametrize("language, given", [("en", "24 of the 230 (10.4%, our calculation)"),
+                                              ("vi", "24 trong tổng số 230 (10,4%, do nhóm biên soạn tính)")])
+def test_a_share_we_derived_is_never_credited_to_the_article(language, given):
+    """The article prints 24 of 230 for 2002 («chỉ có 24 cán bộ tốt nghiệp THPT»), never 10.4%: where the two years
+    are set side by side, the 2002 figure is given as the count it prints, its share labelled as ours; the 2021
+    70.12% is printed, so it stands alone. The comparison chart's subtitle says the same."""
+    body = json.loads((paths.ROOT / paths.PROCESSED_DIR / "findings" / f"02-compare-qualifications.{language}.json")
+                      .read_text(encoding="utf-8"))
+    side_by_side = [f for f in body["findings"] if ("70.12%" if language == "en" else "70,12%") in f and "2002" in f]
+    assert side_by_side and all(given in f for f in side_by_side), side_by_side
+    assert given.split(" (")[0].replace("the ", "") in body["figures"]["profiles-upper-secondary"]["subtitle"]
+    assert not any(("gives 10.4%" if language == "en" else "nêu 10,4%") in f for f in body["findings"])

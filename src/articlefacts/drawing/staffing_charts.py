@@ -157,7 +157,8 @@ def staffing_caption(story: Story, meta: dict, subject: str) -> dict:
             title = story.t("fig.own.parts.title", total=story.fact_count(parent), who=who,
                             n=story.fact_count(top), top=facts.loc[top, "term_vi"])
         else:  # kinds of outcome: each with its bound in words ("more than 200 placed …, about 90 retired …")
-            items = [story.t("fig.own.part", n=story.fact_count(k), what=story.words(k)) for k in parts]
+            items = [story.t("fig.own.part", n=story.fact_count(k), what=story.words(k).removeprefix("người "))
+                     for k in parts]  # «người» once, when a label begins with it («người được bố trí …»)
             title = story.t("fig.own.parts.title.items", total=story.fact_count(parent), who=who,
                             items=join(items, story.language))
         subtitle = story.t("fig.own.parts.subtitle", total=story.fact_count(parent), who=who,

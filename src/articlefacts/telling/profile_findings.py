@@ -209,7 +209,21 @@ def pair_values(story: Story, profiles: pd.DataFrame, measure: str) -> dict:
             "s0": r0["share_pct"], "s1": r1["share_pct"], "k0": r0["source_key"], "k1": r1["source_key"],
             "decimals": int(min(r0["share_decimals"], r1["share_decimals"])),
             "comparable": bool(r1["comparable"]) if pd.notna(r1["comparable"]) else False,
-            "change": r1["change_pp"], "reasons": reasons(story, a, b, h0, h1)}
+            "change": r1["change_pp"], "reasons": reasons(story, a, b, h0, h1),
+            **{f"g{i}": given(story, r, "p.given") for i, r in ((0, r0), (1, r1))},
+            **{f"gw{i}": given(story, r, "p.given.who", who=words(h, lang)) for i, r, h in ((0, r0, h0), (1, r1, h1))}}
+
+
+def given(story: Story, row: pd.Series, key: str, **extra) -> str:
+    """What the article gives for one year of a measure, from its profiles ``row``: a printed share with its whole
+    ("70.12% of the 405"), or, where the share is ours, the count it prints with the share labelled as our
+    calculation ("24 of the 230 (10.4%, our calculation)"), so a derived share is never credited to the article.
+    ``key``: the translation key ('p.given', or 'p.given.who' with ``who``, the group's words)."""
+    share = story.share(row["share_pct"], row["share_decimals"], row["share_bound"])
+    n = story.count(row["headcount"])
+    if row["share_status"] == "derived" and pd.notna(row["count"]):
+        return story.t(f"{key}.derived", count=story.count(row["count"]), share=share, n=n, **extra)
+    return story.t(key, share=share, n=n, **extra)
 
 
 def change_sentence(story: Story, v: dict) -> str:
