@@ -85,9 +85,15 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     name = split_label(story, split)
     caveats = [story.footnote(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
     caveats += [story.footnote(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
-    if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
-        caveats.insert(0, story.t("fig.split.caveat"))
     parent_key = group["parent_key"].iloc[0]
+    if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
+        parts = flows[flows["relation"].eq("part") & flows["group"].ne(split)]
+        others = [split_label(story, g) for g in parts.loc[parts["parent_key"].eq(parent_key), "group"].unique()]
+        if parent_key and others and all(others):  # the breakdown the reader of this one chart does not see, named
+            caveats.insert(0, story.t("fig.split.caveat.other", total=story.row_count(story.facts.loc[parent_key]),
+                                      others=join(others, story.language)))
+        else:
+            caveats.insert(0, story.t("fig.split.caveat"))
     if parent_key:
         parent = story.facts.loc[parent_key]
         total = story.row_count(parent)

@@ -102,10 +102,13 @@ def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         own = subject_and_rest(label, story.language)
         what = own[1] if own else predicate(label, story.language, r["count"] == 1 and r["bound"] == "eq")
         noun = is_noun(parent_words, story.language)
-        text = story.t("r.subset" if noun else "r.subset.who", n=story.count(r["count"], r["bound"]), what=what,
+        parent_said = story.counted_words(r["parent_key"])
+        same = story.language == "vi" and own and own[0] == parent_said  # «13 trong số 23 xã, thị trấn nhận …»
+        text = story.t("r.subset.same" if same else "r.subset" if noun else "r.subset.who",
+                       n=story.count(r["count"], r["bound"]), what=what,
                        unit=(" " + own[0]) if own and story.language == "vi" else story.counted(r["unit"], what),
                        total=story.row_count(parent),
-                       parent=(story.counted_words(r["parent_key"]) if noun or story.language == "vi"
+                       parent=(parent_said if noun or story.language == "vi"
                                else predicate(parent_words, story.language)),
                        share="; ".join([share, *story.notes(key, True)]))
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, sub["period"])))),
