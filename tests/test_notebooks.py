@@ -277,7 +277,7 @@ def test_a_vi_reader_is_told_where_each_frame_from_a_hidden_step_is_built(name):
         for frame in sorted(used(cell.source) & made_in_steps):
             comment = [line for line in cell.source.splitlines() if line.startswith("#") and f"`{frame}`" in line]
             assert comment and "của bản tiếng Anh" in comment[0], (cell.id, frame)
-            step = re.search(r"«([^»]+)»", comment[0]).group(1)
+            step = re.search(r"“([^”]+)”", comment[0]).group(1)
             assert any(f"## {step}" in c.source for c in source if c.cell_type == "markdown"), step
             told += 1
     assert told >= 5
