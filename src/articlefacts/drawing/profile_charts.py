@@ -17,6 +17,7 @@ from articlefacts.checking.percent_checks import printed_percent
 from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import draw_share_panels, draw_year_points
 from articlefacts.drawing.style import SHARE_COLOUR
+from articlefacts.telling.coverage import period_footnote
 from articlefacts.telling.display_tables import people_text
 from articlefacts.telling.headlines import profile_title
 from articlefacts.telling.profile_findings import (
@@ -196,6 +197,7 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, head_key: 
                 for _, r in table[table["share_computed"].notna()].iterrows()]
     truncated = truncation_caveat(story, table)  # says what ≈ means, so the subtitle need not
     caveats += truncated
+    caveats += period_footnote(story, [head_key])  # a year read from the article's date, said as a reading
     if source_person(head, story.language):
         caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
     inferred = any("≈" in b["text"] for p in panels for b in p["rows"])  # the key only where the sign is drawn

@@ -13,6 +13,7 @@ from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import draw_marks
 from articlefacts.drawing.style import SERIES
 from articlefacts.i18n import number
+from articlefacts.telling.coverage import period_footnote
 from articlefacts.telling.headlines import part_title, predicate
 from articlefacts.telling.profile_findings import (
     split_label,
@@ -85,6 +86,7 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     name = split_label(story, split)
     caveats = [story.footnote(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
     caveats += [story.footnote(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
+    caveats += period_footnote(story, list(group["key"]))  # a year read from the article's date, said as a reading
     parent_key = group["parent_key"].iloc[0]
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         parts = flows[flows["relation"].eq("part") & flows["group"].ne(split)]
@@ -179,7 +181,7 @@ def subset_caption(story: Story, flows: pd.DataFrame, meta: dict, key: str, colo
     sub, parent = story.facts.loc[key], story.facts.loc[flows.loc[flows["group"] == key, "parent_key"].iloc[0]]
     groups = subset_groups(story, flows, key, colours)
     caveats = [story.t("fig.subset.caveat")] if sub["unit"] == "communes" else []
-    caveats += [story.footnote(key), period_caveat(story, parent, sub["period"])]
+    caveats += [story.footnote(key), period_caveat(story, parent, sub["period"]), *period_footnote(story, [key])]
     total = story.row_count(parent)
     cap = caption(story, story.marked(part_title(story, story.row_count(sub), total,
                                                  story.words(key), sub["unit"]), key),

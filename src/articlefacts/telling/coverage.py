@@ -143,13 +143,30 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
             if (period, how) in said:
                 continue
             said.add((period, how))
-            one = int(((story.facts["period"] == period) & (story.facts["period_read"] == how)).sum()) == 1
-            years = re.findall(r"\d{4}", period)
-            notes.append(story.t(f"reading.period.{how}", period=story.t(
-                "period.year" if len(years) == 1 else "period.span", period=period), year=years[-1] if years else "",
-                these=story.t("these.one" if one else "these"), them=story.t("them.one" if one else "them")))
+            notes.append(period_sentence(story, period, how))
         out.append(Finding(" ".join([finding.text, *notes]), finding.keys, finding.block) if notes else finding)
     return out
+
+
+def period_sentence(story: Story, period: str, how: str) -> str:
+    """The sentence that says a period was read, not printed (``how``: the facts table's ``period_read``, 'date',
+    'elsewhere' or 'unprinted'): "By our reading, these figures are of 2021: …"."""
+    one = int(((story.facts["period"] == period) & (story.facts["period_read"] == how)).sum()) == 1
+    years = re.findall(r"\d{4}", period)
+    return story.t(f"reading.period.{how}", period=story.t("period.year" if len(years) == 1 else "period.span",
+                                                           period=period), year=years[-1] if years else "",
+                   these=story.t("these.one" if one else "these"), them=story.t("them.one" if one else "them"))
+
+
+def period_footnote(story: Story, keys) -> list[str]:
+    """For a chart that rests on the facts ``keys``: the sentence saying its period was read, not printed, once
+    ([] when every period is printed beside its facts, or the facts table has no ``period_read``)."""
+    if "period_read" not in story.facts.columns:
+        return []
+    facts = story.facts.loc[[k for k in keys if k in story.facts.index]]
+    read = facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
+    pairs = list(dict.fromkeys(zip(read["period"], read["period_read"], strict=True)))
+    return [period_sentence(story, period, how) for period, how in pairs[:1]]
 
 
 def lead_texts(findings: list[Finding], story: Story) -> list[str]:
