@@ -67,10 +67,10 @@ def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text
         stated = sorted(int(y) for y in re.findall(r"\d{4}", row["period"]))
         printed_years = {
             "unprinted": "uses a year the article does not print, counted from its words and its date: a reading, "
-                         "told as one",
+                         "which the findings and charts say",
             "date": f"uses {meta['date'][:4]}, the year of the article's date, which the article does not print "
-                    "beside it: a reading, told as one",
-            "elsewhere": "uses a year printed only in another paragraph: a reading, told as one",
+                    "beside it: a reading, which the findings and charts say",
+            "elsewhere": "uses a year printed only in another paragraph: a reading, which the findings and charts say",
             "": "uses years the article prints beside it"}[read[key]]
         other = source_period(row)
         source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
