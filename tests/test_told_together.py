@@ -148,3 +148,21 @@ def test_r7_notebook_03_of_an_article_with_no_rotation_never_names_rotation_in_i
     assert titles and not [h for h in titles if word in h.lower()], titles
     opening = shown[1]  # the paragraph under the title
     assert "rotated leaders" not in opening and "lãnh đạo được luân chuyển" not in opening
+
+
+@pytest.mark.parametrize("label", ["đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã",
+                                   "cán bộ được giới thiệu bầu giữ chức Bí thư Đảng ủy xã"])
+def test_r6_the_nine_are_said_with_their_own_noun_never_nguoi_la(tmp_path, label):
+    """«Trong số cán bộ từ huyện về xã, 9 đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã»: 9 of the 43,
+    said with the article's own noun for them; a label that opens with a noun for people gets no «người là»."""
+    folder = recoded("r6-side-by-side-no-total", tmp_path, put_forward_secretary={"label_vi": label})
+    said = story_of(folder, "vi", ROTATION)
+    (nine,) = [s for s in said if "9 " in s and "43" in s]
+    assert f"9 {label} (21%)" in nine and "người là" not in nine, nine
+    assert nine.startswith("Trong số 43 cán bộ từ huyện về xã, ")
+
+
+def test_r6_the_fixture_coding_says_the_nine_as_the_article_does():
+    said = story_of(FIXTURES / "r6-side-by-side-no-total", "vi", ROTATION)
+    assert any("9 đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã (21%)" in s for s in said), said
+    assert not any("người là" in s for s in said)

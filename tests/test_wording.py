@@ -138,6 +138,17 @@ def test_a_label_reads_as_a_predicate(label, language, said):
     assert predicate(label, language) == said
 
 
+@pytest.mark.parametrize(("label", "own"), [
+    ("đồng chí được giới thiệu bầu giữ chức Bí thư", ("đồng chí", "được giới thiệu bầu giữ chức Bí thư")),
+    ("người chưa đạt chuẩn", ("người", "chưa đạt chuẩn")),
+    ("xã, thị trấn nhận cán bộ luân chuyển", ("xã, thị trấn", "nhận cán bộ luân chuyển")),
+    ("đảng viên", None), ("cán bộ, công chức cấp xã", None), ("được giới thiệu", None)])
+def test_a_vietnamese_label_opening_with_a_noun_keeps_it_as_its_subject(label, own):
+    from articlefacts.telling.headlines import subject_and_rest
+
+    assert subject_and_rest(label, "vi") == own
+
+
 def test_the_21_are_appointed_or_nominated_never_said_to_hold_the_posts():
     """«bổ nhiệm, giới thiệu ứng cử»: nominated is not holding; no edition may say they hold the posts."""
     en, vi = " ".join(edition(ROOT, "en")), " ".join(edition(ROOT, "vi"))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import number, percent
-from articlefacts.vocab import COUNTED_NOUNS_VI
+from articlefacts.vocab import COUNTED_NOUNS_VI, PLACE_NOUNS_VI
 
 # English words that start a predicate as they stand: verbs in the past or present ("left school", "hold").
 ACTIVE_EN = {"left", "completed", "returned", "met", "finished", "went", "came", "joined", "remained", "stayed",
@@ -140,11 +140,15 @@ def is_noun(label: str, language: str) -> bool:
 def subject_and_rest(label: str, language: str) -> tuple[str, str] | None:
     """A label that names its own subject, split in two: "communes and townships that received rotated
     leaders" → ("communes and townships", "received rotated leaders"); «xã, thị trấn nhận cán bộ luân chuyển» →
-    («xã, thị trấn», «nhận cán bộ luân chuyển»). None when it does not."""
+    («xã, thị trấn», «nhận cán bộ luân chuyển»); a noun of people before more words, «đồng chí được giới thiệu bầu …»
+    → («đồng chí», «được giới thiệu bầu …»): «9 đồng chí được …», never «9 người là đồng chí được …». None when it
+    does not (a bare «đảng viên» is said «là đảng viên»)."""
     if language == "en":
         found = re.match(r"^(.+?) (?:that|who|which) (.+)$", label)
         return (found.group(1), found.group(2)) if found else None
     found = re.match(r"^((?:xã|thị trấn|phường)(?:, (?:xã|thị trấn|phường))*) (.+)$", label)
+    people = "|".join(n for n in COUNTED_NOUNS_VI if n not in PLACE_NOUNS_VI)
+    found = found or re.match(rf"^({people}) (\w.*)$", label, flags=re.IGNORECASE)
     return (found.group(1), found.group(2)) if found else None
 
 
