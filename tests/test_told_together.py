@@ -166,3 +166,27 @@ def test_r6_the_fixture_coding_says_the_nine_as_the_article_does():
     said = story_of(FIXTURES / "r6-side-by-side-no-total", "vi", ROTATION)
     assert any("9 đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã (21%)" in s for s in said), said
     assert not any("người là" in s for s in said)
+
+
+@pytest.mark.parametrize(("language", "heading", "where"), [
+    ("en", "Recruitment and staff shortages", "recruited («đã tuyển được 33 người»; the headline's figure), "
+                                              "according to the District Internal Affairs Office, across 7 communes "
+                                              "(«phân về 7 xã»): 10 "),
+    ("vi", "Tuyển dụng và thiếu cán bộ", "(“đã tuyển được 33 người”; con số nêu ở tiêu đề), theo Phòng Nội vụ huyện, "
+                                         "về 7 xã (“phân về 7 xã”): 10 người")])
+def test_r4_the_heading_names_the_recruitment_and_the_7_communes_are_where_the_33_went(tmp_path, language, heading,
+                                                                                       where):
+    """r4 reports 33 recruited, «phân về 7 xã» (the seven named with their recruits), and two communes short of
+    staff. Coded as the docs ask (topic staffing; measures `recruitment` and `shortage`), the section's heading
+    names both, and the 7 communes are where the 33 went, never a subset of them ("of them, 7 communes")."""
+    from articlefacts.telling.coverage import title
+
+    changes = dict.fromkeys(R4_RECRUITED, STAFFING)
+    changes |= {k: {"topic": "staffing", "measure": "recruitment"} for k in ("recruited", "headline_recruited")}
+    changes |= {k: {"topic": "staffing", "measure": "shortage"} for k in ("khe_may_short", "na_khoang_short")}
+    folder = recoded("r4-distributive-numbers", tmp_path, **changes)
+    t = build_tables(*(str(folder / n) for n in ("article.txt", "facts.csv", "not-data.csv", "meta.json")))
+    assert title(ROTATION, Story(t.facts, language, t.derived, lead_repeats(t.inventory))) == heading
+    (one,) = [s for s in story_of(folder, language, ROTATION) if "Đồng Tâm" in s]
+    assert where in one, one
+    assert "of them" not in one and "trong đó" not in one
