@@ -190,3 +190,16 @@ def test_r4_the_heading_names_the_recruitment_and_the_7_communes_are_where_the_3
     (one,) = [s for s in story_of(folder, language, ROTATION) if "Đồng Tâm" in s]
     assert where in one, one
     assert "of them" not in one and "trong đó" not in one
+
+
+@pytest.mark.parametrize(("language", "reading"), [
+    ("en", "By our reading, the figures 1,200 and fewer than 150 are of 2025: the article does not print 2025"),
+    ("vi", "Theo cách hiểu của nhóm biên soạn, các số liệu 1.200 và dưới 150 thuộc năm 2025")])
+def test_r2_hien_is_told_as_a_reading_naming_the_figures_it_dates(language, reading):
+    """«Hiện toàn tỉnh có 1,2 nghìn công chức cấp xã, trong đó dưới 150 người chưa đạt chuẩn»: «Hiện» dates these
+    two to 2025, the article's date; the lead's «giai đoạn 2023-2025» is the merger phase. The finding that also
+    states the 2023–2025 and 2024 figures says the reading once, naming the two figures it is of."""
+    said = story_of(FIXTURES / "r2-number-words-and-approximations", language, PROFILES)
+    text = " ".join(said)
+    assert text.count(reading) == 1, said
+    assert "these figures" not in text and "các số liệu này" not in text
