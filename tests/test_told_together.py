@@ -162,6 +162,15 @@ def test_r6_the_nine_are_said_with_their_own_noun_never_nguoi_la(tmp_path, label
     assert nine.startswith("Trong số 43 cán bộ từ huyện về xã, ")
 
 
+def test_r6_a_label_of_the_bare_verb_is_said_as_done_to_the_nine(tmp_path):
+    """Coded with only the article's words «giới thiệu bầu giữ chức Bí thư Đảng ủy xã» (no label_vi), the nine are
+    those put forward, as «9 đồng chí được giới thiệu» says: «9 người được giới thiệu …», never «9 người là giới
+    thiệu …» nor «9 người giới thiệu …» (who would be the ones putting others forward)."""
+    folder = recoded("r6-side-by-side-no-total", tmp_path, put_forward_secretary={"label_vi": ""})
+    said = " ".join(story_of(folder, "vi", ROTATION))
+    assert "9 người được giới thiệu bầu giữ chức Bí thư Đảng ủy xã (21%)" in said, said
+
+
 def test_r6_the_fixture_coding_says_the_nine_as_the_article_does():
     said = story_of(FIXTURES / "r6-side-by-side-no-total", "vi", ROTATION)
     assert any("9 đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã (21%)" in s for s in said), said

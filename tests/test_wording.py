@@ -131,6 +131,7 @@ def test_titles_are_headlines_with_a_verb_in_both_editions():
     ("học vấn cấp THPT", "vi", "có học vấn cấp THPT"),
     ("thuộc khối chính quyền", "vi", "thuộc khối chính quyền"),
     ("trung cấp", "vi", "có trình độ trung cấp"),
+    ("giới thiệu bầu giữ chức Bí thư Đảng ủy xã", "vi", "được giới thiệu bầu giữ chức Bí thư Đảng ủy xã"),
 ])
 def test_a_label_reads_as_a_predicate(label, language, said):
     from articlefacts.telling.headlines import predicate

@@ -50,6 +50,8 @@ PEOPLE_EN = {"cadres", "cadre", "civil", "servants", "members", "women", "men", 
 VERBS_VI = ("có", "là", "đã", "đang", "được", "bị", "thuộc", "tốt nghiệp", "học", "qua", "về", "giữ", "còn", "chưa",
             "không", "nhận", "tham gia", "đạt", "ở", "do", "luân chuyển", "bố trí", "điều động", "nghỉ", "đào tạo",
             "tiếp nhận", "đảm nhận", "trở", "vẫn", "tiếp tục", "làm", "chuyển")
+# Vietnamese verbs done to the people counted, never by them («giới thiệu bầu», «bổ nhiệm»): said with «được».
+DONE_TO_VI = ("giới thiệu", "bổ nhiệm", "đề bạt")
 # Vietnamese nouns of a qualification («có trình độ đại học»); bare levels take «có trình độ».
 HELD_VI = ("trình độ", "học vấn", "bằng", "chứng chỉ", "chuyên môn")
 LEVELS_VI = ("sơ cấp", "trung cấp", "cao cấp", "cao đẳng", "đại học", "sau đại học", "trên đại học", "thạc sĩ",
@@ -82,6 +84,8 @@ def plural_predicate(label: str, language: str) -> str:
     if language == "vi":
         if starts(label, HELD_VI):
             return f"có {label}"
+        if starts(label, DONE_TO_VI):
+            return f"được {label}"  # «giới thiệu bầu giữ chức Bí thư» → «được giới thiệu bầu giữ chức Bí thư»
         if starts(label, VERBS_VI):
             return label
         if starts(label, ("khối",)):
