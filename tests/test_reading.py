@@ -69,6 +69,21 @@ def test_word_multipliers_and_number_words_are_read_with_their_value():
                                          "shared": 0, "words": 1}
 
 
+def test_hien_dates_its_figures_to_the_articles_year_though_the_lead_prints_a_range_ending_in_it():
+    """«Hiện toàn tỉnh có 1,2 nghìn công chức cấp xã, trong đó dưới 150 người chưa đạt chuẩn»: «Hiện» (now) dates
+    the 1.200 and the 150 to 2025, the article's date (18/2/2025). The lead's «giai đoạn 2023-2025» is the merger
+    phase, about the surplus, and is not 2025 printed beside them: a reading, flagged. The surplus and what became
+    of it stay of the printed 2023–2025, and the 2.000 trained of the printed «Năm 2024»."""
+    t = tables("r2-number-words-and-approximations")
+    checks = t.checks.set_index("check_id")
+    status = {key: checks.loc[f"period:{key}", "status"] for key in t.facts.index}
+    assert status == {"surplus": "pass", "settled": "pass", "placed": "pass",
+                      "left": "pass", "former_chairs": "pass", "civil_servants": "flag", "below_standard": "flag",
+                      "trained": "pass"}
+    assert "uses 2025, the year of the article's date" in checks.loc["period:civil_servants", "detail"]
+    assert "uses years the article prints beside it" not in checks.loc["period:below_standard", "detail"]
+
+
 def test_a_quote_that_cuts_off_the_multiplier_is_refused_naming_it(tmp_path):
     folder = copy("r2-number-words-and-approximations", tmp_path)
     edit_facts(folder / "facts.csv", "trained", quote="cho 2")

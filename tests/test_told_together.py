@@ -148,3 +148,67 @@ def test_r7_notebook_03_of_an_article_with_no_rotation_never_names_rotation_in_i
     assert titles and not [h for h in titles if word in h.lower()], titles
     opening = shown[1]  # the paragraph under the title
     assert "rotated leaders" not in opening and "lãnh đạo được luân chuyển" not in opening
+
+
+@pytest.mark.parametrize("label", ["đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã",
+                                   "cán bộ được giới thiệu bầu giữ chức Bí thư Đảng ủy xã"])
+def test_r6_the_nine_are_said_with_their_own_noun_never_nguoi_la(tmp_path, label):
+    """«Trong số cán bộ từ huyện về xã, 9 đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã»: 9 of the 43,
+    said with the article's own noun for them; a label that opens with a noun for people gets no «người là»."""
+    folder = recoded("r6-side-by-side-no-total", tmp_path, put_forward_secretary={"label_vi": label})
+    said = story_of(folder, "vi", ROTATION)
+    (nine,) = [s for s in said if "9 " in s and "43" in s]
+    assert f"9 {label} (21%)" in nine and "người là" not in nine, nine
+    assert nine.startswith("Trong số 43 cán bộ từ huyện về xã, ")
+
+
+def test_r6_a_label_of_the_bare_verb_is_said_as_done_to_the_nine(tmp_path):
+    """Coded with only the article's words «giới thiệu bầu giữ chức Bí thư Đảng ủy xã» (no label_vi), the nine are
+    those put forward, as «9 đồng chí được giới thiệu» says: «9 người được giới thiệu …», never «9 người là giới
+    thiệu …» nor «9 người giới thiệu …» (who would be the ones putting others forward)."""
+    folder = recoded("r6-side-by-side-no-total", tmp_path, put_forward_secretary={"label_vi": ""})
+    said = " ".join(story_of(folder, "vi", ROTATION))
+    assert "9 người được giới thiệu bầu giữ chức Bí thư Đảng ủy xã (21%)" in said, said
+
+
+def test_r6_the_fixture_coding_says_the_nine_as_the_article_does():
+    said = story_of(FIXTURES / "r6-side-by-side-no-total", "vi", ROTATION)
+    assert any("9 đồng chí được giới thiệu bầu giữ chức Bí thư Đảng ủy xã (21%)" in s for s in said), said
+    assert not any("người là" in s for s in said)
+
+
+@pytest.mark.parametrize(("language", "heading", "where"), [
+    ("en", "Recruitment and staff shortages", "recruited («đã tuyển được 33 người»; the headline's figure), "
+                                              "according to the District Internal Affairs Office, across 7 communes "
+                                              "(«phân về 7 xã»): 10 "),
+    ("vi", "Tuyển dụng và thiếu cán bộ", "(“đã tuyển được 33 người”; con số nêu ở tiêu đề), theo Phòng Nội vụ huyện, "
+                                         "về 7 xã (“phân về 7 xã”): 10 người")])
+def test_r4_the_heading_names_the_recruitment_and_the_7_communes_are_where_the_33_went(tmp_path, language, heading,
+                                                                                       where):
+    """r4 reports 33 recruited, «phân về 7 xã» (the seven named with their recruits), and two communes short of
+    staff. Coded as the docs ask (topic staffing; measures `recruitment` and `shortage`), the section's heading
+    names both, and the 7 communes are where the 33 went, never a subset of them ("of them, 7 communes")."""
+    from articlefacts.telling.coverage import title
+
+    changes = dict.fromkeys(R4_RECRUITED, STAFFING)
+    changes |= {k: {"topic": "staffing", "measure": "recruitment"} for k in ("recruited", "headline_recruited")}
+    changes |= {k: {"topic": "staffing", "measure": "shortage"} for k in ("khe_may_short", "na_khoang_short")}
+    folder = recoded("r4-distributive-numbers", tmp_path, **changes)
+    t = build_tables(*(str(folder / n) for n in ("article.txt", "facts.csv", "not-data.csv", "meta.json")))
+    assert title(ROTATION, Story(t.facts, language, t.derived, lead_repeats(t.inventory))) == heading
+    (one,) = [s for s in story_of(folder, language, ROTATION) if "Đồng Tâm" in s]
+    assert where in one, one
+    assert "of them" not in one and "trong đó" not in one
+
+
+@pytest.mark.parametrize(("language", "reading"), [
+    ("en", "By our reading, the figures 1,200 and fewer than 150 are of 2025: the article does not print 2025"),
+    ("vi", "Theo cách hiểu của nhóm biên soạn, các số liệu 1.200 và dưới 150 thuộc năm 2025")])
+def test_r2_hien_is_told_as_a_reading_naming_the_figures_it_dates(language, reading):
+    """«Hiện toàn tỉnh có 1,2 nghìn công chức cấp xã, trong đó dưới 150 người chưa đạt chuẩn»: «Hiện» dates these
+    two to 2025, the article's date; the lead's «giai đoạn 2023-2025» is the merger phase. The finding that also
+    states the 2023–2025 and 2024 figures says the reading once, naming the two figures it is of."""
+    said = story_of(FIXTURES / "r2-number-words-and-approximations", language, PROFILES)
+    text = " ".join(said)
+    assert text.count(reading) == 1, said
+    assert "these figures" not in text and "các số liệu này" not in text

@@ -131,11 +131,23 @@ def test_titles_are_headlines_with_a_verb_in_both_editions():
     ("học vấn cấp THPT", "vi", "có học vấn cấp THPT"),
     ("thuộc khối chính quyền", "vi", "thuộc khối chính quyền"),
     ("trung cấp", "vi", "có trình độ trung cấp"),
+    ("giới thiệu bầu giữ chức Bí thư Đảng ủy xã", "vi", "được giới thiệu bầu giữ chức Bí thư Đảng ủy xã"),
 ])
 def test_a_label_reads_as_a_predicate(label, language, said):
     from articlefacts.telling.headlines import predicate
 
     assert predicate(label, language) == said
+
+
+@pytest.mark.parametrize(("label", "own"), [
+    ("đồng chí được giới thiệu bầu giữ chức Bí thư", ("đồng chí", "được giới thiệu bầu giữ chức Bí thư")),
+    ("người chưa đạt chuẩn", ("người", "chưa đạt chuẩn")),
+    ("xã, thị trấn nhận cán bộ luân chuyển", ("xã, thị trấn", "nhận cán bộ luân chuyển")),
+    ("đảng viên", None), ("cán bộ, công chức cấp xã", None), ("được giới thiệu", None)])
+def test_a_vietnamese_label_opening_with_a_noun_keeps_it_as_its_subject(label, own):
+    from articlefacts.telling.headlines import subject_and_rest
+
+    assert subject_and_rest(label, "vi") == own
 
 
 def test_the_21_are_appointed_or_nominated_never_said_to_hold_the_posts():

@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from articlefacts.draft.time_phrases import find_time_phrases
+from articlefacts.reading.article import sentence_span
 from articlefacts.reading.numbers import YEAR_RE
 
 
@@ -26,14 +28,24 @@ def paragraph(text: str, at: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def says_now(fact: pd.Series, text: str) -> bool:
+    """Whether the fact's own sentence dates it to now («Hiện toàn tỉnh có …», «hiện nay», «đến nay» alone; a
+    «từ năm 2002 đến nay» prints its start and is not «now»): the time phrases of ``time_words.csv``."""
+    start = int(fact["quote_start"])
+    first, last = sentence_span(text, start, int(fact.get("quote_end", start + 1)))
+    return any(p.kind == "now" for p in find_time_phrases(text[first:last], None))
+
+
 def years_beside(fact: pd.Series, inventory: pd.DataFrame, text: str) -> set[int]:
     """The years printed beside a fact: in its own paragraph, or in the headline or lead, which frame the whole
-    article (the date line is the article's date, not a printed period). Without ``text``, every year printed
-    outside the date line."""
+    article (the date line is the article's date, not a printed period), unless its own sentence dates it to now
+    (:func:`says_now`): then a year of the headline or lead («giai đoạn 2023-2025») is about another thing, and
+    only its paragraph counts. Without ``text``, every year printed outside the date line."""
     tokens = inventory[inventory["part"] != "date_line"]
     if text and pd.notna(fact.get("quote_start")):
         start, end = paragraph(text, int(fact["quote_start"]))
-        tokens = tokens[tokens["part"].isin(("headline", "lead")) | tokens["start"].between(start, end)]
+        frame = () if says_now(fact, text) else ("headline", "lead")
+        tokens = tokens[tokens["part"].isin(frame) | tokens["start"].between(start, end)]
     return {int(y) for token in tokens["token"] for y in YEAR_RE.findall(token)}
 
 

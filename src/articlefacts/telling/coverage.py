@@ -129,8 +129,9 @@ def lead_notes_once(text: str, story: Story) -> str:
 def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
     """The findings, the first that states facts of a period the audit found read rather than printed (the facts
     table's ``period_read``: from the article's date, from another paragraph, or printed nowhere) followed by one
-    sentence saying so: "By our reading, these figures are of 2021: …" / «Theo cách hiểu của nhóm biên soạn, …»;
-    once per period, not after every number (targets keep the year they are set for)."""
+    sentence saying so: "By our reading, these figures are of 2021: …" / «Theo cách hiểu của nhóm biên soạn, …»
+    ("the figures 1,200 and fewer than 150 are …" when the finding states figures of other periods too); once per
+    period, not after every number (targets keep the year they are set for)."""
     if "period_read" not in story.facts.columns:
         return findings
     said: set[tuple[str, str]] = set()
@@ -139,23 +140,29 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
         facts = story.facts.loc[[k for k in finding.keys if k in story.facts.index]]
         read = facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
         notes = []
-        for (period, how), _group in read.groupby(["period", "period_read"], sort=False):
+        for (period, how), group in read.groupby(["period", "period_read"], sort=False):
             if (period, how) in said:
                 continue
             said.add((period, how))
-            notes.append(period_sentence(story, period, how))
+            these = None
+            if len(group) < int(facts["relation"].ne("target").sum()):  # the finding states figures of other periods
+                values = join([story.fact_count(k) for k in group.index], story.language)
+                these = story.t("these.named" + (".one" if len(group) == 1 else ""), values=values)
+            notes.append(period_sentence(story, period, how, these))
         out.append(Finding(" ".join([finding.text, *notes]), finding.keys, finding.block) if notes else finding)
     return out
 
 
-def period_sentence(story: Story, period: str, how: str) -> str:
+def period_sentence(story: Story, period: str, how: str, these: str | None = None) -> str:
     """The sentence that says a period was read, not printed (``how``: the facts table's ``period_read``, 'date',
-    'elsewhere' or 'unprinted'): "By our reading, these figures are of 2021: …"."""
+    'elsewhere' or 'unprinted'): "By our reading, these figures are of 2021: …"; ``these`` names the figures
+    where the sentence follows figures of other periods too ("the figures 1,200 and fewer than 150")."""
     one = int(((story.facts["period"] == period) & (story.facts["period_read"] == how)).sum()) == 1
     years = re.findall(r"\d{4}", period)
     return story.t(f"reading.period.{how}", period=story.t("period.year" if len(years) == 1 else "period.span",
                                                            period=period), year=years[-1] if years else "",
-                   these=story.t("these.one" if one else "these"), them=story.t("them.one" if one else "them"))
+                   these=these or story.t("these.one" if one else "these"),
+                   them=story.t("them.one" if one else "them"))
 
 
 def period_footnote(story: Story, keys) -> list[str]:

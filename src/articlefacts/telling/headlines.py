@@ -17,7 +17,7 @@ import pandas as pd
 
 from articlefacts.errors import ArticleFactsError
 from articlefacts.i18n import number, percent
-from articlefacts.vocab import COUNTED_NOUNS_VI
+from articlefacts.vocab import COUNTED_NOUNS_VI, PLACE_NOUNS_VI
 
 # English words that start a predicate as they stand: verbs in the past or present ("left school", "hold").
 ACTIVE_EN = {"left", "completed", "returned", "met", "finished", "went", "came", "joined", "remained", "stayed",
@@ -50,6 +50,8 @@ PEOPLE_EN = {"cadres", "cadre", "civil", "servants", "members", "women", "men", 
 VERBS_VI = ("có", "là", "đã", "đang", "được", "bị", "thuộc", "tốt nghiệp", "học", "qua", "về", "giữ", "còn", "chưa",
             "không", "nhận", "tham gia", "đạt", "ở", "do", "luân chuyển", "bố trí", "điều động", "nghỉ", "đào tạo",
             "tiếp nhận", "đảm nhận", "trở", "vẫn", "tiếp tục", "làm", "chuyển")
+# Vietnamese verbs done to the people counted, never by them («giới thiệu bầu», «bổ nhiệm»): said with «được».
+DONE_TO_VI = ("giới thiệu", "bổ nhiệm", "đề bạt")
 # Vietnamese nouns of a qualification («có trình độ đại học»); bare levels take «có trình độ».
 HELD_VI = ("trình độ", "học vấn", "bằng", "chứng chỉ", "chuyên môn")
 LEVELS_VI = ("sơ cấp", "trung cấp", "cao cấp", "cao đẳng", "đại học", "sau đại học", "trên đại học", "thạc sĩ",
@@ -82,6 +84,8 @@ def plural_predicate(label: str, language: str) -> str:
     if language == "vi":
         if starts(label, HELD_VI):
             return f"có {label}"
+        if starts(label, DONE_TO_VI):
+            return f"được {label}"  # «giới thiệu bầu giữ chức Bí thư» → «được giới thiệu bầu giữ chức Bí thư»
         if starts(label, VERBS_VI):
             return label
         if starts(label, ("khối",)):
@@ -140,11 +144,15 @@ def is_noun(label: str, language: str) -> bool:
 def subject_and_rest(label: str, language: str) -> tuple[str, str] | None:
     """A label that names its own subject, split in two: "communes and townships that received rotated
     leaders" → ("communes and townships", "received rotated leaders"); «xã, thị trấn nhận cán bộ luân chuyển» →
-    («xã, thị trấn», «nhận cán bộ luân chuyển»). None when it does not."""
+    («xã, thị trấn», «nhận cán bộ luân chuyển»); a noun of people before more words, «đồng chí được giới thiệu bầu …»
+    → («đồng chí», «được giới thiệu bầu …»): «9 đồng chí được …», never «9 người là đồng chí được …». None when it
+    does not (a bare «đảng viên» is said «là đảng viên»)."""
     if language == "en":
         found = re.match(r"^(.+?) (?:that|who|which) (.+)$", label)
         return (found.group(1), found.group(2)) if found else None
     found = re.match(r"^((?:xã|thị trấn|phường)(?:, (?:xã|thị trấn|phường))*) (.+)$", label)
+    people = "|".join(n for n in COUNTED_NOUNS_VI if n not in PLACE_NOUNS_VI)
+    found = found or re.match(rf"^({people}) (\w.*)$", label, flags=re.IGNORECASE)
     return (found.group(1), found.group(2)) if found else None
 
 

@@ -59,16 +59,34 @@ def parts_text(story: Story, keys: list[str]) -> str:
     return join(items, story.language)
 
 
+def place_count(story: Story, key: str) -> str:
+    """A count of places in the words of its unit, with its quote: '7 communes («7 xã»)' / «7 xã (“7 xã”)»."""
+    fact = story.facts.loc[key]
+    notes = "".join(f"; {n}" for n in story.notes(key))
+    return story.t("own.item", value=story.fact_count(key), label=story.unit(fact["unit"]), quote=fact["quote"],
+                   notes=notes)
+
+
 def split_clause(story: Story, parts: list[str], whole: str, places: list[str], of: str = "") -> str:
-    """The parts of one split of fact ``whole`` in one clause: 'of them, according to …, 7 communes (…): 10 …'
-    (the source said when the parts have one other than the whole's); 'of the 353 placed …, …' when ``of``."""
+    """The parts of one split of fact ``whole`` in one clause: 'of them, according to …, 10 …' (the source said
+    when the parts have one other than the whole's); 'of the 353 placed …, …' when ``of``. A count of the places
+    the parts went to is where they went, never a subset of the people: ', across 7 communes («7 xã»): 10 …' /
+    «, về 7 xã (…): 10 …» (a clause that opens with a comma, joined to the whole's words)."""
     items = parts_text(story, parts)
-    if places:
-        items = f"{join([quoted(story, k) for k in places], story.language)}: {items}"
     who = source_person(story.facts.loc[parts[0]], story.language)
     own = who and who != source_person(story.facts.loc[whole], story.language) and not of
+    if places and not of:
+        where = join([place_count(story, k) for k in places], story.language)
+        return story.t("own.split.places" + (".source" if own else ""), items=items, who=who, places=where)
+    if places:
+        items = f"{join([quoted(story, k) for k in places], story.language)}: {items}"
     kind = ("own.split.named" if of else "own.split") + (".source" if own else "")
     return story.t(kind, items=items, who=who, n=of)
+
+
+def clauses(texts: list[str]) -> str:
+    """Clauses joined with «; », but one that opens with a comma (:func:`split_clause`) follows on."""
+    return "".join(t if i == 0 or t.startswith(",") else f"; {t}" for i, t in enumerate(texts))
 
 
 def places_of(facts: pd.DataFrame, parts: pd.DataFrame, said: set[str]) -> list[str]:
@@ -138,7 +156,7 @@ def own_words_findings(story: Story, keys: list[str]) -> list[Finding]:
             grand = [k for k in facts.index if facts.loc[k, "parent_key"] in parts]
             of = f"{story.fact_count(parent)} {story.counted_words(parent)}"
             texts = [split_clause(story, parts, parent, places, of=of), *children_texts(story, facts, grand, said)]
-            out.append(Finding(sourced(story, "; ".join(texts), fact), (*places, *parts, *grand)))
+            out.append(Finding(sourced(story, clauses(texts), fact), (*places, *parts, *grand)))
             continue
         together = [k for k, f in facts.iterrows() if k not in said and (k == key or (
             f["context"] == fact["context"] and f["attribution"] == fact["attribution"]
@@ -148,20 +166,23 @@ def own_words_findings(story: Story, keys: list[str]) -> list[Finding]:
         before = set(said)
         parts = [join([quoted(story, k) for k in together], story.language)]
         parts += children_texts(story, facts, children, said, named=len(together) > 1)
-        out.append(Finding(sourced(story, "; ".join(parts), fact), (*together, *sorted(said - before, key=list(
+        out.append(Finding(sourced(story, clauses(parts), fact), (*together, *sorted(said - before, key=list(
             facts.index).index))))
     return out
 
 
 def own_words_title(story: Story, keys: list[str]) -> str:
-    """What facts outside the profile and rotation shapes are about, in the article's words: the built-in
-    labels of their measures (``measure.<name>``: «biệt phái», «điều động»), side-by-side counts first; when
-    none has one, what each counts."""
+    """What facts outside the profile and rotation shapes are about, in the article's words: for each count of
+    people at the top (side-by-side counts first) the built-in label of its measure (``measure.<name>``: «biệt
+    phái», «tuyển dụng», «thiếu cán bộ») or else what it counts, so that a heading names everything its section
+    holds («Tuyển dụng và thiếu cán bộ», not «Thiếu cán bộ» over a section mostly of recruitment)."""
     facts = story.facts.loc[keys]
     tops = facts[~facts["parent_key"].isin(keys)]
     tops = tops.assign(_alone=tops["split"].eq("")).sort_values("_alone", kind="stable")  # as the findings
-    named = [f"measure.{m}" for m in tops["measure"] if story.has(f"measure.{m}")]
-    labels = [story.t(k) for k in named] or [story.words(k) for k in tops.index]
+    people = tops[tops["unit"] == "people"]  # a count of the places they went to is no heading of its own
+    tops = people if len(people) else tops
+    labels = [story.t(f"measure.{m}") if story.has(f"measure.{m}") else story.words(k)
+              for k, m in zip(tops.index, tops["measure"], strict=True)]
     return join(list(dict.fromkeys(labels)), story.language)
 
 
