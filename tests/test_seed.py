@@ -93,7 +93,7 @@ def test_a_vietnamese_label_stands_in_for_words_too_short_to_stand_alone(facts):
     label_vi names them for the Vietnamese edition, while the audit still checks term_vi in the sentence."""
     assert facts.loc["rotation_communes", "term_vi"] == "luân chuyển"
     found = " ".join(json.loads((PROCESSED / "findings" / "03-rotation-outcomes.vi.json").read_text())["findings"])
-    assert "Trong số 23 xã, thị trấn, 13 xã, thị trấn nhận cán bộ luân chuyển (57%)." in found
+    assert "13 trong số 23 xã, thị trấn nhận cán bộ luân chuyển (57%)." in found
     assert label_words(facts.loc["staff_2021"], "vi") == facts.loc["staff_2021", "term_vi"]  # no label_vi: the words
 
 
