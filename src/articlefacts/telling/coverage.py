@@ -153,11 +153,12 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
     return out
 
 
-def period_sentence(story: Story, period: str, how: str, these: str | None = None) -> str:
+def period_sentence(story: Story, period: str, how: str, these: str | None = None, one: bool | None = None) -> str:
     """The sentence that says a period was read, not printed (``how``: the facts table's ``period_read``, 'date',
     'elsewhere' or 'unprinted'): "By our reading, these figures are of 2021: …"; ``these`` names the figures
     where the sentence follows figures of other periods too ("the figures 1,200 and fewer than 150")."""
-    one = int(((story.facts["period"] == period) & (story.facts["period_read"] == how)).sum()) == 1
+    if one is None:
+        one = int(((story.facts["period"] == period) & (story.facts["period_read"] == how)).sum()) == 1
     years = re.findall(r"\d{4}", period)
     return story.t(f"reading.period.{how}", period=story.t("period.year" if len(years) == 1 else "period.span",
                                                            period=period), year=years[-1] if years else "",
@@ -173,7 +174,14 @@ def period_footnote(story: Story, keys) -> list[str]:
     facts = story.facts.loc[[k for k in keys if k in story.facts.index]]
     read = facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
     pairs = list(dict.fromkeys(zip(read["period"], read["period_read"], strict=True)))
-    return [period_sentence(story, period, how) for period, how in pairs[:1]]
+    out = []
+    for period, how in pairs[:1]:  # naming the figures it dates, since a chart's notes may date others ("the 23")
+        dated = read[(read["period"] == period) & (read["period_read"] == how)].index
+        values = join([story.fact_count(k) for k in dated], story.language)
+        out.append(period_sentence(story, period, how,
+                                   story.t("these.named" + (".one" if len(dated) == 1 else ""), values=values),
+                                   one=len(dated) == 1))
+    return out
 
 
 def lead_texts(findings: list[Finding], story: Story) -> list[str]:
