@@ -42,6 +42,10 @@ def test_r1s_shares_of_an_unprinted_whole_are_drawn_as_printed_points_one_row_pe
     texts = texts_of(fig)
     assert "+37" not in texts and "100%" not in " ".join(labels) and not re.search(r"\b\d+ (people|người)\b", texts)
     assert ("does not print how many" if language == "en" else "không nêu tổng số") in fig.captions["subtitle"]
+    assert fig.captions["title"] == ("The share with a university degree or higher rose from 41.7% to 68.3%"
+                                     if language == "en" else
+                                     "Tỷ lệ có trình độ chuyên môn từ đại học trở lên tăng từ 41,7% lên 68,3%"), \
+        "a headline from the rise the article prints («tăng từ 41,7% năm 2016 lên 68,3% năm 2020»)"
     assert source in " ".join(fig.captions["footer"])
     assert not faults(fig)
     plt.close(fig)

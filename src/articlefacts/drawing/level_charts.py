@@ -18,6 +18,7 @@ from articlefacts.drawing.captions import caption
 from articlefacts.drawing.plots import new_figure
 from articlefacts.drawing.style import COLOURS, INK, SHARE_COLOUR, tick_labels
 from articlefacts.drawing.wrap import nfc
+from articlefacts.telling.headlines import predicate
 from articlefacts.telling.share_findings import printed_move, unprinted_wholes
 from articlefacts.telling.story import Story, join, source_person, whole_words
 
@@ -69,8 +70,16 @@ def levels_caption(story: Story, meta: dict, whole: str, name: str = "") -> dict
     first = story.facts.loc[points["key"].iloc[0]]
     words = whole_words(first, story.language)
     years = join(list(dict.fromkeys(points["period"])), story.language)
-    title = story.t("fig.levels.title", whole=words, years=years)
-    subtitle = story.t("fig.levels.subtitle", whole=words)
+    moved = points[points["move"].ne("")]
+    if len(moved):  # a headline only from a move the article itself prints: "… rose from 41.7% to 68.3%"
+        first_row = moved[moved["row"] == moved["row"].iloc[0]]
+        row = first_row["row"].iloc[0]  # vi: «có trình độ …», the article's own «tỷ lệ … có trình độ …»
+        title = story.t(f"fig.levels.title.{first_row['move'].iloc[0]}",
+                        row=predicate(row, "vi") if story.language == "vi" else row,
+                        a=first_row["text"].iloc[0], b=first_row["text"].iloc[-1])
+    else:
+        title = story.t("fig.levels.title", whole=words, years=years)
+    subtitle = story.t("fig.levels.subtitle", whole=words, years=years)
     caveats = [story.t("fig.levels.arrow")] if points["move"].ne("").any() else []
     if points["move"].eq("").any():
         caveats.append(story.t("fig.levels.no_line"))
