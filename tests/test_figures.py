@@ -209,3 +209,19 @@ def test_shares_that_all_fit_rounded_are_read_rounded_and_a_mix_falls_back_to_ro
     mixed = counts_of({"a": (89.62, 2), "c": (89.63, 2)})
     assert whole_rule(mixed, "a") == "half_up", "no rule fits both: the usual one, and 89.62% gets no count"
     assert mixed.set_index(["fact_key", "rule"]).loc[("a", "half_up"), "n_candidates"] == 0
+
+
+def test_a_short_bracket_is_never_split_across_lines():
+    """The editor found "(grade / 12)" across two lines of a chart's label: at every width that holds the
+    bracket, its words stay on one line, in English and Vietnamese."""
+    from articlefacts.drawing.style import setup_style
+    from articlefacts.drawing.wrap import text_width, wrap_measured
+
+    setup_style()
+    for text in ("2002: completed upper-secondary school (grade 12) · 230 commune cadres",
+                 "tốt nghiệp trung học phổ thông (lớp 12) · 230 cán bộ"):
+        for width in [w / 20 for w in range(20, 80)]:  # 1 to 4 inches
+            if text_width(text[text.index("("):text.index(")") + 1], 10) > width:
+                continue
+            lines = wrap_measured(text, width, 10)
+            assert any(text[text.index("("):text.index(")") + 1] in line for line in lines), (width, lines)

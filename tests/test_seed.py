@@ -281,3 +281,49 @@ def test_a_share_we_derived_is_never_credited_to_the_article(language, given):
     assert side_by_side and all(given in f for f in side_by_side), side_by_side
     assert given.split(" (")[0].replace("the ", "") in body["figures"]["profiles-upper-secondary"]["subtitle"]
     assert not any(("gives 10.4%" if language == "en" else "nêu 10,4%") in f for f in body["findings"])
+
+
+def findings_of(notebook: str, language: str) -> list[str]:
+    body = json.loads((paths.ROOT / paths.PROCESSED_DIR / "findings" / f"{notebook}.{language}.json")
+                      .read_text(encoding="utf-8"))
+    return body["findings"]
+
+
+@pytest.mark.parametrize("language, head, dated, these", [
+    ("en", "The article counts 405 commune cadres and civil servants",
+     "By our reading, the figures 405, 89.62%, 70.12%, 73.3% and 46% are of 2021", "Of these 21, 8 were in a post"),
+    ("vi", "Bài báo nêu tổng số 405 cán bộ, công chức cấp xã",
+     "Theo cách hiểu của nhóm biên soạn, các số liệu 405; 89,62%; 70,12%; 73,3% và 46% thuộc năm 2021",
+     "Trong số 21 người này, 8 người được giữ chức vụ cao hơn")])
+def test_a_year_we_read_is_said_with_its_hedge_and_a_group_just_named_is_named_short(language, head, dated, these):
+    """The article prints no year beside the 405 and its four shares («Hiện nay, toàn huyện có 405 …»): the 2021
+    sentence opens on the count, not on 'In 2021', and the reading that follows names every figure it dates, the
+    shares told in the next sentence too. The 8 promoted are a subset of the 21 who returned («trong đó 8 đồng
+    chí …»): told right after the sentence that names the 21 in full, they are 'these 21'."""
+    profile = findings_of("02-compare-qualifications", language)
+    (count,) = [f for f in profile if "405" in f and "2002" not in f]
+    assert count.startswith(head) and dated in count and not count.startswith(("In 2021", "Năm 2021"))
+    rotation = findings_of("03-rotation-outcomes", language)
+    returned = next(i for i, f in enumerate(rotation) if ("21 returned" if language == "en" else "21 người đã về") in f)
+    assert rotation[returned + 1].startswith(these)
+
+
+def test_a_share_printed_alone_is_a_sentence_with_its_verb_in_vietnamese():
+    """«89,62% đảng viên» is a heading, not a sentence: each 2021 share gets its verb («là», «có»)."""
+    (shares,) = [f for f in findings_of("02-compare-qualifications", "vi") if "89,62%" in f and "405" not in f]
+    assert "89,62% là đảng viên" in shares and "70,12% có học vấn cấp THPT" in shares
+
+
+@pytest.mark.parametrize("language, top", [("en", "# 03 · Rotation: district leaders"),
+                                           ("vi", "# 03 · Luân chuyển: cán bộ lãnh đạo các phòng, ban, ngành")])
+def test_the_executed_notebook_opens_with_the_title_written_for_the_article(language, top):
+    """The source notebook's general title serves any article; the executed copy opens with the seed's own:
+    its leaders were rotated («luân chuyển»), so the title says so, once, and no cell prints it again."""
+    import nbformat
+
+    cells = nbformat.read(paths.ROOT / paths.EXECUTED_DIR / f"03-rotation-outcomes.{language}.ipynb",
+                          as_version=4).cells
+    assert cells[0].source.startswith(top)
+    shown = [o["data"]["text/markdown"] for c in cells for o in c.get("outputs", [])
+             if o.get("data", {}).get("text/markdown", "").startswith("# ")]
+    assert not shown

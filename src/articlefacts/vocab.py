@@ -85,6 +85,7 @@ LANGUAGES = tuple(LOCALES)
 # reviewers' (every step and its working table); the others are readers' editions, without the steps. A
 # markdown cell written in one language is tagged "lang-<language>" and kept in that language's edition only.
 STEPS_TAG = "steps"
+HEADLINE_TAG = "headline"  # a notebook cell that writes the article's title: shown as the executed copy's title
 REVIEWERS_EDITION = "en"
 LANGUAGE_TAGS = tuple(f"lang-{language}" for language in LANGUAGES)
 

@@ -9,7 +9,7 @@ Vietnamese writes each syllable apart («lý luận chính trị»), so a break 
 Every space is scored: 0 after punctuation or before a word that starts a new word group
 (:data:`BREAK_BEFORE`, or an opening bracket), 1 between two syllables, 3 inside a term of
 :data:`KEEP_TOGETHER` («trung học chuyên nghiệp»). A line ends at the cheapest space that fits, the
-latest of those. English breaks at any space. In both languages a footnote mark standing alone («*») is bound to
+latest of those. English breaks at any space but inside a short bracket («(grade 12)», :data:`SHORT_BRACKET`). In both languages a footnote mark standing alone («*») is bound to
 the note it marks: a line never ends with it (:data:`COST_MARK`), so the mark starts its note's line.
 """
 
@@ -41,6 +41,7 @@ KEEP_TOGETHER = (
 # A footnote mark (the «*» of a reading) written apart from the note that follows it.
 FOOTNOTE_MARKS = {"*", "**", "†"}
 COST_GROUP, COST_SYLLABLE, COST_TERM, COST_MARK = 0, 1, 3, 9
+SHORT_BRACKET = 3  # words of a bracket a line should not split («(grade 12)», «(2 người)»)
 DPI = 100
 
 
@@ -77,6 +78,12 @@ def break_costs(words: list[str], vietnamese: bool) -> list[int]:
     for i in range(1, len(words)):
         if words[i - 1] in FOOTNOTE_MARKS:  # never «… nhau. *» / «Theo cách hiểu …»: the mark stays with its note
             costs[i] = COST_MARK
+    for start, word in enumerate(words):  # a short bracket stays on one line: never «(grade / 12)»
+        if word.startswith("(") and not word.endswith(")"):
+            end = next((j for j in range(start + 1, len(words)) if ")" in words[j]), None)
+            if end is not None and end - start < SHORT_BRACKET:
+                for j in range(start + 1, end + 1):
+                    costs[j] = max(costs[j], COST_TERM)
     if not vietnamese:
         return costs
     lower = [w.lower().strip(",;:.()«»\"") for w in words]

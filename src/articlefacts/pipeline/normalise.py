@@ -9,7 +9,8 @@ kernel recorded is the kernel that ran. :func:`finish` also keeps only the cells
 (:func:`edition_cells`): every cell ran, so the tables the steps build exist in both editions, but the
 Vietnamese readers' edition leaves out the steps and the English prose. In an edition's copy the parameters cell's
 default ``language`` is the edition's (:func:`edition_default`), so a reader of the Vietnamese copy sees
-``language = "vi"`` where the run set it, not the source's "en".
+``language = "vi"`` where the run set it, not the source's "en". The title written for the article
+(:func:`edition_title`) replaces the source's general one at the top.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from pathlib import Path
 
 from articlefacts.paths import relative
-from articlefacts.vocab import LANGUAGE_TAGS, REVIEWERS_EDITION, STEPS_TAG
+from articlefacts.vocab import HEADLINE_TAG, LANGUAGE_TAGS, REVIEWERS_EDITION, STEPS_TAG
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
 INJECTED = "injected-parameters"
@@ -107,6 +108,26 @@ def edition_comments(nb, language: str | None):
     return nb
 
 
+def edition_title(nb):
+    """In the executed ``nb``, the title the cell tagged ``headline`` wrote for the article (its markdown output,
+    '# Luân chuyển: cán bộ …') put in the first markdown cell, after the source title's number ('# 03 · '), and
+    that cell left out; nothing when no cell is tagged so or it wrote no markdown. Returns ``nb``: a reader sees
+    the article's own title first ('Rotation: …' for the seed, the moves an article reports for another), not
+    the general one the source notebook keeps for JupyterLab."""
+    for index, cell in enumerate(nb.cells):
+        if HEADLINE_TAG not in cell.get("metadata", {}).get("tags", []):
+            continue
+        shown = [_text(out["data"]["text/markdown"]) for out in cell.get("outputs", [])
+                 if "text/markdown" in out.get("data", {})]
+        top = next((c for c in nb.cells if c.get("cell_type") == "markdown"), None)
+        if shown and top is not None:
+            number = re.match(r"#\s*(\S+\s·\s)?", top.source)
+            top.source = "# " + (number.group(1) or "" if number else "") + shown[0].lstrip("#").strip()
+            del nb.cells[index]
+        break
+    return nb
+
+
 def injected_source(kernel: str, params: dict) -> str:
     """The injected-parameters cell papermill writes for ``params`` (its own translator, so byte-identical)."""
     from papermill.translators import translate_parameters
@@ -128,6 +149,7 @@ def finish(nb, source: Path, target: Path, kernel: str, params: dict, shown: dic
     edition_cells(nb, params.get("language"))
     edition_default(nb, params.get("language"))
     edition_comments(nb, params.get("language"))
+    edition_title(nb)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for key in TIMING_KEYS:

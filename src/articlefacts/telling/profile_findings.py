@@ -46,10 +46,11 @@ def row_notes(story: Story, r: pd.Series) -> list[str]:
 def row_item(story: Story, r: pd.Series) -> str:
     """One measure of a year as a list item, the number first, in English as a clause ('2 (0.9%) had a
     university degree', :func:`articlefacts.telling.headlines.predicate`) / '24 người (10,4%) tốt nghiệp THPT', with
-    its notes (:meth:`Story.notes`, :func:`row_notes`)."""
+    its notes (:meth:`Story.notes`, :func:`row_notes`); a share printed alone gets a verb in Vietnamese too
+    ('89,62% là đảng viên')."""
     label = story.words(r["source_key"])
     one = r["reported_as"] != "percent" and r["count"] == 1 and r["count_bound"] == "eq"
-    what = predicate(label, "en", one) if story.language == "en" else label
+    what = predicate(label, story.language, one) if story.language == "en" or r["reported_as"] == "percent" else label
     share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"]) if pd.notna(r["share_pct"]) else ""
     if r["reported_as"] != "percent":
         count = story.count(r["count"], r["count_bound"])
@@ -142,7 +143,8 @@ def year_findings(story: Story, profiles: pd.DataFrame, head_key: str) -> list[F
     who = story.words(head_key)
     if total:  # each number's notes right after it: the headcount's before the total's
         who = f"{story.noted(who, head_key)}, {total}"
-    intro = story.t("p.year" if len(measures) else "p.year_bare", year=year, n=n, who=who,
+    read = ".read" if str(head.get("period_read", "") or "") else ""  # the year follows, as our reading
+    intro = story.t(("p.year" if len(measures) else "p.year_bare") + read, year=year, n=n, who=who,
                     attribution=attribution_text(head, story.language))
     block, said = f"year:{year}:{head_key}", set()
     intro = intro if total else story.noted(intro.rstrip("."), head_key) + "."

@@ -86,13 +86,15 @@ def split_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
                        total=story.row_count(parent), notes=whole_notes(story, parent_key),
                        parts=listed)
         out.append(Finding(" ".join(filter(None, (text, period_caveat(story, parent, first["period"])))),
-                           (parent_key, *keys)))
+                           (parent_key, *keys), f"split:{split}"))
     return out
 
 
-def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
+def subset_findings(story: Story, flows: pd.DataFrame, told: tuple[str, ...] = ()) -> list[Finding]:
     """Each subset stated with its whole: 'Of the 21 who returned …, 8 were in a higher post (38%; by our
-    reading, …)' / «Trong số 21 người …, 8 người được giữ chức vụ cao hơn (38%; …)»."""
+    reading, …)' / «Trong số 21 người …, 8 người được giữ chức vụ cao hơn (38%; …)»; a whole of people among
+    ``told`` (the parts the sentence just before states in full) is named short: 'Of these 21, 8 …' / «Trong
+    số 21 người này, 8 người …»."""
     out = []
     for key, group in flows[flows["relation"] == "subset"].groupby("group", sort=False):
         r = group.iloc[0]
@@ -104,7 +106,9 @@ def subset_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
         noun = is_noun(parent_words, story.language)
         parent_said = story.counted_words(r["parent_key"])
         same = story.language == "vi" and own and own[0] == parent_said  # «13 trong số 23 xã, thị trấn nhận …»
-        text = story.t("r.subset.same" if same else "r.subset" if noun else "r.subset.who",
+        these = r["parent_key"] in told and parent["unit"] == "people"
+        text = story.t("r.subset.these" if these else "r.subset.same" if same else "r.subset" if noun
+                       else "r.subset.who",
                        n=story.count(r["count"], r["bound"]), what=what,
                        unit=(" " + own[0]) if own and story.language == "vi" else story.counted(r["unit"], what),
                        total=story.row_count(parent),
@@ -121,7 +125,15 @@ def rotation_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
     the reminder that splits are not crossed; one sentence saying so when the article reports no rotation."""
     if flows.empty:
         return [Finding(story.t("r.none"))]
-    out = split_findings(story, flows) + subset_findings(story, flows)
+    out, placed = [], set()
+    subsets = flows[flows["relation"].eq("subset")]
+    for finding in split_findings(story, flows):  # a subset of a part follows the sentence that states the part
+        out.append(finding)
+        told = tuple(k for k in finding.keys if k in set(flows.loc[flows["relation"].eq("part"), "key"]))
+        after = subset_findings(story, subsets[subsets["parent_key"].isin(told)], told)
+        out += [Finding(f.text, f.keys, finding.block) for f in after]
+        placed |= {f.keys[0] for f in after}
+    out += subset_findings(story, subsets[~subsets["group"].isin(placed)])
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         out.append(Finding(story.t("r.uncrossed")))
     return out

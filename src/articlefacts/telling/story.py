@@ -36,12 +36,12 @@ class Finding:
 
 def join(items: list[str], language: str) -> str:
     """'a, b and c' / 'a, b và c'; items that hold commas themselves are kept apart with semicolons ('a, x; b;
-    and c'), so that three items never read as four."""
+    and c' / 'a, x; b và c'), so that three items never read as four."""
     items = [i for i in items if i]
     if len(items) < 2:
         return "".join(items)
     if len(items) > 2 and any("," in i for i in items):
-        return "; ".join(items[:-1]) + f"; {t('and', language)} " + items[-1]
+        return "; ".join(items[:-1]) + ("; " if language == "en" else " ") + t("and", language) + " " + items[-1]
     return ", ".join(items[:-1]) + f" {t('and', language)} " + items[-1]
 
 
