@@ -9,8 +9,9 @@ Vietnamese writes each syllable apart («lý luận chính trị»), so a break 
 Every space is scored: 0 after punctuation or before a word that starts a new word group
 (:data:`BREAK_BEFORE`, or an opening bracket), 1 between two syllables, 3 inside a term of
 :data:`KEEP_TOGETHER` («trung học chuyên nghiệp»). A line ends at the cheapest space that fits, the
-latest of those. English breaks at any space but inside a short bracket («(grade 12)», :data:`SHORT_BRACKET`). In both languages a footnote mark standing alone («*») is bound to
-the note it marks: a line never ends with it (:data:`COST_MARK`), so the mark starts its note's line.
+latest of those. English breaks at any space but inside a short bracket («(grade 12)», :data:`SHORT_BRACKET`).
+In both languages a footnote mark standing alone («*») is bound to the note it marks: a line never ends with
+it (:data:`COST_MARK`), so the mark starts its note's line.
 """
 
 from __future__ import annotations
