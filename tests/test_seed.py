@@ -15,7 +15,7 @@ import pytest
 
 from articlefacts import paths
 from articlefacts.draft.propose import FACTS_COLUMNS
-from articlefacts.drawing.marks import CELL_IN, PER_ROW, block_lines, blocks_height, mark_x, row_count
+from articlefacts.drawing.marks import CELL_IN, PER_ROW, block_lines, blocks_height, mark_x, per_row, row_count
 from articlefacts.drawing.style import setup_style
 from articlefacts.drawing.wrap import text_width
 from articlefacts.errors import ArticleFactsError
@@ -108,8 +108,12 @@ def test_no_change_is_computed_or_worded_where_groups_differ():
 
 def test_icon_rows_hold_two_tens_apart_and_each_group_has_its_own_rows():
     """A row holds twenty marks, the second ten after a gap, so a row is counted at a glance; the seed's 16 of the
-    government bloc take one row, its 21 who returned two."""
-    assert PER_ROW == 20 and row_count(16) == 1 and row_count(21) == 2 and row_count(0) == 1
+    government bloc take one row, and so do its 21 who returned (two tens and one: the editor found the 21st mark
+    alone on a second row); a group too wide for one row starts a new row at the 21st mark."""
+    assert PER_ROW == 20 and row_count(16) == 1 and row_count(0) == 1
+    assert per_row(21, 7.6) == 21 and row_count(21, per_row(21, 7.6)) == 1
+    assert mark_x(19, 21) + CELL_IN < mark_x(20, 21) and mark_x(20, 21) + CELL_IN / 2 <= 7.6
+    assert per_row(40, 7.6) == PER_ROW and row_count(40, per_row(40, 7.6)) == 2
     assert mark_x(9) + CELL_IN < mark_x(10), "a gap between the tens"
     assert mark_x(20) == mark_x(0), "the twenty-first mark starts the next row"
     one = {"label": "khối chính quyền (16)", "count": 16, "inner": 0, "inner_label": ""}

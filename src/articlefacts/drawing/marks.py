@@ -2,7 +2,8 @@
 
 A group's block is its label (name and count, wrapped to the plot's width), the line that explains its starred
 members if it has any, then its marks in rows of :data:`PER_ROW` (two tens, a small gap between them, so a row
-is counted at a glance). Blocks stand one under another; counts the article prints side by side with no whole
+is counted at a glance); a group that fits on one row of the plot's width takes one row, a gap after each ten
+(21 is two tens and one, never a mark alone on a second row: :func:`per_row`). Blocks stand one under another; counts the article prints side by side with no whole
 (``apart``) are set further apart with a rule between them, so they read as separate counts, never one block.
 The axes are measured in inches (x from 0 to the plot's width, y from 0 down to its height), so a mark is round
 and the figure is exactly as tall as its blocks: no legend, no empty column beside the marks.
@@ -36,9 +37,15 @@ def row_count(count: int, per_row: int = PER_ROW) -> int:
 
 
 def mark_x(k: int, per_row: int = PER_ROW) -> float:
-    """The centre (inches from the left) of the ``k``-th mark of a row: the second ten after a small gap."""
+    """The centre (inches from the left) of the ``k``-th mark of a row: each ten after a small gap."""
     col = k % per_row
-    return CELL_IN / 2 + col * CELL_IN + (TENS_GAP_IN if col >= 10 else 0)
+    return CELL_IN / 2 + col * CELL_IN + TENS_GAP_IN * (col // 10)
+
+
+def per_row(count: int, width_in: float) -> int:
+    """Marks to a row for a group of ``count`` in a plot ``width_in`` inches wide: all of them when they fit on
+    one row (up to 24 on the house style's plot), else :data:`PER_ROW`."""
+    return count if count > PER_ROW and mark_x(count - 1, count) + CELL_IN / 2 <= width_in else PER_ROW
 
 
 def label_lines(text: str, width_in: float) -> list[str]:
@@ -66,7 +73,8 @@ def group_height(group: dict, width_in: float, column: float) -> float:
     if column:
         return max(LINE_IN * len(label_lines(group["label"], column - 0.2)), CELL_IN)
     label, inner = block_lines(group, width_in)
-    return LINE_IN * (len(label) + len(inner)) + LABEL_GAP_IN + CELL_IN * row_count(group["count"])
+    return LINE_IN * (len(label) + len(inner)) + LABEL_GAP_IN + CELL_IN * row_count(
+        group["count"], per_row(group["count"], width_in))
 
 
 def blocks_height(groups: list[dict], width_in: float, apart: bool = False) -> float:
@@ -119,15 +127,16 @@ def plot_marks(ax, groups: list[dict], colours: dict[str, str], marker: str = "o
                         linespacing=1.25)
                 y += LINE_IN * len(inner)
             y += LABEL_GAP_IN
-            xs = [mark_x(k) for k in range(count)]
-            ys = [y + CELL_IN / 2 + (k // PER_ROW) * CELL_IN for k in range(count)]
+            row = per_row(count, width_in)
+            xs = [mark_x(k, row) for k in range(count)]
+            ys = [y + CELL_IN / 2 + (k // row) * CELL_IN for k in range(count)]
             ax.scatter(xs, ys, s=MARK_SIZE, marker=marker, facecolor=face, edgecolor=colour if open_marks else "white",
                        linewidth=1.5)
             starred = int(group.get("inner") or 0)
             if starred:
                 star = colour if open_marks else "white"  # a white star on an open mark would not show
                 ax.scatter(xs[:starred], ys[:starred], s=MARK_SIZE * 0.4, marker="*", color=star, zorder=3)
-            y += CELL_IN * row_count(count)
+            y += CELL_IN * row_count(count, row)
         if i < len(groups) - 1:
             if apart:
                 ax.plot([0, width_in], [y + APART_GAP_IN / 2] * 2, color=RULE, linewidth=0.8)
