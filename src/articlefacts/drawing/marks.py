@@ -3,8 +3,9 @@
 A group's block is its label (name and count, wrapped to the plot's width), the line that explains its starred
 members if it has any, then its marks in rows of :data:`PER_ROW` (two tens, a small gap between them, so a row
 is counted at a glance); a group that fits on one row of the plot's width takes one row, a gap after each ten
-(21 is two tens and one, never a mark alone on a second row: :func:`per_row`). Blocks stand one under another; counts the article prints side by side with no whole
-(``apart``) are set further apart with a rule between them, so they read as separate counts, never one block.
+(21 is two tens and one, never a mark alone on a second row: :func:`per_row`). Blocks stand one under another;
+counts the article prints side by side with no whole (``apart``) are set further apart with a rule between them,
+so they read as separate counts, never one block.
 The axes are measured in inches (x from 0 to the plot's width, y from 0 down to its height), so a mark is round
 and the figure is exactly as tall as its blocks: no legend, no empty column beside the marks.
 
