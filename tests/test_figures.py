@@ -225,3 +225,18 @@ def test_a_short_bracket_is_never_split_across_lines():
                 continue
             lines = wrap_measured(text, width, 10)
             assert any(text[text.index("("):text.index(")") + 1] in line for line in lines), (width, lines)
+
+
+def test_a_title_wraps_in_even_lines_never_a_word_alone():
+    """The editor found "members" alone on the second line of the 2021 chart's title: a title (and a panel's
+    heading) takes as many lines as it needs, but of even length."""
+    from articlefacts.drawing.style import FONT, WRAP_IN, setup_style, wrapped
+    from articlefacts.drawing.wrap import wrap_measured
+
+    setup_style()
+    title = "In 2021, 89.62% of commune cadres and civil servants were Party members"
+    greedy = wrap_measured(title, WRAP_IN["title"], *FONT["title"])
+    assert len(greedy) == 2 and len(greedy[-1].split()) == 1  # the fault, as greedy wrapping makes it
+    lines = wrapped(title, "title")
+    assert len(lines) == 2 and " ".join(lines) == title
+    assert min(len(line) for line in lines) >= 0.6 * max(len(line) for line in lines), lines

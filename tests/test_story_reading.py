@@ -119,8 +119,11 @@ def test_r7_the_year_read_from_the_articles_date_is_flagged_and_said_as_a_readin
         assert "uses 2025, the year of the article's date" in checks.loc[f"period:{key}", "detail"]
     facts = load_table("facts", out / "data/processed")
     assert set(facts["period_read"]) == {"date"}
-    for language, mark in (("en", "By our reading, these figures are of 2025"),
-                           ("vi", "Theo cách hiểu của nhóm biên soạn, các số liệu này thuộc năm 2025")):
+    for language, mark in (("en", "By our reading, these figures, and all those below given without a year, are of "
+                                  "2025: the article does not print 2025 beside them; we take 2025 because it is the "
+                                  "year the article was published."),
+                           ("vi", "Theo cách hiểu của nhóm biên soạn, các số liệu này, cùng mọi số liệu dưới đây không "
+                                  "kèm năm, thuộc năm 2025")):
         said = read_findings(out, "03-rotation-outcomes", language)["findings"]
         assert mark in said[0] and " ".join(said).count(mark) == 1, "said once, with the first figures it dates"
         shortage = next(s for s in said if "163" in s)

@@ -45,13 +45,16 @@ def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str
     meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
     v = pair_values(story, profiles, measure)
     shown = [f"{r['label']}: {r['text']}" for _, r in pair_points(story, profiles, measure).iterrows()]
+    rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
+    keys = [k for k in [*rows["headcount_key"], *rows["source_key"]] if k in story.facts.index]
+    dated = period_footnote(story, list(dict.fromkeys(keys)))  # a year read from the article's date, said so
     if v["comparable"] and pd.notna(v["change"]):
-        cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), [],
+        cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), dated,
                       meta, shown)
     else:
         caveat = story.t("fig.pairs.caveat", reasons="; ".join(v["reasons"])) if v["reasons"] else ""
-        cap = caption(story, story.t("fig.pairs.title", **v), story.t("fig.pairs.subtitle", **v), [caveat], meta,
-                      shown)
+        cap = caption(story, story.t("fig.pairs.title", **v), story.t("fig.pairs.subtitle", **v), [caveat, *dated],
+                      meta, shown)
     return cap
 
 
@@ -197,7 +200,7 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, head_key: 
                 for _, r in table[table["share_computed"].notna()].iterrows()]
     truncated = truncation_caveat(story, table)  # says what ≈ means, so the subtitle need not
     caveats += truncated
-    caveats += period_footnote(story, [head_key])  # a year read from the article's date, said as a reading
+    caveats += period_footnote(story, [head_key, *table["source_key"]])  # a year read, not printed: said so
     if source_person(head, story.language):
         caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
     inferred = any("≈" in b["text"] for p in panels for b in p["rows"])  # the key only where the sign is drawn

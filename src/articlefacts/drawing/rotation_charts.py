@@ -85,8 +85,10 @@ def split_caption(story: Story, flows: pd.DataFrame, meta: dict, split: str, col
     top = lead or max(groups, key=lambda g: g["count"])
     name = split_label(story, split)
     caveats = [story.footnote(k) for k in group["key"] if k in story.facts.index and story.reading(k)]
-    caveats += [story.footnote(g["inner_key"]) for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
-    caveats += period_footnote(story, list(group["key"]))  # a year read from the article's date, said as a reading
+    caveats += [story.footnote(g["inner_key"], near=True)  # its whole is the group it is starred in
+                for g in groups if g.get("inner_key") and story.reading(g["inner_key"])]
+    inner = [g["inner_key"] for g in groups if g.get("inner_key")]  # the starred subset is drawn too
+    caveats += period_footnote(story, [*group["key"], *inner])  # a year read from the article's date, said so
     parent_key = group["parent_key"].iloc[0]
     if flows.loc[flows["relation"] == "part", "group"].nunique() > 1:
         parts = flows[flows["relation"].eq("part") & flows["group"].ne(split)]

@@ -17,7 +17,7 @@ from articlefacts.drawing.labels import (  # noqa: F401 (INSIDE_TEXT: the colour
     label_bar,
 )
 from articlefacts.drawing.legible import check_glyphs, font_files, missing_glyphs  # noqa: F401 (their old home)
-from articlefacts.drawing.wrap import BREAK_BEFORE, VIETNAMESE_LETTERS, nfc, wrap_measured  # noqa: F401
+from articlefacts.drawing.wrap import BREAK_BEFORE, VIETNAMESE_LETTERS, nfc, wrap_balanced, wrap_measured  # noqa: F401
 from articlefacts.drawing.wrap import text_width as wrap_text_width
 
 # Colours for marks that carry data: Okabe–Ito's blue, vermillion, bluish green and reddish purple, Paul Tol's
@@ -52,6 +52,7 @@ FONT = {"title": (13, "bold"), "subtitle": (10, "normal"), "footer": (FOOTER_SIZ
         "legend": (9.5, "normal"), "panel": (10, "bold"), "label": (10, "normal")}
 WRAP_IN = {"title": TEXT_WIDTH_IN, "subtitle": TEXT_WIDTH_IN, "footer": TEXT_WIDTH_IN, "legend": 6.4,
            "panel": WIDTH_IN * (0.97 - 0.33), "label": 2.3}
+BALANCED = ("title", "panel")  # short texts whose last line should not hold a word alone
 LINE_IN = {"title": 0.26, "subtitle": 0.2, "footer": FOOTER_LINE_IN}
 PANEL_GAP_IN, PANEL_LINE_IN = 0.2, 0.22
 
@@ -80,9 +81,11 @@ def setup_style() -> None:
 
 def wrapped(text: str, kind: str, width_in: float | None = None) -> list[str]:
     """``text`` wrapped for its place on the figure (a key of :data:`FONT`), to ``width_in`` inches or the
-    width of that place (:data:`WRAP_IN`), measured in its font."""
+    width of that place (:data:`WRAP_IN`), measured in its font; a title or a panel's heading in lines of even
+    length (:data:`BALANCED`)."""
     size, weight = FONT[kind]
-    return wrap_measured(text, width_in or WRAP_IN[kind], size, weight) if text else []
+    wrap = wrap_balanced if kind in BALANCED else wrap_measured
+    return wrap(text, width_in or WRAP_IN[kind], size, weight) if text else []
 
 
 def tick_labels(rows, width_in: float = WRAP_IN["label"]) -> list[str]:

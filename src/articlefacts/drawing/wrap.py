@@ -118,6 +118,22 @@ def wrap_measured(text: str, width_in: float, size: float, weight: str = "normal
     return lines
 
 
+def wrap_balanced(text: str, width_in: float, size: float, weight: str = "normal") -> list[str]:
+    """:func:`wrap_measured` at the narrowest width that takes no more lines than ``width_in`` does, so the lines
+    of a title or heading are of even length and none ends with a word alone ("… were Party / members")."""
+    lines = wrap_measured(text, width_in, size, weight)
+    if len(lines) < 2:
+        return lines
+    low, high = width_in / 2, width_in
+    for _ in range(12):  # a bisection to about a thousandth of the width
+        middle = (low + high) / 2
+        if len(wrap_measured(text, middle, size, weight)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return wrap_measured(text, high, size, weight)
+
+
 def figure_renderer(fig):
     """The renderer that measures ``fig``'s texts: its canvas's, or, for a figure whose canvas cannot render
     (one closed from pyplot in a notebook keeps a bare ``FigureCanvasBase``), an Agg canvas attached to it.

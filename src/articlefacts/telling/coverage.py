@@ -129,10 +129,11 @@ def lead_notes_once(text: str, story: Story) -> str:
 def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
     """The findings, the first that states facts of a period the audit found read rather than printed (the facts
     table's ``period_read``: from the article's date, from another paragraph, or printed nowhere) followed by one
-    sentence saying so: "By our reading, these figures are of 2021: …" / «Theo cách hiểu của nhóm biên soạn, …»;
-    it names every figure it dates ("the figures 405, 89.62% and 46% are …") when later findings state some of
-    them, or this one states figures of other periods too; once per period, not after every number (targets keep
-    the year they are set for)."""
+    sentence saying so: "By our reading, these figures are of 2021: …" / «Theo cách hiểu của nhóm biên soạn, …»
+    ("the figures 1,200 and fewer than 150 are …" when the finding states figures of other periods too); once per
+    period, not after every number (targets keep the year they are set for). When later findings state more
+    figures of that reading, and it is the only one, the sentence covers them: "these figures, and all those below
+    printed without a year beside them, are of 2021"."""
     if "period_read" not in story.facts.columns:
         return findings
 
@@ -140,26 +141,25 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
         facts = story.facts.loc[[k for k in finding.keys if k in story.facts.index]]
         return facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
 
-    dated: dict[tuple[str, str], list[str]] = {}  # every figure each reading dates, in the order told
-    for finding in findings:
-        for key, fact in read_facts(finding).iterrows():
-            if key not in dated.setdefault((fact["period"], fact["period_read"]), []):
-                dated[(fact["period"], fact["period_read"])].append(key)
+    readings = [read_facts(f) for f in findings]
+    pairs = {pair for read in readings for pair in zip(read["period"], read["period_read"], strict=True)}
     said: set[tuple[str, str]] = set()
     out = []
-    for finding in findings:
+    for i, finding in enumerate(findings):
         facts = story.facts.loc[[k for k in finding.keys if k in story.facts.index]]
         notes = []
-        for (period, how), group in read_facts(finding).groupby(["period", "period_read"], sort=False):
+        for (period, how), group in readings[i].groupby(["period", "period_read"], sort=False):
             if (period, how) in said:
                 continue
             said.add((period, how))
-            these = None
-            every = dated[(period, how)]
-            if len(every) > len(group) or len(group) < int(facts["relation"].ne("target").sum()):
-                values = join([story.fact_count(k) for k in every], story.language)  # these and later findings'
-                these = story.t("these.named" + (".one" if len(every) == 1 else ""), values=values)
-            notes.append(period_sentence(story, period, how, these, one=len(every) == 1))
+            these, one = None, len(group) == 1
+            below = len(pairs) == 1 and any(not set(r.index) <= set(group.index) for r in readings[i + 1:])
+            if len(group) < int(facts["relation"].ne("target").sum()):  # the finding states figures of other periods
+                values = join([story.fact_count(k) for k in group.index], story.language)
+                these = story.t("these.named" + (".one" if one else ""), values=values)
+            elif below:
+                these, one = story.t("these.below.one" if one else "these.below"), False
+            notes.append(period_sentence(story, period, how, these, one=one and not below))
         out.append(Finding(" ".join([finding.text, *notes]), finding.keys, finding.block) if notes else finding)
     return out
 

@@ -129,7 +129,8 @@ def rotation_findings(story: Story, flows: pd.DataFrame) -> list[Finding]:
     subsets = flows[flows["relation"].eq("subset")]
     for finding in split_findings(story, flows):  # a subset of a part follows the sentence that states the part
         out.append(finding)
-        told = tuple(k for k in finding.keys if k in set(flows.loc[flows["relation"].eq("part"), "key"]))
+        parted = flows[flows["relation"].eq("part") & flows["parent_key"].ne("")]  # counts side by side: named in full
+        told = tuple(k for k in finding.keys if k in set(parted["key"]))
         after = subset_findings(story, subsets[subsets["parent_key"].isin(told)], told)
         out += [Finding(f.text, f.keys, finding.block) for f in after]
         placed |= {f.keys[0] for f in after}

@@ -259,10 +259,10 @@ class Story:
         footnote (:meth:`footnote`) then says it in full."""
         return f"{text} {self.t('fig.reading_star')}" if key in self.facts.index and self.reading(key) else text
 
-    def footnote(self, key: str) -> str:
+    def footnote(self, key: str, near: bool = False) -> str:
         """The chart footnote for a number marked «*»: '* By our reading, «còn lại» refers to …' ('' when fact
-        ``key`` rests on no reading)."""
-        reading = self.reading(key)
+        ``key`` rests on no reading); ``near``: the chart shows the parent just above ('… refers to these 21')."""
+        reading = self.reading(key, near)
         return f"{self.t('fig.reading_star')} {capital(reading)}" if reading else ""
 
     def noted(self, text: str, key: str, extra: list[str] | None = None, near: bool = False) -> str:
