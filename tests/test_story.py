@@ -44,10 +44,13 @@ def captions(out: Path, language: str) -> list[dict]:
 
 
 def everything(out: Path, language: str) -> str:
-    """Every text a reader of one edition meets: findings, captions, and the executed notebooks' outputs."""
+    """Every text a reader of one edition meets: findings, captions, and the executed notebooks' outputs and titles
+    (the title written for the article, at the top of each)."""
     parts = findings(out, language) + [v for c in captions(out, language) for v in c.values()]
     for path in sorted((out / "notebooks/executed").glob(f"*.{language}.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
+        cells = nbformat.read(path, as_version=4).cells
+        parts.append(cells[0].source)
+        for cell in cells:
             for o in cell.get("outputs", []):
                 data = o.get("data", {})
                 shown = re.sub(r'src="data:[^"]*"', 'src=""', data.get("text/html", ""))  # a chart's PNG: not text

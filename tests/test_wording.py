@@ -25,7 +25,7 @@ PLURAL_AFTER_ONE = re.compile(r"(?<![\d.,])\b1 (people|[a-z]+s)\b")
 # «… trưởng, phó 21 người», "left general schooling unfinished more than 80%": a label, then its count, bare.
 BARE_EN = re.compile(r"\b(?!(?:of|in|to|the|and|than|by|from|since|over|on|is|are|were|was|at|with|for|all|about|"
                      r"least|most|be|as|or|only|both|until|each|these|its|their|grade|year|page|scheme|resolution|"
-                     r"decision|under|aged|gives|prints|counts)\b)[a-z]+ "
+                     r"decision|under|aged|gives|prints|counts|figure|figures)\b)[a-z]+ "
                      r"(?:more than |fewer than |about |at least |at most )?\d+(?:[.,]\d+)*%?(?=[;)]|\.(?:\s|$)|$)")
 BARE_VI = re.compile(r"\b(?!(?:có|là|gồm|số|đủ|nêu|trên|được|với|từ|đến|còn|hơn|khoảng|dưới|gần|nhất|đa|đạt|chiếm|"
                      r"năm|tổng|và|trong|giảm|tăng|chỉ)\b)[^\W\d_]+ \d+(?:[.,]\d+)*%? (?:người|đồng chí)"

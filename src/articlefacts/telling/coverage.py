@@ -19,7 +19,7 @@ import pandas as pd
 from articlefacts.shaping.profiles import headcounts
 from articlefacts.telling.change_findings import change_findings, changes
 from articlefacts.telling.own_words import own_words_findings, own_words_title, staffing_keys
-from articlefacts.telling.profile_findings import profile_findings
+from articlefacts.telling.profile_findings import once_on_its_own, profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
 from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
 from articlefacts.telling.story import LEAD_PARTS, Finding, Story, join
@@ -107,7 +107,7 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     ordered = lead_first(shaped + also, story)
     if also and ordered[0] is also[0]:  # the headline's figure is among them: what the story states first
         ordered[0] = also_reported(story, shaped, keys, first=True)[0]
-    findings = period_notes(ordered, story)
+    findings = once_on_its_own(period_notes(ordered, story), story)
     return [Finding(story.capital(lead_notes_once(f.text, story)), f.keys, f.block) for f in findings]
 
 

@@ -270,6 +270,19 @@ def only_year_findings(story: Story, profiles: pd.DataFrame, years: list[str]) -
     return out
 
 
+def once_on_its_own(findings: list[Finding], story: Story) -> list[Finding]:
+    """``findings`` with the explanation that groups counted on their own may overlap said in full once: the next
+    such list opens 'Also each counted on its own: …' / «Các nhóm sau cũng được nêu riêng: …»."""
+    full, again = (story.t(key, items="\0").split("\0")[0] for key in ("p.groups", "p.groups.again"))
+    out, said = [], False
+    for f in findings:
+        if f.text.startswith(full):
+            f = Finding(again + f.text[len(full):], f.keys, f.block) if said else f
+            said = True
+        out.append(f)
+    return out
+
+
 def profile_findings(story: Story, profiles: pd.DataFrame) -> list[Finding]:
     """The profile sentences of notebook 02: each year (:func:`year_findings`), then each measure two years
     report, then the measures one year alone reports; one sentence saying so when there is no profile."""
