@@ -351,3 +351,15 @@ def test_why_groups_are_not_added_up_is_said_once(language, full, again):
     assert [f.startswith(full) for f in profile].count(True) == 1
     (second,) = [f for f in profile if f.startswith(again)]
     assert ("89.62%" if language == "en" else "89,62%") in second
+
+
+@pytest.mark.parametrize("language, by, again", [("en", "By our reading, ", "Also by our reading, "),
+                                                 ("vi", "Theo cách hiểu của nhóm biên soạn, ",
+                                                  "Cũng theo cách hiểu của nhóm biên soạn, ")])
+def test_a_chart_footnote_never_says_by_our_reading_twice_in_a_row(language, by, again):
+    """The rotation-outcome chart rests on two readings, «trong đó» (the 8 among the 21) and the period: the second
+    note says 'also'."""
+    body = json.loads((paths.ROOT / paths.PROCESSED_DIR / "findings" / f"03-rotation-outcomes.{language}.json")
+                      .read_text(encoding="utf-8"))
+    caveat = body["figures"]["rotation-outcome"]["caveat"]
+    assert caveat.count(by) == 1 and caveat.count(again) == 1 and caveat.index(by) < caveat.index(again)

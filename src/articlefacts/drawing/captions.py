@@ -8,6 +8,23 @@ from articlefacts.telling.headlines import figure_title
 from articlefacts.telling.story import Story
 
 
+def also_by_our_reading(story: Story, notes: list[str]) -> list[str]:
+    """``notes`` where a note that opens 'By our reading, ' right after another that says it (after its «*» or
+    not) opens 'Also by our reading, ' / «Cũng theo cách hiểu của nhóm biên soạn, », so the phrase is not read
+    twice in a row."""
+    by, again = story.t("reading.by"), story.t("reading.by.again")
+    out, before = [], False
+    for note in notes:
+        star = story.t("fig.reading_star") + " "
+        body = note.removeprefix(star)
+        opens = body.startswith(by)
+        if opens and before and not note.startswith(star):
+            note = again + body[len(by):]
+        out.append(note)
+        before = opens
+    return out
+
+
 def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: dict, shown: list[str],
             values: list[str] | None = None) -> dict:
     """The caption of a figure: title, subtitle, caveat, the source line (outlet, date, headline); ``alt``, the
@@ -16,7 +33,7 @@ def caption(story: Story, title: str, subtitle: str, caveats: list[str], meta: d
     title, then ``values``, the values in brief, default ``shown``), which does not repeat the alt text."""
     source = story.t("source_line", outlet=meta["outlet"], date=long_date(meta["date"], story.language),
                      headline=meta["headline_vi"])
-    caveat = " ".join(story.capital(c).rstrip(".") + "." for c in caveats if c)
+    caveat = " ".join(also_by_our_reading(story, [story.capital(c).rstrip(".") + "." for c in caveats if c]))
     shown_text = story.t("fig.alt.shown", items="; ".join(shown)) if shown else ""
     title = figure_title(story, meta, title)
     alt = " ".join(s.rstrip(".") + "." for s in (story.capital(title), subtitle, shown_text, caveat) if s)
