@@ -295,17 +295,18 @@ def findings_of(notebook: str, language: str) -> list[str]:
 
 @pytest.mark.parametrize("language, head, dated, these", [
     ("en", "The article counts 405 commune cadres and civil servants",
-     "By our reading, this figure, and all those below given without a year, are of 2021: the article does not "
-     "print 2021 beside them; we take 2021 because it is the year the article was published.",
+     "By our reading, this figure, and those given without a year in the next two points, are of 2021: the article "
+     "does not print 2021 beside them; we take 2021 because it is the year the article was published.",
      "Of these 21, 8 were in a post"),
     ("vi", "Bài báo nêu tổng số 405 cán bộ, công chức cấp xã",
-     "Theo cách hiểu của nhóm biên soạn, số liệu này, cùng mọi số liệu dưới đây không kèm năm, thuộc năm 2021: bài "
-     "báo không ghi năm 2021 bên cạnh; nhóm biên soạn lấy năm 2021 vì đó là năm đăng bài.",
+     "Theo cách hiểu của nhóm biên soạn, số liệu này, cùng các số liệu không kèm năm ở hai ý tiếp theo, thuộc năm "
+     "2021: bài báo không ghi năm 2021 bên cạnh; nhóm biên soạn lấy năm 2021 vì đó là năm đăng bài.",
      "Trong số 21 người này, 8 người được giữ chức vụ cao hơn")])
 def test_a_year_we_read_is_said_with_its_hedge_and_a_group_just_named_is_named_short(language, head, dated, these):
     """The article prints no year beside the 405 and its four shares («Hiện nay, toàn huyện có 405 …»): the 2021
-    sentence opens on the count, not on 'In 2021', and the reading that follows covers the shares told below it
-    too, with its reason: no year is printed, and 2021 is the year of publication. The 8 promoted are a subset of
+    sentence opens on the count, not on 'In 2021', and the reading that follows covers the shares told in the next
+    two points too (and no more: a README sets notebook 03's points below), with its reason: no year is printed,
+    and 2021 is the year of publication. The 8 promoted are a subset of
     the 21 who returned («trong đó 8 đồng chí …»): told right after the sentence that names the 21 in full, they
     are 'these 21'."""
     profile = findings_of("02-compare-qualifications", language)

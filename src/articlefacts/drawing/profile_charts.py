@@ -40,6 +40,20 @@ def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFr
                           "share": v[f"s{i}"], "text": v[f"v{i}"]} for i in (0, 1)])
 
 
+def chart_sources(story: Story, keys: list[str]) -> list[str]:
+    """'Figures according to …' for each named source of the facts ``keys`` a chart draws, once each, in the
+    order the chart draws them ([] when they are all the article's own)."""
+    facts = story.facts.loc[[k for k in keys if k in story.facts.index]]
+    people = {(source_person(f, story.language), f["period"]) for _, f in facts.iterrows()}
+    named = list(dict.fromkeys(source_person(f, story.language) for _, f in facts.iterrows()))
+    named = [who for who in named if who]
+    if len(named) < 2:
+        return [story.t("fig.profile.caveat.attributed", who=who) for who in named]
+    years = {who: sorted(p for w, p in people if w == who) for who in named}  # two sources: say whose is which year
+    return ["; ".join(story.t("fig.source.years", years=join(years[who], story.language), who=who)
+                      for who in named) + "."]
+
+
 def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str, name: str = "") -> dict:
     """The caption of the chart of a measure two years report: a change only when they are comparable."""
     meta = {**meta, "_figure": name} if name else meta  # the coder's title for this figure, if any
@@ -48,6 +62,7 @@ def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str
     rows = profiles[(profiles["measure"] == measure) & (profiles["status"] == "reported")]
     keys = [k for k in [*rows["headcount_key"], *rows["source_key"]] if k in story.facts.index]
     dated = period_footnote(story, list(dict.fromkeys(keys)))  # a year read from the article's date, said so
+    dated += chart_sources(story, keys)
     if v["comparable"] and pd.notna(v["change"]):
         cap = caption(story, change_sentence(story, v).rstrip("."), story.t("fig.pairs.subtitle.same", **v), dated,
                       meta, shown)
@@ -201,8 +216,7 @@ def profile_caption(story: Story, profiles: pd.DataFrame, meta: dict, head_key: 
     truncated = truncation_caveat(story, table)  # says what ≈ means, so the subtitle need not
     caveats += truncated
     caveats += period_footnote(story, [head_key, *table["source_key"]])  # a year read, not printed: said so
-    if source_person(head, story.language):
-        caveats.append(story.t("fig.profile.caveat.attributed", who=source_person(head, story.language)))
+    caveats += chart_sources(story, [head_key, *table["source_key"]])
     inferred = any("≈" in b["text"] for p in panels for b in p["rows"])  # the key only where the sign is drawn
     derived = table["share_status"].eq("derived").any()
     subtitle = story.t("fig.profile.subtitle.derived" if derived else "fig.profile.subtitle", n=n,

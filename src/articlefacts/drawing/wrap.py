@@ -42,6 +42,7 @@ KEEP_TOGETHER = (
 # A footnote mark (the «*» of a reading) written apart from the note that follows it.
 FOOTNOTE_MARKS = {"*", "**", "†"}
 COST_GROUP, COST_SYLLABLE, COST_TERM, COST_MARK = 0, 1, 3, 9
+FULL = 0.8  # a line ends in its last fifth when a break there costs no more than one between syllables
 SHORT_BRACKET = 3  # words of a bracket a line should not split («(grade 12)», «(2 người)»)
 DPI = 100
 
@@ -103,7 +104,9 @@ def break_costs(words: list[str], vietnamese: bool) -> list[int]:
 
 def wrap_measured(text: str, width_in: float, size: float, weight: str = "normal") -> list[str]:
     """``text`` in lines no wider than ``width_in`` inches at ``size`` points, each ending at the cheapest
-    break that fits (:func:`break_costs`), the latest of those; a word wider than a line stands alone."""
+    break that fits (:func:`break_costs`), the latest of those, looked for first in the line's last fifth
+    (:data:`FULL`), so a Vietnamese line does not stop at three quarters of the width for a word group's break;
+    a word wider than a line stands alone."""
     words = nfc(text).split()
     costs = break_costs(words, is_vietnamese(text))
     lines, start = [], 0
@@ -111,8 +114,12 @@ def wrap_measured(text: str, width_in: float, size: float, weight: str = "normal
         end = start + 1
         while end < len(words) and text_width(" ".join(words[start:end + 1]), size, weight) <= width_in:
             end += 1
-        if end < len(words):  # the line is full: end it at the cheapest break within it
-            end = min(range(start + 1, end + 1), key=lambda j: (costs[j], -j))
+        if end < len(words):  # the line is full: end it at the cheapest break within it, in its last fifth if
+            breaks = range(start + 1, end + 1)  # one there costs no more than a break between syllables
+            near = [j for j in breaks if text_width(" ".join(words[start:j]), size, weight) >= FULL * width_in]
+            best = min(near, key=lambda j: (costs[j], -j)) if near else None
+            cheapest = min(breaks, key=lambda j: (costs[j], -j))
+            end = best if best is not None and costs[best] <= COST_SYLLABLE else cheapest
         lines.append(" ".join(words[start:end]))
         start = end
     return lines

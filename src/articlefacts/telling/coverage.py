@@ -142,7 +142,6 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
         return facts[facts["period_read"].fillna("").ne("") & facts["relation"].ne("target")]
 
     readings = [read_facts(f) for f in findings]
-    pairs = {pair for read in readings for pair in zip(read["period"], read["period_read"], strict=True)}
     said: set[tuple[str, str]] = set()
     out = []
     for i, finding in enumerate(findings):
@@ -153,13 +152,16 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
                 continue
             said.add((period, how))
             these, one = None, len(group) == 1
-            below = len(pairs) == 1 and any(not set(r.index) <= set(group.index) for r in readings[i + 1:])
+            later = [j for j in range(i + 1, len(findings))  # the points below that state more figures it dates
+                     if ((readings[j]["period"] == period) & (readings[j]["period_read"] == how)).any()]
             if len(group) < int(facts["relation"].ne("target").sum()):  # the finding states figures of other periods
                 values = join([story.fact_count(k) for k in group.index], story.language)
                 these = story.t("these.named" + (".one" if one else ""), values=values)
-            elif below:
-                these, one = story.t("these.below.one" if one else "these.below"), False
-            notes.append(period_sentence(story, period, how, these, one=one and not below))
+            elif later:  # scoped to the points it covers: a README sets another notebook's points below
+                n = later[-1] - i
+                these = story.t(("these.one" if one else "these.many") + (".next" if n == 1 else ".next.many"),
+                                n=story.t(f"word.{n}") if story.has(f"word.{n}") else n)
+            notes.append(period_sentence(story, period, how, these, one=one and not later))
         out.append(Finding(" ".join([finding.text, *notes]), finding.keys, finding.block) if notes else finding)
     return out
 
