@@ -212,3 +212,21 @@ def test_r2_hien_is_told_as_a_reading_naming_the_figures_it_dates(language, read
     text = " ".join(said)
     assert text.count(reading) == 1, said
     assert "these figures" not in text and "các số liệu này" not in text
+
+
+@pytest.mark.parametrize("topic", ["context", "staffing"])
+@pytest.mark.parametrize(("language", "reading"), [("en", "by our reading"), ("vi", "theo cách hiểu")])
+def test_r4_the_two_communes_one_8_gives_are_told_with_one_quote_and_one_reading(tmp_path, topic, language, reading):
+    """«hai xã vùng cao Khe Mây và Nà Khoang cùng thiếu 8 cán bộ»: one printed 8, two facts (8 short in each).
+    Coded as context (the fixture) or as staffing (as a user codes a shortage), the story names both communes,
+    each with its 8, and quotes «cùng thiếu 8 cán bộ» and says its reading once, after the pair."""
+    folder = recoded("r4-distributive-numbers", tmp_path, khe_may_short={"topic": topic},
+                     na_khoang_short={"topic": topic})
+    said = " ".join(story_of(folder, language, PROFILES) + story_of(folder, language, ROTATION))
+    assert said.count(QUOTE[language].format("cùng thiếu 8 cán bộ")) == 1, said
+    (pair,) = [s for s in said.split(". ") if "Khe Mây" in s]
+    assert pair.count(reading) == 1 and "Nà Khoang" in pair
+    assert pair.index("Khe Mây") < pair.index("Nà Khoang") < pair.index(reading)
+    start = pair.rfind("8 ", 0, pair.index("Khe Mây"))
+    told = re.sub(r"[«“][^»”]*[»”]", "", pair[start:pair.index(reading)])  # the pair, without its quote
+    assert len(re.findall(r"(?<![\d,.])8 ", told)) == 2, told

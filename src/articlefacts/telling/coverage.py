@@ -18,7 +18,7 @@ import pandas as pd
 
 from articlefacts.shaping.profiles import headcounts
 from articlefacts.telling.change_findings import change_findings, changes
-from articlefacts.telling.own_words import own_words_findings, own_words_title, staffing_keys
+from articlefacts.telling.own_words import own_words_findings, own_words_title, quoted, staffing_keys, token_runs
 from articlefacts.telling.profile_findings import once_on_its_own, profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
 from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
@@ -57,18 +57,21 @@ def stated_keys(findings: list[Finding], facts: pd.DataFrame) -> set[str]:
 
 
 def also_reported(story: Story, findings: list[Finding], keys: list[str], first: bool = False) -> list[Finding]:
-    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period;
+    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period, the
+    facts one printed number gives with one bracket after the last («mỗi xã 4 người», «cùng thiếu 8»);
     ``first``: it opens the story (it holds the headline's figure), so it says "reports", not "also reports"."""
     said = stated_keys(findings, story.facts)
     rest = [k for k in keys if k not in said]
     if not rest:
         return []
     items = []
-    for key in rest:
+    for run in token_runs(story.facts, rest):  # the facts one printed number gives: one quote, one reading
+        key = run[-1]
         fact = story.facts.loc[key]
-        notes = "".join(f"{note}; " for note in story.notes(key))  # after the words, so that they stay whole
-        items.append(story.t("also.item", value=story.fact_count(key), label=story.counted_words(key),
-                             notes=notes, period=fact["period"], quote=fact["quote"]))
+        notes = "".join(f"{note}; " for note in dict.fromkeys(n for k in run for n in story.notes(k)))
+        last = story.t("also.item", value=story.fact_count(key), label=story.counted_words(key),
+                       notes=notes, period=fact["period"], quote=fact["quote"])  # notes after the words
+        items.append(join([*(quoted(story, k, bare=True) for k in run[:-1]), last], story.language))
     return [Finding(story.t("also.first" if first else "also", items="; ".join(items)), tuple(rest))]
 
 
