@@ -21,7 +21,12 @@ from articlefacts.telling.change_findings import change_findings, changes
 from articlefacts.telling.own_words import own_words_findings, own_words_title, quoted, staffing_keys, token_runs
 from articlefacts.telling.profile_findings import once_on_its_own, profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
-from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
+from articlefacts.telling.share_findings import (
+    no_count_text,
+    no_headcount_whole,
+    unprinted_whole_findings,
+    unprinted_wholes,
+)
 from articlefacts.telling.story import LEAD_PARTS, Finding, Story, join
 from articlefacts.telling.target_findings import target_findings, targets
 
@@ -96,15 +101,19 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     fact it owns stated at least once, sentences capitalised."""
     keys = owned(story.facts, notebook)
     staffing = [k for k in staffing_keys(story.facts) if k in keys]
+    shares = [k for k in unprinted_wholes(story.facts) if k in keys]
+    told = no_headcount_whole(story, table, shares) if notebook == PROFILES else ""  # said first, once
     if notebook == PROFILES:
-        shaped = profile_findings(story, table)
+        # no headcount, shares of one whole: that the article does not print how many there are, said first
+        shaped = ([Finding(no_count_text(story, shares, "p.none.headcount.whole"))] if told
+                  else profile_findings(story, table))
     elif staffing and not (story.facts["topic"] == "rotation").any():  # moves of another kind: not "no rotation"
         shaped = []
     else:
         shaped = rotation_findings(story, table)
     shaped += own_words_findings(story, staffing)
     shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
-    shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
+    shaped += unprinted_whole_findings(story, shares, told)
     shaped += target_findings(story, [k for k in targets(story.facts) if k in keys])
     also = also_reported(story, shaped, keys)
     ordered = lead_first(shaped + also, story)
