@@ -244,3 +244,12 @@ def test_r1_that_the_whole_is_not_printed_is_said_once_before_the_shares(languag
     assert text.count(whole) == 1 and text.count(no_count) == 1, said
     assert whole in said[0] and no_count in said[0]
     assert text.index(whole) < text.index("41,7%" if language == "vi" else "41.7%")
+
+
+def test_r6_the_cadres_moved_each_way_are_the_subject_of_their_clause():
+    """«43 cán bộ từ huyện về xã, 16 cán bộ từ xã lên huyện và 27 cán bộ giữa các xã» (glossed "cadres rotated
+    from the district to the communes" …): "43 cadres were rotated from the district to the communes", never
+    "43 were cadres rotated …"."""
+    said = " ".join(story_of(FIXTURES / "r6-side-by-side-no-total", "en", ROTATION))
+    assert "43 cadres were rotated from the district to the communes" in said, said
+    assert "27 cadres were rotated between communes" in said and "were cadres" not in said
