@@ -35,9 +35,10 @@ def token_runs(facts: pd.DataFrame, keys: list[str]) -> list[tuple[str, ...]]:
     """``keys`` in order, cut into runs of facts that one printed number gives («mỗi xã 4 người», «hai xã … cùng
     thiếu 8»: the same token of the same quote), so that its quote and reading are said once, after the run."""
     runs: list[list[str]] = []
+    same = [c for c in ("quote", "token_start") if c in facts.columns]
     for key in keys:
         last = runs[-1][-1] if runs else None
-        if last and all(facts.loc[last, c] == facts.loc[key, c] for c in ("quote", "token_start")):
+        if last and all(facts.loc[last, c] == facts.loc[key, c] for c in same):
             runs[-1].append(key)
         else:
             runs.append([key])
