@@ -355,3 +355,16 @@ def test_command_line_prints_a_summary_and_a_two_line_refusal(tmp_path):
     lines = second.stderr.strip().split("\n")
     assert len(lines) == 2
     assert lines[0].startswith("error: Refusing to overwrite") and lines[1].startswith("How to fix:")
+
+
+def test_a_not_data_quote_never_holds_a_facts_number():
+    # Read (r1): «tăng từ 41,7% năm 2016 lên 68,3% năm 2020»: the years are not data, the shares are facts. The
+    # quote of each year must not reach the shares beside it, or it would quote a fact's number as not data:
+    # «năm 2016 lên» and «năm 2020;» (the fixture's own coding), never «41,7% năm 2016 lên».
+    path = ROOT / "tests/fixtures/articles/r1-shares-only-two-years/article.txt"
+    result = drafting.draft_rows(text_of(path), None)
+    quotes = [r["quote"] for r in result.not_data]
+    assert "năm 2016 lên" in quotes and "năm 2020;" in quotes, quotes
+    shares = {"41,7%", "68,3%", "37%", "62,5%", "100%"}
+    assert not [q for q in quotes if {m.group() for m in find_number_tokens(q)} & shares], quotes
+    assert all(text_of(path).count(q) == 1 for q in quotes)

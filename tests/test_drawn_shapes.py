@@ -27,7 +27,8 @@ def test_r1s_shares_of_an_unprinted_whole_are_drawn_as_printed_points_one_row_pe
     """r1: «tỷ lệ … từ đại học trở lên tăng từ 41,7% năm 2016 lên 68,3% năm 2020; … từ trung cấp trở lên đã tăng
     37% (năm 2016) lên 62,5% (năm 2020)», no count printed. Each measure is one row of two points (2016, 2020) at
     the printed shares, labelled as printed, joined by an arrow (the article prints each rise); the target of
-    100% for 2025 is not drawn, nor any count; the subtitle says the whole's size is not printed."""
+    100% for 2025 is not drawn, nor any count; the title leads with the first rise, so the subtitle names the
+    other measure drawn, and says the whole's size is not printed."""
     (_, figure, fig), = article_figures("r1-shares-only-two-years", (language,))
     assert figure == "levels-university-or-higher"
     ax = fig.axes[0]
@@ -46,6 +47,9 @@ def test_r1s_shares_of_an_unprinted_whole_are_drawn_as_printed_points_one_row_pe
                                      if language == "en" else
                                      "Tỷ lệ có trình độ chuyên môn từ đại học trở lên tăng từ 41,7% lên 68,3%"), \
         "a headline from the rise the article prints («tăng từ 41,7% năm 2016 lên 68,3% năm 2020»)"
+    theory = ("the share with political theory at intermediate level or higher" if language == "en" else
+              "tỷ lệ có trình độ lý luận chính trị từ trung cấp trở lên")
+    assert theory in fig.captions["subtitle"], "a title of one measure over two: the subtitle names the other"
     assert source in " ".join(fig.captions["footer"])
     assert not faults(fig)
     plt.close(fig)

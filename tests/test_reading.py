@@ -253,3 +253,25 @@ def test_the_article_named_as_its_own_source_is_its_own_voice_and_never_cited(se
         text = said(tables, language)
         assert text == said(seed, language)
         assert not any("according to the article" in s.lower() or "(theo bài báo" in s.lower() for s in text)
+
+
+def test_a_target_set_by_a_resolution_of_its_term_is_never_flagged_for_its_source_period(tmp_path):
+    """«Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII, nhiệm kỳ 2020-2025 đề ra mục tiêu phấn đấu đến năm 2025
+    đạt 100%»: the attribution names the resolution with its term, as the docs ask. 2025 lies within 2020–2025,
+    and a target is a goal set for its year, not a measurement of it: nothing is flagged. A level of 2020
+    attributed to a report of 2010-2015 is still flagged, naming that period; a level of 2016 from a report of
+    2016-2020 lies within it and is not."""
+    folder = copy("r1-shares-only-two-years", tmp_path)
+    term = "Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII, nhiệm kỳ 2020-2025"
+    edit_facts(folder / "facts.csv", "university_target_2025", attribution=term)
+    checks = tables("", folder).checks.set_index("check_id")
+    assert checks.loc["period:university_target_2025", "status"] == "pass"
+    assert set(checks.loc[checks["kind"] == "period", "status"]) == {"pass"}
+    edit_facts(folder / "facts.csv", "university_target_2025", attribution=term.replace("2020-2025", "2015-2020"))
+    edit_facts(folder / "facts.csv", "university_2020", attribution="báo cáo giai đoạn 2010-2015")
+    edit_facts(folder / "facts.csv", "university_2016", attribution="báo cáo giai đoạn 2016-2020")
+    checks = tables("", folder).checks.set_index("check_id")
+    assert checks.loc["period:university_2016", "status"] == "pass"
+    assert checks.loc["period:university_target_2025", "status"] == "pass"
+    assert checks.loc["period:university_2020", "status"] == "flag"
+    assert "covers 2010–2015, another period" in checks.loc["period:university_2020", "detail"]

@@ -1,7 +1,8 @@
-"""What one finding must hold together, in process, on the fixture codings of r2, r3, r4 and r6 (coded again as
-the docs ask where a test says so), values read from the article texts by hand: the outcomes of a whole with
+"""What one finding must hold together, in process, on the fixture codings of r1, r2, r3, r4 and r6 (coded again
+as the docs ask where a test says so), values read from the article texts by hand: the outcomes of a whole with
 that whole, the parts of a split with the places they went to, one printed number for several communes quoted
-once, the headline's figure first, a count in an open unit with its unit noun, a lead note said once."""
+once, the headline's figure first, a count in an open unit with its unit noun, a lead note said once, an
+unprinted whole said once."""
 
 from __future__ import annotations
 
@@ -212,3 +213,43 @@ def test_r2_hien_is_told_as_a_reading_naming_the_figures_it_dates(language, read
     text = " ".join(said)
     assert text.count(reading) == 1, said
     assert "these figures" not in text and "các số liệu này" not in text
+
+
+@pytest.mark.parametrize("topic", ["context", "staffing"])
+@pytest.mark.parametrize(("language", "reading"), [("en", "by our reading"), ("vi", "theo cách hiểu")])
+def test_r4_the_two_communes_one_8_gives_are_told_with_one_quote_and_one_reading(tmp_path, topic, language, reading):
+    """«hai xã vùng cao Khe Mây và Nà Khoang cùng thiếu 8 cán bộ»: one printed 8, two facts (8 short in each).
+    Coded as context (the fixture) or as staffing (as a user codes a shortage), the story names both communes,
+    each with its 8, and quotes «cùng thiếu 8 cán bộ» and says its reading once, after the pair."""
+    folder = recoded("r4-distributive-numbers", tmp_path, khe_may_short={"topic": topic},
+                     na_khoang_short={"topic": topic})
+    said = " ".join(story_of(folder, language, PROFILES) + story_of(folder, language, ROTATION))
+    assert said.count(QUOTE[language].format("cùng thiếu 8 cán bộ")) == 1, said
+    (pair,) = [s for s in said.split(". ") if "Khe Mây" in s]
+    assert pair.count(reading) == 1 and "Nà Khoang" in pair
+    assert pair.index("Khe Mây") < pair.index("Nà Khoang") < pair.index(reading)
+    start = pair.rfind("8 ", 0, pair.index("Khe Mây"))
+    told = re.sub(r"[«“][^»”]*[»”]", "", pair[start:pair.index(reading)])  # the pair, without its quote
+    assert len(re.findall(r"(?<![\d,.])8 ", told)) == 2, told
+
+
+@pytest.mark.parametrize(("language", "whole", "no_count"), [
+    ("en", "how many commune cadres and civil servants there are", "no count is derived"),
+    ("vi", "tổng số cán bộ, công chức cấp xã là bao nhiêu", "không suy ra số lượng")])
+def test_r1_that_the_whole_is_not_printed_is_said_once_before_the_shares(language, whole, no_count):
+    """r1 prints four shares of «cán bộ, công chức cấp xã» (41,7% and 68,3%; 37% and 62,5%) and never how many
+    there are: the story says so once, naming them, before the two measures, and not again after either."""
+    said = story_of(FIXTURES / "r1-shares-only-two-years", language, PROFILES)
+    text = " ".join(said)
+    assert text.count(whole) == 1 and text.count(no_count) == 1, said
+    assert whole in said[0] and no_count in said[0]
+    assert text.index(whole) < text.index("41,7%" if language == "vi" else "41.7%")
+
+
+def test_r6_the_cadres_moved_each_way_are_the_subject_of_their_clause():
+    """«43 cán bộ từ huyện về xã, 16 cán bộ từ xã lên huyện và 27 cán bộ giữa các xã» (glossed "cadres rotated
+    from the district to the communes" …): "43 cadres were rotated from the district to the communes", never
+    "43 were cadres rotated …"."""
+    said = " ".join(story_of(FIXTURES / "r6-side-by-side-no-total", "en", ROTATION))
+    assert "43 cadres were rotated from the district to the communes" in said, said
+    assert "27 cadres were rotated between communes" in said and "were cadres" not in said

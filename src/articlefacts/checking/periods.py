@@ -12,11 +12,12 @@ from articlefacts.reading.numbers import YEAR_RE
 
 
 def source_period(fact: pd.Series) -> str:
-    """The years the fact's source covers when its words print other years than the fact's period («báo cáo …
-    giai đoạn 2016-2020» for a fact of 2016–2021): '2016–2020'; '' when they print none or the same."""
+    """The years the fact's source covers when its words print another period than the fact's («báo cáo …
+    giai đoạn 2016-2020» for a fact of 2016–2021): '2016–2020'; '' when they print no year, or when the fact's
+    period lies within the source's years (a resolution «nhiệm kỳ 2020-2025» covers a target for 2025)."""
     source = sorted(int(y) for y in YEAR_RE.findall(fact["attribution"]))
     own = sorted(int(y) for y in re.findall(r"\d{4}", fact["period"]))
-    if not source or not own or (source[0], source[-1]) == (own[0], own[-1]):
+    if not source or not own or source[0] <= own[0] <= own[-1] <= source[-1]:
         return ""
     return f"{source[0]}–{source[-1]}"
 
@@ -72,7 +73,8 @@ def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text
     only from the article's date («vừa hoàn thành», «hiện», a date line's year), is printed only in another
     paragraph («quý IV/2025» below counts that print no year), or is not printed at all (a reading such as
     «5 năm qua»): :func:`period_readings`; flag too when its source covers another period
-    (:func:`source_period`); fail when the period holds no year."""
+    (:func:`source_period`), except for a target (relation ``target``), a goal set for its year rather than a
+    measurement of it; fail when the period holds no year."""
     rows = []
     read = period_readings(facts, inventory, meta, text)
     for key, row in facts.iterrows():
@@ -84,7 +86,7 @@ def period_checks(facts: pd.DataFrame, inventory: pd.DataFrame, meta: dict, text
                     "beside it: a reading, which the findings and charts say",
             "elsewhere": "uses a year printed only in another paragraph: a reading, which the findings and charts say",
             "": "uses years the article prints beside it"}[read[key]]
-        other = source_period(row)
+        other = "" if row.get("relation") == "target" else source_period(row)
         source = f"; its source («{row['attribution']}») covers {other}, another period" if other else ""
         rows.append({"check_id": f"period:{key}", "kind": "period", "status":
                      "fail" if not stated else "flag" if read[key] or other else "pass",

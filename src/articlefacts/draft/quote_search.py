@@ -86,3 +86,27 @@ def quote_of(text: str, start: int, end: int) -> tuple[int, int]:
             if right < len(words) - 1 and right - inner[-1] < inner[0] - left - 1:
                 right += 1
     return shortest_quote(text, start, end)
+
+
+def quote_between(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int] | None:
+    """The shortest passage of whole words around ``text[start:end]`` that occurs once in ``text`` and lies
+    within ``[low, high)`` (between the number tokens of two facts: a not-data quote «năm 2016 lên» that does not
+    reach the «41,7%» before it), with the word before the token where there is one; of two of one length the
+    one that starts later; its punctuation at the right end dropped unless the passage then occurs twice
+    («năm 2020;»). Out: its span, or None when no such passage occurs once."""
+    words = [(low + m.start(), low + m.end()) for m in re.finditer(r"\S+", text[low:high])]
+    inner = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+    if not inner:
+        return None
+    best = None
+    for left in range(max(inner[0] - 1, 0), -1, -1):  # with the word before it («năm 2016»), as it reads
+        for right in range(inner[-1], len(words)):
+            q_start, q_end = words[left][0], words[right][1]
+            stripped = q_end
+            while stripped > end and text[stripped - 1] in TRAILING_PUNCTUATION + ")»":
+                stripped -= 1
+            found = next(((q_start, e) for e in (stripped, q_end) if count_occurrences(text, text[q_start:e]) == 1),
+                         None)
+            if found and (best is None or found[1] - found[0] < best[1] - best[0]):
+                best = found
+    return best

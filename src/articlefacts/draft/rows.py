@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articlefacts.draft.lexicon import unit_nouns
-from articlefacts.draft.quote_search import count_occurrences, quote_of
+from articlefacts.draft.quote_search import count_occurrences, quote_between, quote_of
 from articlefacts.draft.rules import draft_article
 from articlefacts.draft.tokens import HIGH, LEVELS, Article, Token
-from articlefacts.reading.article import line_span
+from articlefacts.reading.article import line_span, sentence_span
 from articlefacts.reading.codebook import INPUT_TABLES_FILE, columns
 from articlefacts.reading.numbers import find_number_tokens
 
@@ -78,6 +78,11 @@ def several_rows(row: dict, tok: Token) -> list[dict]:
     return rows
 
 
+def holds_fact(span: tuple[int, int], facts: list[Token]) -> bool:
+    """Whether the passage ``span`` holds (part of) the number token of a fact or repeat in ``facts``."""
+    return any(f.start < span[1] and span[0] < f.end for f in facts)
+
+
 def not_data_rows(art: Article) -> tuple[list[dict], dict[int, str]]:
     """The not-data rows (a token inside an earlier row's quote adds only its reason), and token → quote."""
     text = art.text
@@ -102,8 +107,13 @@ def not_data_rows(art: Article) -> tuple[list[dict], dict[int, str]]:
                 span = quote_of(text, tok.start, tok.end)
         else:
             span = quote_of(text, tok.start, phrase_end(art, tok))
-        if any(span[0] <= f.start < span[1] for f in facts):
+        if holds_fact(span, facts):
             span = quote_of(text, tok.start, tok.end)
+        if holds_fact(span, facts):  # «41,7% năm 2016 lên»: the quote of a year must not hold a fact's number
+            first, last = sentence_span(text, tok.start)
+            low = max([first, *(f.end for f in facts if first <= f.end <= tok.start)])
+            high = min([last, *(f.start for f in facts if tok.end <= f.start <= last)])
+            span = quote_between(text, tok.start, tok.end, low, high) or span
         spans.append(span)
         rows.append({"quote": text[slice(*span)], "reason": tok.reason})
         quote_at[tok.start] = rows[-1]["quote"]

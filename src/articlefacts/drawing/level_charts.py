@@ -62,9 +62,10 @@ def level_points(story: Story, whole: str) -> pd.DataFrame:
 
 
 def levels_caption(story: Story, meta: dict, whole: str, name: str = "") -> dict:
-    """The caption of the levels of ``whole``: the whole in words and that its size is not printed, what an
-    arrow means, each coder's reading once, and the source the article names; the coder's title for the figure
-    ``name``, if the metadata gives one."""
+    """The caption of the levels of ``whole``: the whole in words and that its size is not printed (after the
+    other measures drawn, when the title leads with the move of one), what an arrow means, each coder's reading
+    once, and the source the article names; the coder's title for the figure ``name``, if the metadata gives
+    one."""
     meta = {**meta, "_figure": name} if name else meta
     points = level_points(story, whole)
     first = story.facts.loc[points["key"].iloc[0]]
@@ -80,6 +81,10 @@ def levels_caption(story: Story, meta: dict, whole: str, name: str = "") -> dict
     else:
         title = story.t("fig.levels.title", whole=words, years=years)
     subtitle = story.t("fig.levels.subtitle", whole=words, years=years)
+    others = [r for r in dict.fromkeys(points["row"]) if len(moved) and r != row]
+    if others:  # a title that leads with one measure: the subtitle names what else is drawn
+        named = [predicate(r, "vi") if story.language == "vi" else r for r in others]
+        subtitle = story.t("fig.levels.subtitle.also", rows=join(named, story.language), rest=subtitle)
     caveats = [story.t("fig.levels.arrow")] if points["move"].ne("").any() else []
     if points["move"].eq("").any():
         caveats.append(story.t("fig.levels.no_line"))

@@ -18,10 +18,15 @@ import pandas as pd
 
 from articlefacts.shaping.profiles import headcounts
 from articlefacts.telling.change_findings import change_findings, changes
-from articlefacts.telling.own_words import own_words_findings, own_words_title, staffing_keys
+from articlefacts.telling.own_words import own_words_findings, own_words_title, quoted, staffing_keys, token_runs
 from articlefacts.telling.profile_findings import once_on_its_own, profile_findings
 from articlefacts.telling.rotation_findings import rotation_findings
-from articlefacts.telling.share_findings import unprinted_whole_findings, unprinted_wholes
+from articlefacts.telling.share_findings import (
+    no_count_text,
+    no_headcount_whole,
+    unprinted_whole_findings,
+    unprinted_wholes,
+)
 from articlefacts.telling.story import LEAD_PARTS, Finding, Story, join
 from articlefacts.telling.target_findings import target_findings, targets
 
@@ -57,18 +62,21 @@ def stated_keys(findings: list[Finding], facts: pd.DataFrame) -> set[str]:
 
 
 def also_reported(story: Story, findings: list[Finding], keys: list[str], first: bool = False) -> list[Finding]:
-    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period;
+    """One sentence for the facts in ``keys`` that no finding states: each with its value, words and period, the
+    facts one printed number gives with one bracket after the last («mỗi xã 4 người», «cùng thiếu 8»);
     ``first``: it opens the story (it holds the headline's figure), so it says "reports", not "also reports"."""
     said = stated_keys(findings, story.facts)
     rest = [k for k in keys if k not in said]
     if not rest:
         return []
     items = []
-    for key in rest:
+    for run in token_runs(story.facts, rest):  # the facts one printed number gives: one quote, one reading
+        key = run[-1]
         fact = story.facts.loc[key]
-        notes = "".join(f"{note}; " for note in story.notes(key))  # after the words, so that they stay whole
-        items.append(story.t("also.item", value=story.fact_count(key), label=story.counted_words(key),
-                             notes=notes, period=fact["period"], quote=fact["quote"]))
+        notes = "".join(f"{note}; " for note in dict.fromkeys(n for k in run for n in story.notes(k)))
+        last = story.t("also.item", value=story.fact_count(key), label=story.counted_words(key),
+                       notes=notes, period=fact["period"], quote=fact["quote"])  # notes after the words
+        items.append(join([*(quoted(story, k, bare=True) for k in run[:-1]), last], story.language))
     return [Finding(story.t("also.first" if first else "also", items="; ".join(items)), tuple(rest))]
 
 
@@ -93,15 +101,19 @@ def tell(notebook: str, story: Story, table: pd.DataFrame) -> list[Finding]:
     fact it owns stated at least once, sentences capitalised."""
     keys = owned(story.facts, notebook)
     staffing = [k for k in staffing_keys(story.facts) if k in keys]
+    shares = [k for k in unprinted_wholes(story.facts) if k in keys]
+    told = no_headcount_whole(story, table, shares) if notebook == PROFILES else ""  # said first, once
     if notebook == PROFILES:
-        shaped = profile_findings(story, table)
+        # no headcount, shares of one whole: that the article does not print how many there are, said first
+        shaped = ([Finding(no_count_text(story, shares, "p.none.headcount.whole"))] if told
+                  else profile_findings(story, table))
     elif staffing and not (story.facts["topic"] == "rotation").any():  # moves of another kind: not "no rotation"
         shaped = []
     else:
         shaped = rotation_findings(story, table)
     shaped += own_words_findings(story, staffing)
     shaped += change_findings(story, [k for k in changes(story.facts) if k in keys])
-    shaped += unprinted_whole_findings(story, [k for k in unprinted_wholes(story.facts) if k in keys])
+    shaped += unprinted_whole_findings(story, shares, told)
     shaped += target_findings(story, [k for k in targets(story.facts) if k in keys])
     also = also_reported(story, shaped, keys)
     ordered = lead_first(shaped + also, story)

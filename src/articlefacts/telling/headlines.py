@@ -109,8 +109,7 @@ def plural_predicate(label: str, language: str) -> str:
         return label  # "retired early or left the service": the gloss carries its own verbs
     if first.endswith("ed") and len(words) > 1 and words[1].lower() not in PREPOSITIONS_EN and heads & HELD_EN:
         return f"had {label}"  # "advanced political theory": an adjective before a qualification
-    if first in BE_EN or first.endswith(("ed", "ing")) or first in {"made", "given", "sent", "taken", "chosen", "put",
-                                                                    "kept", "shown", "known", "elected"}:
+    if first in BE_EN or first.endswith(("ed", "ing")) or first in PARTICIPLES_EN:
         return f"were {label}"
     level = re.match(rf"^((?:{'|'.join(LEVELS_EN)})(?:[ -](?:{'|'.join(LEVELS_EN)}))*)( or (?:higher|above))?$",
                      label, flags=re.IGNORECASE)
@@ -129,6 +128,21 @@ def plural_predicate(label: str, language: str) -> str:
     if {w.strip(",()").lower() for w in words} & ACTIONS_EN and not heads & PEOPLE_EN:
         return f"fell under {label}"  # a category, not a group: "fell under early retirement or leaving the service"
     return f"were {label}"
+
+
+PARTICIPLES_EN = {"made", "given", "sent", "taken", "chosen", "put", "kept", "shown", "known", "elected"}
+
+
+def people_done_to(label: str) -> tuple[str, str] | None:
+    """An English label that names people and what was done to them, split in two so that the people are the
+    subject: "cadres rotated from the district to the communes" → ("cadres", "rotated from the district to the
+    communes"), said "43 cadres were rotated …", never "43 were cadres rotated …". None for any other label."""
+    words = label.split()
+    at = next((i for i, w in enumerate(words) if w.lower() not in PEOPLE_EN | {"and"}), len(words))
+    if 0 < at < len(words) and words[0].lower() in PEOPLE_EN and (
+            words[at].lower().endswith("ed") or words[at].lower() in PARTICIPLES_EN):
+        return " ".join(words[:at]), " ".join(words[at:])
+    return None
 
 
 def is_noun(label: str, language: str) -> bool:

@@ -17,16 +17,39 @@ from articlefacts.checking.derive import derived_for
 from articlefacts.telling.story import Finding, Story, join, source_person
 
 
-def quoted(story: Story, key: str, extra: tuple[str, ...] = (), bare: bool = False) -> str:
+def quoted(story: Story, key: str, extra: tuple[str, ...] = (), bare: bool = False, run: tuple[str, ...] = ()) -> str:
     """A fact in its own words: its number as this edition prints it, what it counts, and the article's quote
     («…») with its notes (the headline that repeats it, a reading, ``extra``) in the same bracket; ``bare``:
-    the number and words only, for a count whose quote the next one gives."""
+    the number and words only, for a count whose quote the next one gives; ``run``: the facts that number gives
+    (:func:`token_runs`), whose notes are said once, here."""
     fact = story.facts.loc[key]
     label = story.counted_words(key)
     if bare:
         return story.t("own.bare", value=story.fact_count(key), label=label)
-    notes = "".join(f"; {n}" for n in [*story.notes(key), *extra])
+    said = dict.fromkeys(n for k in (run or (key,)) for n in story.notes(k))
+    notes = "".join(f"; {n}" for n in [*said, *extra])
     return story.t("own.item", value=story.fact_count(key), label=label, quote=fact["quote"], notes=notes)
+
+
+def token_runs(facts: pd.DataFrame, keys: list[str]) -> list[tuple[str, ...]]:
+    """``keys`` in order, cut into runs of facts that one printed number gives («mỗi xã 4 người», «hai xã … cùng
+    thiếu 8»: the same token of the same quote), so that its quote and reading are said once, after the run."""
+    runs: list[list[str]] = []
+    same = [c for c in ("quote", "token_start") if c in facts.columns]
+    for key in keys:
+        last = runs[-1][-1] if runs else None
+        if last and all(facts.loc[last, c] == facts.loc[key, c] for c in same):
+            runs[-1].append(key)
+        else:
+            runs.append([key])
+    return [tuple(run) for run in runs]
+
+
+def quoted_runs(story: Story, keys: list[str]) -> list[str]:
+    """Each fact of ``keys`` in its own words, the facts one printed number gives told with one quote and one
+    reading after the last of them (:func:`token_runs`): '8 short in Khe Mây and 8 short in Nà Khoang
+    («cùng thiếu 8 cán bộ»; by our reading, …)'."""
+    return [quoted(story, k, bare=k != run[-1], run=run) for run in token_runs(story.facts, keys) for k in run]
 
 
 def share_of_whole(story: Story, key: str) -> str:
@@ -46,16 +69,11 @@ def child_text(story: Story, key: str, of: str = "") -> str:
 def parts_text(story: Story, keys: list[str]) -> str:
     """The parts of one split, in order, each with its share of the whole; parts that one printed number gives
     («mỗi xã 4 người») share one bracket: the quote, the reading and the share said once, after the last."""
-    items, run = [], []
-    for i, key in enumerate(keys):
-        run.append(key)
-        nxt = keys[i + 1] if i + 1 < len(keys) else None
-        if nxt and story.facts.loc[nxt, "quote"] == story.facts.loc[key, "quote"]:
-            continue
-        share = share_of_whole(story, key)
+    items = []
+    for run in token_runs(story.facts, keys):
+        share = share_of_whole(story, run[-1])
         extra = (story.t("own.share.each" if len(run) > 1 else "own.share", share=share),) if share else ()
-        items += [quoted(story, k, bare=True) for k in run[:-1]] + [quoted(story, key, extra)]
-        run = []
+        items += [quoted(story, k, bare=True) for k in run[:-1]] + [quoted(story, run[-1], extra, run=run)]
     return join(items, story.language)
 
 
@@ -164,7 +182,7 @@ def own_words_findings(story: Story, keys: list[str]) -> list[Finding]:
         said |= set(together)
         children = [k for k in facts.index if facts.loc[k, "parent_key"] in together and k not in said]
         before = set(said)
-        parts = [join([quoted(story, k) for k in together], story.language)]
+        parts = [join(quoted_runs(story, together), story.language)]
         parts += children_texts(story, facts, children, said, named=len(together) > 1)
         out.append(Finding(sourced(story, clauses(parts), fact), (*together, *sorted(said - before, key=list(
             facts.index).index))))

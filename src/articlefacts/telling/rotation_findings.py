@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from articlefacts.i18n import number
-from articlefacts.telling.headlines import is_noun, predicate, subject_and_rest
+from articlefacts.telling.headlines import is_noun, people_done_to, predicate, subject_and_rest
 from articlefacts.telling.profile_findings import split_label
 from articlefacts.telling.story import Finding, Story, join, words
 from articlefacts.vocab import ROTATION_VI
@@ -26,7 +26,8 @@ def flow_label(story: Story, row: pd.Series) -> str:
 
 
 def part_text(story: Story, r: pd.Series) -> str:
-    """One part of a split with its count, the number first, as a clause: '10 were from the government bloc' /
+    """One part of a split with its count, the number first, as a clause: '10 were from the government bloc',
+    '43 cadres were rotated from the district …' (:func:`articlefacts.telling.headlines.people_done_to`) /
     '10 người thuộc khối chính quyền' (:func:`articlefacts.telling.headlines.predicate`); a percentage the article
     prints beside the count goes with it, and so do the fact's notes."""
     share = (story.share(r["share_pct"], r["share_decimals"], r["share_bound"])
@@ -34,6 +35,9 @@ def part_text(story: Story, r: pd.Series) -> str:
     label = flow_label(story, r)
     one = r["count"] == 1 and r["bound"] == "eq"
     what = label if r["relation"] in ("rest", "subset_rest") else predicate(label, story.language, one)
+    done_to = people_done_to(label) if story.language == "en" and not one and r["relation"] == "part" else None
+    if done_to:  # "43 cadres were rotated from the district …", the people the subject
+        what = f"{done_to[0]} were {done_to[1]}"
     text = story.t("r.part.share" if share else "r.part", n=story.count(r["count"], r["bound"]),
                    unit=story.counted(r["unit"], label), label=label, what=what, share=share)
     return story.noted(text, r["key"]) if r["relation"] == "part" else text

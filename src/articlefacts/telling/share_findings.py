@@ -21,11 +21,32 @@ from articlefacts.vocab import CHANGE_DIRECTIONS
 TO_WORDS = {"up": "lên", "down": "xuống"}
 
 
-def unprinted_whole_findings(story: Story, keys: list[str]) -> list[Finding]:
+def one_whole(story: Story, keys: list[str]) -> str:
+    """The words (this edition) of the one whole the shares ``keys`` are all of ('' when none, or several)."""
+    wholes = {whole_words(story.facts.loc[k], story.language) for k in keys}
+    return next(iter(wholes)) if len(wholes) == 1 else ""
+
+
+def no_headcount_whole(story: Story, profiles: pd.DataFrame, shares: list[str]) -> str:
+    """The words of the one whole the article's qualification figures are shares of (``shares``), when it prints
+    no headcount (``profiles``, the profile table, is empty): '' when there is a profile, no qualification
+    figure, or several wholes."""
+    return one_whole(story, shares) if profiles.empty and (story.facts["topic"] == "profile").any() else ""
+
+
+def no_count_text(story: Story, keys: list[str], kind: str = "s.no_count") -> str:
+    """That the article does not print how many of the whole of the shares ``keys`` there are, so no count is
+    derived ("… in either year …" when they span several years); ``kind``: the sentence's translation key."""
+    years = story.facts.loc[list(keys), "period"].nunique() > 1
+    return story.t(f"{kind}.years" if years else kind, whole=one_whole(story, keys))
+
+
+def unprinted_whole_findings(story: Story, keys: list[str], told: str = "") -> list[Finding]:
     """One sentence per share in ``keys`` whose whole is not printed: its label, the share as printed, the
     words of the whole and its period, with the fact's notes and its source; one measure's levels in several
     years together (:func:`levels_finding`). The first sentence about each whole adds, once, that the article
-    does not print how many there are, so no count is derived."""
+    does not print how many there are, so no count is derived; not for the whole ``told``, of which an earlier
+    sentence said so."""
     out = []
     facts = story.facts.loc[keys]
     for _, group in facts.groupby(["measure", "whole_vi"], sort=False):
@@ -39,14 +60,12 @@ def unprinted_whole_findings(story: Story, keys: list[str]) -> list[Finding]:
                            period="; ".join([fact["period"], *story.notes(key)]))
             out.append(Finding(with_source(story, text, fact), (key,)))
     out = sorted(out, key=lambda f: keys.index(f.keys[0]))
-    said: set[str] = set()
+    said = {told}
     for i, finding in enumerate(out):
         whole = whole_words(story.facts.loc[finding.keys[0]], story.language)
         if whole not in said:
             said.add(whole)
-            years = story.facts.loc[list(finding.keys), "period"].nunique() > 1
-            out[i] = Finding(f"{finding.text} {story.t('s.no_count.years' if years else 's.no_count', whole=whole)}",
-                             finding.keys, finding.block)
+            out[i] = Finding(f"{finding.text} {no_count_text(story, list(finding.keys))}", finding.keys, finding.block)
     return out
 
 
