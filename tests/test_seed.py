@@ -300,7 +300,7 @@ def findings_of(notebook: str, language: str) -> list[str]:
      "Of these 21, 8 were in a post"),
     ("vi", "Bài báo nêu tổng số 405 cán bộ, công chức cấp xã",
      "Theo cách hiểu của nhóm biên soạn, số liệu này, cùng các số liệu không kèm năm ở hai ý tiếp theo, thuộc năm "
-     "2021: bài báo không ghi năm 2021 bên cạnh; nhóm biên soạn lấy năm 2021 vì đó là năm đăng bài.",
+     "2021: bài báo không ghi năm 2021 bên cạnh các số liệu này; nhóm biên soạn lấy năm 2021 vì đó là năm đăng bài.",
      "Trong số 21 người này, 8 người được giữ chức vụ cao hơn")])
 def test_a_year_we_read_is_said_with_its_hedge_and_a_group_just_named_is_named_short(language, head, dated, these):
     """The article prints no year beside the 405 and its four shares («Hiện nay, toàn huyện có 405 …»): the 2021
@@ -364,3 +364,16 @@ def test_a_chart_footnote_never_says_by_our_reading_twice_in_a_row(language, by,
                       .read_text(encoding="utf-8"))
     caveat = body["figures"]["rotation-outcome"]["caveat"]
     assert caveat.count(by) == 1 and caveat.count(again) == 1 and caveat.index(by) < caveat.index(again)
+
+
+@pytest.mark.parametrize("language, sources", [
+    ("en", ("405 and 70.12%: according to Mr Liễu Văn Chiến", "24: according to a statistical survey")),
+    ("vi", ("405 và 70,12%: theo ông Liễu Văn Chiến", "24: theo khảo sát thống kê chất lượng"))])
+def test_a_chart_of_two_sources_says_whose_figures_are_which(language, sources):
+    """The upper-secondary comparison draws the 24 («Qua khảo sát thống kê chất lượng … chỉ có 24 cán bộ tốt nghiệp
+    THPT») and the 405 and 70.12% (Mr Liễu Văn Chiến); the 230 is the article's own count, so no source is given
+    for it."""
+    body = json.loads((paths.ROOT / paths.PROCESSED_DIR / "findings" / f"02-compare-qualifications.{language}.json")
+                      .read_text(encoding="utf-8"))
+    caveat = body["figures"]["profiles-upper-secondary"]["caveat"]
+    assert all(s in caveat for s in sources) and "230:" not in caveat

@@ -348,5 +348,5 @@ def test_the_rotation_table_shows_the_formula_of_every_value_it_derives_in_that_
         assert row["count_from"].startswith(derived) == (r["status"] == "derived")
         assert row["count_from"] == printed or len(row["count_from"]) > len(derived)
     rest = shown[flows["key"].eq("rest_rotation_communes").to_numpy()].iloc[0]
-    assert rest["count_from"] == derived + ("23 − 13" if language == "vi" else "communes_2002 − rotation_communes")
+    assert rest["count_from"] == derived + "23 − 13"  # numbers in both editions, as the shares' «13 / 23»
     assert "formula" not in shown and "status" not in shown

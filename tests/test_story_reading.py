@@ -76,6 +76,13 @@ def test_r6_the_three_directions_are_said_together_and_never_added_up(built):
 R1 = "r1-shares-only-two-years"
 
 
+def test_r1_notebook_01_counts_the_target_among_the_data_as_a_goal(built):
+    """r1 prints four levels and one goal («phấn đấu đến năm 2025 đạt 100%»): notebook 01's summary says that one
+    of the data is a target, not a level."""
+    (summary,) = read_findings(article_outputs(R1, built), "01-clean-article", "en")["findings"]
+    assert "5 are data (1 of them a target, a goal rather than a level)" in summary, summary
+
+
 def test_r1_each_measure_is_told_as_the_rise_the_article_prints_attributed_to_the_board(built):
     """«Theo Ban Tổ chức Huyện ủy Ngọc Trà, tỷ lệ … từ đại học trở lên tăng từ 41,7% năm 2016 lên 68,3% năm 2020;
     tỷ lệ … từ trung cấp trở lên đã tăng 37% (năm 2016) lên 62,5% (năm 2020)»: two rises the article prints, each

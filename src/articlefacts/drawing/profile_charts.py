@@ -41,17 +41,17 @@ def pair_points(story: Story, profiles: pd.DataFrame, measure: str) -> pd.DataFr
 
 
 def chart_sources(story: Story, keys: list[str]) -> list[str]:
-    """'Figures according to …' for each named source of the facts ``keys`` a chart draws, once each, in the
-    order the chart draws them ([] when they are all the article's own)."""
-    facts = story.facts.loc[[k for k in keys if k in story.facts.index]]
-    people = {(source_person(f, story.language), f["period"]) for _, f in facts.iterrows()}
-    named = list(dict.fromkeys(source_person(f, story.language) for _, f in facts.iterrows()))
-    named = [who for who in named if who]
+    """'Figures according to …' for the named source of the facts ``keys`` a chart draws; where there are two or
+    more, each with the figures it gives ('405 and 70.12%: according to …; 24: according to …'); [] when they are
+    all the article's own."""
+    keys = list(dict.fromkeys(k for k in keys if k in story.facts.index))
+    said = {k: source_person(story.facts.loc[k], story.language) for k in keys}
+    named = list(dict.fromkeys(who for who in said.values() if who))
     if len(named) < 2:
         return [story.t("fig.profile.caveat.attributed", who=who) for who in named]
-    years = {who: sorted(p for w, p in people if w == who) for who in named}  # two sources: say whose is which year
-    return ["; ".join(story.t("fig.source.years", years=join(years[who], story.language), who=who)
-                      for who in named) + "."]
+    figures = {who: join([story.fact_count(k) for k in keys if said[k] == who], story.language) for who in named}
+    return [story.capital("; ".join(story.t("fig.source.figures", values=figures[who], who=who) for who in named))
+            + "."]  # two sources: whose figures are which, never a year's figures for a count the article gives
 
 
 def pairs_caption(story: Story, profiles: pd.DataFrame, meta: dict, measure: str, name: str = "") -> dict:

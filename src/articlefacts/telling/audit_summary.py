@@ -70,6 +70,9 @@ def methods_note(tables, meta: dict, by: dict, checks: pd.DataFrame) -> str:
     st = checks["status"].value_counts()
     n_data, n_not = by.get("fact", 0), by.get("not_data", 0)
     data = f"{n_data} {verb(n_data, 'is', 'are')} data"
+    goals = int((tables.facts["relation"] == "target").sum()) if "relation" in tables.facts else 0
+    if goals:  # a target is a goal the article sets, not a level it reports
+        data += f" ({goals} of them {verb(goals, 'a target', 'targets')}, a goal rather than a level)"
     n_repeat = by.get("repeat", 0)
     repeats = f", {n_repeat} {verb(n_repeat, 'repeats a fact', 'repeat facts')}" if n_repeat else ""
     failed = st.get("fail", 0)

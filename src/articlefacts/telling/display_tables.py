@@ -74,9 +74,9 @@ def profile_display(story: Story, profiles: pd.DataFrame) -> pd.DataFrame:
 
 
 def formula_text(story: Story, formula: str) -> str:
-    """A formula as the edition shows it: over fact keys in English (``rotated_returned − rotated_promoted``), over
-    the facts' numbers in Vietnamese (``21 − 8``), since the keys are English words."""
-    if story.language == "en" or not formula:
+    """A formula as a reader's table shows it, over the facts' numbers (``21 − 8``, not ``rotated_returned −
+    rotated_promoted``: the keys are the steps' words), in both editions, as the shares' «13 / 23» are."""
+    if not formula:
         return formula
     return re.sub(r"[a-z][a-z0-9_]*", lambda m: story.fact_count(m.group()) if m.group() in story.facts.index
                   else m.group(), formula)
