@@ -253,3 +253,14 @@ def test_r6_the_cadres_moved_each_way_are_the_subject_of_their_clause():
     said = " ".join(story_of(FIXTURES / "r6-side-by-side-no-total", "en", ROTATION))
     assert "43 cadres were rotated from the district to the communes" in said, said
     assert "27 cadres were rotated between communes" in said and "were cadres" not in said
+
+
+@pytest.mark.parametrize(("language", "share"), [("en", "), 35.6% of 163."), ("vi", "), chiếm 35,6% trong số 163.")])
+def test_a_subset_told_right_after_its_whole_names_the_whole_of_its_share(tmp_path, language, share):
+    """The 39 communes coded as context leave the 163 alone in its sentence: 'of them, 58 …' follows it, and its
+    share says of what ('35.6% of 163'), not 'of the whole', which a reader could take for another count
+    (a new user's r2 read "about 2% of the whole" where the whole was «khoảng 90», not the 353 before it)."""
+    folder = recoded("r7-secondment-and-shortage", tmp_path, short_communes={"topic": "context"})
+    said = " ".join(story_of(folder, language, ROTATION))
+    assert share in said and "of the whole" not in said, said
+

@@ -59,11 +59,12 @@ def share_of_whole(story: Story, key: str) -> str:
 
 
 def child_text(story: Story, key: str, of: str = "") -> str:
-    """A subset stated after its whole: 'of them, 58 short in … (…), 35.6% of the whole', the share derived from
+    """A subset stated after its whole: 'of them, 58 short in … (…), 35.6% of the 163', the share derived from
     the two counts; 'of the 163, …' when ``of`` (the whole's number) is given, as after several facts."""
     share = share_of_whole(story, key)
     kind = ("own.child.of" if of else "own.child") + (".share" if share else "")
-    return story.t(kind, item=quoted(story, key), share=share, n=of)
+    whole = story.fact_count(story.facts.loc[key, "parent_key"]) if share else ""  # the share's whole, named
+    return story.t(kind, item=quoted(story, key), share=share, n=of, whole=whole)
 
 
 def parts_text(story: Story, keys: list[str]) -> str:
