@@ -179,16 +179,17 @@ def test_r6_the_fixture_coding_says_the_nine_as_the_article_does():
 
 
 @pytest.mark.parametrize(("language", "heading", "where"), [
-    ("en", "Recruitment and staff shortages", "recruited («đã tuyển được 33 người»; the headline's figure), "
-                                              "according to the District Internal Affairs Office, across 7 communes "
-                                              "(«phân về 7 xã»): 10 "),
-    ("vi", "Tuyển dụng và thiếu cán bộ", "(“đã tuyển được 33 người”; con số nêu ở tiêu đề), theo Phòng Nội vụ huyện, "
-                                         "về 7 xã (“phân về 7 xã”): 10 người")])
+    ("en", "Recruitment and staff shortages", "recruited («đã tuyển được 33 người»; the headline's figure); "
+                                              "according to the District Internal Affairs Office, they went to 7 "
+                                              "communes («phân về 7 xã»): 10 "),
+    ("vi", "Tuyển dụng và thiếu cán bộ", "(“đã tuyển được 33 người”; con số nêu ở tiêu đề); theo Phòng Nội vụ huyện, "
+                                         "số người này về 7 xã (“phân về 7 xã”): 10 người")])
 def test_r4_the_heading_names_the_recruitment_and_the_7_communes_are_where_the_33_went(tmp_path, language, heading,
                                                                                        where):
     """r4 reports 33 recruited, «phân về 7 xã» (the seven named with their recruits), and two communes short of
     staff. Coded as the docs ask (topic staffing; measures `recruitment` and `shortage`), the section's heading
-    names both, and the 7 communes are where the 33 went, never a subset of them ("of them, 7 communes")."""
+    names both, and the 7 communes are where the 33 went, never a subset of them ("of them, 7 communes"); the
+    Office gives the split, not the 33 (the article's own), so its name comes after the 33's clause."""
     from articlefacts.telling.coverage import title
 
     changes = dict.fromkeys(R4_RECRUITED, STAFFING)

@@ -90,7 +90,9 @@ def split_clause(story: Story, parts: list[str], whole: str, places: list[str], 
     """The parts of one split of fact ``whole`` in one clause: 'of them, according to …, 10 …' (the source said
     when the parts have one other than the whole's); 'of the 353 placed …, …' when ``of``. A count of the places
     the parts went to is where they went, never a subset of the people: ', across 7 communes («7 xã»): 10 …' /
-    «, về 7 xã (…): 10 …» (a clause that opens with a comma, joined to the whole's words)."""
+    «, về 7 xã (…): 10 …» (a clause that opens with a comma, joined to the whole's words); when the parts have a
+    source the whole has not, that source opens a clause of its own: 'according to …, they went to 7 communes …',
+    so it is never read as the whole's."""
     items = parts_text(story, parts)
     who = source_person(story.facts.loc[parts[0]], story.language)
     own = who and who != source_person(story.facts.loc[whole], story.language) and not of
