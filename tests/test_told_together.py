@@ -265,3 +265,13 @@ def test_a_subset_told_right_after_its_whole_names_the_whole_of_its_share(tmp_pa
     said = " ".join(story_of(folder, language, ROTATION))
     assert share in said and "of the whole" not in said, said
 
+
+
+def test_a_vietnamese_count_keeps_its_noun_before_its_share(tmp_path):
+    """«Qua rà soát 268 cán bộ, công chức …, có 19 người chưa đáp ứng yêu cầu»: coded as a profile, with a label that
+    opens with the noun counted («người chưa đáp ứng …»), the count reads «19 người (7,1%) chưa đáp ứng …», the noun
+    by its number, never «19 (7,1%) người chưa đáp ứng …» (19 of 268 is 7.1%)."""
+    folder = recoded("r3-other-units", tmp_path, reviewed={"topic": "profile", "measure": "headcount"},
+                     not_meeting={"topic": "profile", "label_vi": "người chưa đáp ứng yêu cầu của vị trí"})
+    said = " ".join(story_of(folder, "vi", PROFILES))
+    assert "19 người (7,1%) chưa đáp ứng yêu cầu của vị trí" in said and "19 (7,1%)" not in said, said

@@ -54,8 +54,9 @@ def row_item(story: Story, r: pd.Series) -> str:
     share = story.share(r["share_pct"], r["share_decimals"], r["share_bound"]) if pd.notna(r["share_pct"]) else ""
     if r["reported_as"] != "percent":
         count = story.count(r["count"], r["count_bound"])
-        text = story.t("p.item_count" if share else "p.item_count_only", count=count, share=share, label=label,
-                       what=what, unit=story.counted("people", label))
+        unit, shown = story.counted_pair("people", label)  # «19 người (7,1%) chưa …», the noun by its count
+        text = story.t("p.item_count" if share else "p.item_count_only", count=count, share=share, label=shown,
+                       what=what, unit=unit)
     else:
         text = story.t("p.item_share", share=share, label=label, what=what)
     return story.noted(text, r["source_key"], row_notes(story, r))

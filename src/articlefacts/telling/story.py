@@ -189,6 +189,17 @@ class Story:
             return ""  # but people «về xã Đồng Tâm» are «10 người xã Đồng Tâm», never «10 xã Đồng Tâm»
         return " " + self.unit(unit)
 
+    def counted_pair(self, unit: str, label: str) -> tuple[str, str]:
+        """(the unit's word, the label) for 'count unit (share) label': as :meth:`counted`, but in Vietnamese a
+        label that opens with the noun counted gives that noun up to stand by its count, before a share:
+        («người chưa đáp ứng …») → « người», «chưa đáp ứng …», so «19 người (7,1%) chưa đáp ứng …», never «19
+        (7,1%) người chưa đáp ứng …»."""
+        word = self.counted(unit, label)
+        noun = next((n for n in COUNTED_NOUNS_VI if label.lower().startswith(n + " ")), "")
+        if self.language != "vi" or word or not noun or (unit == "people" and noun in PLACE_NOUNS_VI):
+            return word, label
+        return " " + label[:len(noun)], label[len(noun):].strip()
+
     def lead_key(self, key: str) -> str | None:
         """The key the headline or lead repeats for fact ``key``: the fact itself, or the percentage printed
         beside it; None when neither is repeated there."""
