@@ -12,10 +12,9 @@ def also_by_our_reading(story: Story, notes: list[str]) -> list[str]:
     """``notes`` where a note that opens 'By our reading, ' right after another that says it (after its «*» or
     not) opens 'Also by our reading, ' / «Cũng theo cách hiểu của nhóm biên soạn, », so the phrase is not read
     twice in a row."""
-    by, again = story.t("reading.by"), story.t("reading.by.again")
+    by, again, star = story.t("reading.by"), story.t("reading.by.again"), story.t("fig.reading_star") + " "
     out, before = [], False
     for note in notes:
-        star = story.t("fig.reading_star") + " "
         body = note.removeprefix(star)
         opens = body.startswith(by)
         if opens and before and not note.startswith(star):

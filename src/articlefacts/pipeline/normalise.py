@@ -121,8 +121,8 @@ def edition_title(nb):
                  if "text/markdown" in out.get("data", {})]
         top = next((c for c in nb.cells if c.get("cell_type") == "markdown"), None)
         if shown and top is not None:
-            number = re.match(r"#\s*(\S+\s·\s)?", top.source)
-            top.source = "# " + (number.group(1) or "" if number else "") + shown[0].lstrip("#").strip()
+            number = re.match(r"#\s*(\S+\s·\s)", top.source)  # '03 · ' of '# 03 · Moving and placing staff'
+            top.source = "# " + (number.group(1) if number else "") + shown[0].lstrip("#").strip()
             del nb.cells[index]
         break
     return nb

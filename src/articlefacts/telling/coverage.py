@@ -143,9 +143,10 @@ def period_notes(findings: list[Finding], story: Story) -> list[Finding]:
     table's ``period_read``: from the article's date, from another paragraph, or printed nowhere) followed by one
     sentence saying so: "By our reading, these figures are of 2021: …" / «Theo cách hiểu của nhóm biên soạn, …»
     ("the figures 1,200 and fewer than 150 are …" when the finding states figures of other periods too); once per
-    period, not after every number (targets keep the year they are set for). When later findings state more
-    figures of that reading, and it is the only one, the sentence covers them: "these figures, and all those below
-    printed without a year beside them, are of 2021"."""
+    period, not after every number (targets keep the year they are set for). When the next findings state more
+    figures of that reading, the sentence covers them and names how many points it covers: "these figures, and
+    those given without a year in the next two points, are of 2021" (never "all those below": a README sets the
+    next notebook's findings below)."""
     if "period_read" not in story.facts.columns:
         return findings
 
